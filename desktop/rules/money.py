@@ -1,0 +1,86 @@
+"""Money as integer minor units with a currency; never a float."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_AMOUNT = re.compile(r"^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$")
+
+_SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£", "NZD": "NZ$"}
+
+
+class AmountError(ValueError):
+    """A typed amount was not an acceptable sum of money; the message says why."""
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    cents: int
+    currency: str = "USD"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.cents, int) or isinstance(self.cents, bool):
+            raise TypeError("Money is integer minor units")
+        if len(self.currency) != 3:
+            raise ValueError(f"currency must be an ISO 4217 code, not {self.currency!r}")
+
+    @classmethod
+    def zero(cls, currency: str = "USD") -> Money:
+        return cls(0, currency)
+
+    @property
+    def is_zero(self) -> bool:
+        return self.cents == 0
+
+    def __add__(self, other: Money) -> Money:
+        self._same_currency(other)
+        return Money(self.cents + other.cents, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same_currency(other)
+        return Money(self.cents - other.cents, self.currency)
+
+    def _same_currency(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise ValueError(f"cannot mix {self.currency} and {other.currency}")
+
+    def format(self) -> str:
+        sign = "-" if self.cents < 0 else ""
+        whole, frac = divmod(abs(self.cents), 100)
+        symbol = _SYMBOLS.get(self.currency)
+        number = f"{whole:,}.{frac:02d}"
+        return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {self.currency}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def parse_amount(text: str, currency: str, *, maximum: Money | None = None) -> Money:
+    """Parse an amount typed by a person, strictly.
+
+    Accepts ``12``, ``12.5``, ``12.50`` (a comma works as the decimal mark, a
+    currency symbol in front is tolerated). Refuses negatives, more than two
+    decimals, thousands separators that could be misread, and anything above
+    ``maximum``.
+    """
+    cleaned = text.strip()
+    for symbol in set(_SYMBOLS.values()) | {"$"}:
+        if cleaned.startswith(symbol):
+            cleaned = cleaned[len(symbol):]
+            break
+    if cleaned.startswith("-"):
+        raise AmountError("The amount cannot be negative.")
+    if not cleaned:
+        raise AmountError("Type an amount, for example 25.00.")
+    match = _AMOUNT.match(cleaned)
+    if match is None:
+        if re.match(r"^\s*\d+[.,]\d{3,}\s*$", cleaned):
+            raise AmountError("Use at most two decimals, for example 25.50.")
+        raise AmountError(f"“{text.strip()}” is not an amount; type digits such as 25 or 25.50.")
+    whole, frac = match.group(1), (match.group(2) or "")
+    cents = int(whole) * 100 + int(frac.ljust(2, "0") or 0)
+    amount = Money(cents, currency)
+    if maximum is not None and cents > maximum.cents:
+        raise AmountError(f"The amount cannot be more than the original {maximum.format()}.")
+    return amount

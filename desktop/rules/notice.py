@@ -1,0 +1,73 @@
+"""Rule 1: the notice window for a client's own cancellation."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+DEFAULT_NOTICE = timedelta(hours=24)
+
+
+def require_aware(value: datetime, name: str) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be an aware datetime (UTC instant), got naive {value!r}")
+
+
+class NoticeStatus(enum.Enum):
+    ALLOWED = "allowed"
+    BLOCKED_WINDOW = "blocked_window"  # inside the notice window: late-cancellation request instead
+    ALREADY_STARTED = "already_started"  # the appointment has begun or is past
+
+
+@dataclass(frozen=True)
+class NoticeDecision:
+    status: NoticeStatus
+    deadline: datetime  # last instant at which a free cancellation was/is allowed (UTC)
+    notice: timedelta
+    why: str
+
+    @property
+    def allowed(self) -> bool:
+        return self.status is NoticeStatus.ALLOWED
+
+    @property
+    def can_request_late_cancellation(self) -> bool:
+        return self.status is NoticeStatus.BLOCKED_WINDOW
+
+
+def _hours_phrase(notice: timedelta) -> str:
+    hours = notice.total_seconds() / 3600
+    if hours == int(hours):
+        n = int(hours)
+        return f"{n} hour" if n == 1 else f"{n} hours"
+    return f"{hours:g} hours"
+
+
+def notice_decision(start: datetime, now: datetime, notice: timedelta = DEFAULT_NOTICE) -> NoticeDecision:
+    """May a client cancel an appointment starting at ``start`` themselves, at ``now``?
+
+    Elapsed time decides, not wall-clock time: both instants are compared as
+    UTC instants, so a DST change between now and the start moves nothing.
+    Exactly ``notice`` before the start is still allowed.
+    """
+    require_aware(start, "start")
+    require_aware(now, "now")
+    if notice < timedelta(0):
+        raise ValueError("notice cannot be negative")
+    deadline = start - notice
+    if now >= start:
+        return NoticeDecision(
+            NoticeStatus.ALREADY_STARTED, deadline, notice,
+            "This appointment has already started, so it can no longer be cancelled.",
+        )
+    if now <= deadline:
+        return NoticeDecision(
+            NoticeStatus.ALLOWED, deadline, notice,
+            f"Free cancellation is open until {_hours_phrase(notice)} before the start.",
+        )
+    return NoticeDecision(
+        NoticeStatus.BLOCKED_WINDOW, deadline, notice,
+        f"Cancelling needs at least {_hours_phrase(notice)}' notice; "
+        "within that window only your provider can cancel, on request.",
+    )

@@ -1,0 +1,38 @@
+"""The fee policy a client was shown when booking (a snapshot, never today's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from .money import Money
+
+
+@dataclass(frozen=True)
+class FeePolicySnapshot:
+    version: int
+    notice: timedelta
+    late_cancellation_fee: Money
+    no_show_fee: Money
+    grace: timedelta  # after the start, before a no-show may be marked
+
+    def __post_init__(self) -> None:
+        if self.late_cancellation_fee.currency != self.no_show_fee.currency:
+            raise ValueError("a policy's fees share one currency")
+        if self.late_cancellation_fee.cents < 0 or self.no_show_fee.cents < 0:
+            raise ValueError("fees cannot be negative")
+        if self.notice < timedelta(0) or self.grace < timedelta(0):
+            raise ValueError("notice and grace cannot be negative")
+
+    @property
+    def currency(self) -> str:
+        return self.late_cancellation_fee.currency
+
+
+DEFAULT_POLICY = FeePolicySnapshot(
+    version=1,
+    notice=timedelta(hours=24),
+    late_cancellation_fee=Money(5000, "USD"),
+    no_show_fee=Money(7500, "USD"),
+    grace=timedelta(minutes=15),
+)

@@ -1,0 +1,185 @@
+"""Rule 6: the catalogue of cancellation reasons, loaded from a data file.
+
+A reason may ask follow-up questions; an answer may show resources (a crisis
+line, a sliding scale, telehealth instead, reschedule). The catalogue is data,
+so a practice can edit it; loading validates it and names the bad entry.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ACTIONS = frozenset({"reschedule", "telehealth", "cancel_all_upcoming", "message_provider"})
+
+
+class CatalogueError(ValueError):
+    """The reasons catalogue is malformed; the message names the entry and the fault."""
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    title: str
+    body: str
+    phone: str = ""
+    url: str = ""
+    urgent: bool = False  # shown before anything else (crisis resources)
+    action: str = ""  # one of ACTIONS: the screen offers it as a button
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    label: str
+    resources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    answers: tuple[Answer, ...]
+    required: bool = False
+
+    def answer(self, answer_id: str) -> Answer:
+        for a in self.answers:
+            if a.id == answer_id:
+                return a
+        raise KeyError(answer_id)
+
+
+@dataclass(frozen=True)
+class Reason:
+    id: str
+    label: str
+    questions: tuple[Question, ...] = ()
+    resources: tuple[str, ...] = ()  # shown as soon as the reason is picked
+    free_text: bool = False  # "Other": the client must describe it
+    crisis: bool = False  # its resources come first, before any form
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    reasons: tuple[Reason, ...]
+    resources: Mapping[str, Resource] = field(default_factory=dict)
+
+    def reason(self, reason_id: str) -> Reason:
+        for r in self.reasons:
+            if r.id == reason_id:
+                return r
+        raise KeyError(reason_id)
+
+    def resources_for(self, reason_id: str, answers: Mapping[str, str]) -> list[Resource]:
+        """The resources to show for a reason and the answers given so far,
+        urgent ones first, each once, in catalogue order otherwise."""
+        reason = self.reason(reason_id)
+        ids: list[str] = list(reason.resources)
+        for q in reason.questions:
+            chosen = answers.get(q.id)
+            if chosen:
+                ids.extend(q.answer(chosen).resources)
+        seen: dict[str, Resource] = {}
+        for rid in ids:
+            seen.setdefault(rid, self.resources[rid])
+        return sorted(seen.values(), key=lambda r: not r.urgent)
+
+    def validate_answers(self, reason_id: str, answers: Mapping[str, str], other_text: str) -> list[str]:
+        """Problems with a client's answers, as sentences (empty when fine)."""
+        try:
+            reason = self.reason(reason_id)
+        except KeyError:
+            return [f"“{reason_id}” is not a cancellation reason."]
+        problems = []
+        known = {q.id: q for q in reason.questions}
+        for qid, aid in answers.items():
+            q = known.get(qid)
+            if q is None:
+                problems.append(f"“{qid}” is not a question of “{reason.label}”.")
+            elif aid not in {a.id for a in q.answers}:
+                problems.append(f"“{aid}” is not an answer to “{q.text}”.")
+        for q in reason.questions:
+            if q.required and not answers.get(q.id):
+                problems.append(f"Please answer: {q.text}")
+        if reason.free_text and not other_text.strip():
+            problems.append("Please say briefly why you are cancelling.")
+        return problems
+
+
+def _req(entry: Mapping[str, Any], key: str, where: str, kind: type = str) -> Any:
+    if key not in entry:
+        raise CatalogueError(f"{where}: missing “{key}”")
+    value = entry[key]
+    if not isinstance(value, kind) or (kind is str and not value.strip()):
+        raise CatalogueError(f"{where}: “{key}” must be a non-empty {kind.__name__}")
+    return value
+
+
+def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
+    if not isinstance(data, Mapping):
+        raise CatalogueError("the catalogue must be an object with “resources” and “reasons”")
+    resources: dict[str, Resource] = {}
+    for i, entry in enumerate(data.get("resources", [])):
+        where = f"resources[{i}]"
+        rid = _req(entry, "id", where)
+        where = f"resource “{rid}”"
+        if rid in resources:
+            raise CatalogueError(f"{where}: defined twice")
+        action = entry.get("action", "")
+        if action and action not in ACTIONS:
+            raise CatalogueError(f"{where}: unknown action “{action}” (known: {', '.join(sorted(ACTIONS))})")
+        resources[rid] = Resource(
+            id=rid, title=_req(entry, "title", where), body=_req(entry, "body", where),
+            phone=entry.get("phone", ""), url=entry.get("url", ""),
+            urgent=bool(entry.get("urgent", False)), action=action,
+        )
+
+    def check_refs(refs: Any, where: str) -> tuple[str, ...]:
+        if not isinstance(refs, list):
+            raise CatalogueError(f"{where}: “resources” must be a list of resource ids")
+        for ref in refs:
+            if ref not in resources:
+                raise CatalogueError(f"{where}: unknown resource “{ref}”")
+        return tuple(refs)
+
+    reasons: list[Reason] = []
+    seen_ids: set[str] = set()
+    raw_reasons = data.get("reasons")
+    if not isinstance(raw_reasons, list) or not raw_reasons:
+        raise CatalogueError("the catalogue needs a non-empty list “reasons”")
+    for i, entry in enumerate(raw_reasons):
+        rid = _req(entry, "id", f"reasons[{i}]")
+        where = f"reason “{rid}”"
+        if rid in seen_ids:
+            raise CatalogueError(f"{where}: defined twice")
+        seen_ids.add(rid)
+        questions = []
+        for j, q in enumerate(entry.get("questions", [])):
+            qid = _req(q, "id", f"{where}, questions[{j}]")
+            qwhere = f"{where}, question “{qid}”"
+            raw_answers = _req(q, "answers", qwhere, list)
+            answers = []
+            for k, a in enumerate(raw_answers):
+                aid = _req(a, "id", f"{qwhere}, answers[{k}]")
+                answers.append(Answer(aid, _req(a, "label", f"{qwhere}, answer “{aid}”"),
+                                      check_refs(a.get("resources", []), f"{qwhere}, answer “{aid}”")))
+            if len({a.id for a in answers}) != len(answers):
+                raise CatalogueError(f"{qwhere}: two answers share an id")
+            questions.append(Question(qid, _req(q, "text", qwhere), tuple(answers), bool(q.get("required", False))))
+        reasons.append(Reason(
+            id=rid, label=_req(entry, "label", where), questions=tuple(questions),
+            resources=check_refs(entry.get("resources", []), where),
+            free_text=bool(entry.get("free_text", False)), crisis=bool(entry.get("crisis", False)),
+        ))
+    return Catalogue(tuple(reasons), resources)
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    return parse_catalogue(data)

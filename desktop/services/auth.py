@@ -1,0 +1,132 @@
+"""Signing in, first-run set-up and passwords."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..rules.policy import DEFAULT_POLICY
+from ..store.models import Client, FeePolicy, Practice, Provider, Role, User, WorkingHours
+from .actor import Actor
+from .errors import InvalidInput, NotAllowed, SignInFailed
+from .passwords import hash_password, needs_rehash, password_problem, verify_password
+from .result import Change, OpResult
+from .tx import audit, utc_now, write_transaction
+
+DEFAULT_POLICY_TEXT = """\
+Worry-free booking
+
+You can cancel or reschedule free of charge up to 24 hours before your appointment.
+
+Within 24 hours of the start, cancelling needs your provider: send a late-cancellation
+request from the appointment. If your provider approves it, a late-cancellation fee may
+apply. If you miss an appointment without cancelling, a no-show fee may apply once 15
+minutes have passed after the start.
+
+Late-cancellation and no-show fees are not covered by insurance: you pay the full fee.
+If you think a fee is wrong, you can dispute it from Billing.
+"""
+
+
+def actor_for(user: User) -> Actor:
+    provider_id = client_id = None
+    if user.role == Role.PROVIDER:
+        provider_id = Provider.get(Provider.user == user).id
+    elif user.role == Role.CLIENT:
+        client_id = Client.get(Client.user == user).id
+    return Actor(
+        user_id=user.id, username=user.username, display_name=user.display_name, role=user.role,
+        time_zone=user.time_zone, is_owner=user.is_owner, provider_id=provider_id, client_id=client_id,
+        must_change_password=user.must_change_password,
+    )
+
+
+def sign_in(username: str, password: str, *, now: datetime | None = None) -> Actor:
+    now = utc_now(now)
+    user = User.get_or_none(User.username == username.strip().lower())
+    # One message for both causes, so the screen does not reveal which accounts exist.
+    if user is None or not verify_password(user.password_hash, password):
+        raise SignInFailed("That user name and password do not match. Check them and try again.")
+    if not user.active:
+        raise SignInFailed("This account has been deactivated. Ask the practice owner to reactivate it.")
+    if needs_rehash(user.password_hash):
+        with write_transaction():
+            User.update(password_hash=hash_password(password)).where(User.id == user.id).execute()
+    with write_transaction():
+        audit(None, "sign_in", "user", user.id, at=now, username=user.username)
+    return actor_for(user)
+
+
+def change_password(actor: Actor, old_password: str, new_password: str, *,
+                    now: datetime | None = None) -> OpResult:
+    now = utc_now(now)
+    problem = password_problem(new_password)
+    if problem:
+        raise InvalidInput(problem)
+    with write_transaction():
+        user = User.get_by_id(actor.user_id)
+        if not verify_password(user.password_hash, old_password):
+            raise NotAllowed("The current password is not right.")
+        if old_password == new_password:
+            raise InvalidInput("Choose a password different from the current one.")
+        User.update(password_hash=hash_password(new_password), must_change_password=False).where(
+            User.id == user.id).execute()
+        audit(actor, "change_password", "user", user.id, at=now)
+    return OpResult(Change.PEOPLE, "Password changed.")
+
+
+def check_zone(zone_name: str) -> str:
+    try:
+        ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise InvalidInput(f"“{zone_name}” is not a time zone name (for example America/New_York).") from exc
+    return zone_name
+
+
+def create_default_policy(provider: Provider, currency: str, *, by: User | None, now: datetime) -> FeePolicy:
+    return FeePolicy.create(
+        provider=provider, version=1, notice_minutes=int(DEFAULT_POLICY.notice.total_seconds() // 60),
+        late_cancellation_fee_cents=DEFAULT_POLICY.late_cancellation_fee.cents,
+        no_show_fee_cents=DEFAULT_POLICY.no_show_fee.cents, currency=currency,
+        grace_minutes=int(DEFAULT_POLICY.grace.total_seconds() // 60), policy_text=DEFAULT_POLICY_TEXT,
+        created_at=now, created_by=by,
+    )
+
+
+def create_default_working_hours(provider: Provider) -> None:
+    # Monday to Friday, 09:00–12:00 and 13:00–17:00 local time.
+    rows = [
+        {"provider": provider, "weekday": d, "start_minute": s, "end_minute": e}
+        for d in range(5) for s, e in ((9 * 60, 12 * 60), (13 * 60, 17 * 60))
+    ]
+    WorkingHours.insert_many(rows).execute()
+
+
+def set_up_practice(practice_name: str, time_zone: str, owner_name: str, username: str, password: str,
+                    *, currency: str = "USD", now: datetime | None = None) -> Actor:
+    """First run: the practice and its owner, a provider with the default policy."""
+    now = utc_now(now)
+    if not practice_name.strip():
+        raise InvalidInput("Give the practice a name.")
+    if not owner_name.strip():
+        raise InvalidInput("Type your name.")
+    username = username.strip().lower()
+    if not username:
+        raise InvalidInput("Choose a user name for signing in.")
+    check_zone(time_zone)
+    problem = password_problem(password)
+    if problem:
+        raise InvalidInput(problem)
+    with write_transaction():
+        if Practice.select().exists():
+            raise NotAllowed("This database already has a practice; sign in instead.")
+        practice = Practice.create(name=practice_name.strip(), time_zone=time_zone, currency=currency, created_at=now)
+        user = User.create(
+            username=username, display_name=owner_name.strip(), role=Role.PROVIDER, is_owner=True,
+            password_hash=hash_password(password), time_zone=time_zone, created_at=now,
+        )
+        provider = Provider.create(user=user)
+        create_default_policy(provider, currency, by=user, now=now)
+        create_default_working_hours(provider)
+        audit(None, "set_up_practice", "practice", practice.id, at=now, name=practice.name, owner=username)
+    return actor_for(user)

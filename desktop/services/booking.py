@@ -1,0 +1,187 @@
+"""Booking single appointments and repeating series; materialising occurrences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from ..rules import series as series_rules
+from ..store.models import Appointment, AppointmentStatus, Client, Provider, Role, Series, Service, User
+from .access import client_for_provider, current_policy
+from .actor import Actor
+from .errors import Conflict, InvalidInput, NotAllowed, NotFound
+from .result import Change, OpResult
+from .tx import audit, utc_now, write_transaction
+
+# Occurrences exist as rows this far ahead; a background job extends the horizon.
+HORIZON = timedelta(days=190)
+
+
+def _busy_overlap(provider_id: int, client_id: int, start: datetime, end: datetime,
+                  exclude_id: int | None = None) -> Appointment | None:
+    q = Appointment.select().where(
+        ((Appointment.provider == provider_id) | (Appointment.client == client_id)),
+        Appointment.status == AppointmentStatus.SCHEDULED,
+        Appointment.starts_at < end, Appointment.ends_at > start,
+    )
+    if exclude_id is not None:
+        q = q.where(Appointment.id != exclude_id)
+    return q.first()
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    provider_id: int
+    client_id: int
+    start: datetime  # UTC
+    duration: timedelta
+    service_id: int | None = None
+    location: str = ""
+    telehealth: bool = False
+    notes: str = ""
+
+
+def _check_booker(actor: Actor, provider_id: int, client_id: int) -> Client:
+    client = Client.get_or_none(Client.id == client_id)
+    if client is None:
+        raise NotFound("That client no longer exists.")
+    if actor.role == Role.CLIENT:
+        if client_id != actor.client_id:
+            raise NotAllowed("You can only book appointments for yourself.")
+        if client.provider_id != provider_id:
+            raise NotAllowed("You can book only with your own provider.")
+    elif actor.role == Role.PROVIDER:
+        if provider_id != actor.provider_id:
+            raise NotAllowed("You can only book into your own calendar.")
+        client_for_provider(actor, client_id)
+    else:
+        raise NotAllowed("Only clients and providers book appointments.")
+    return client
+
+
+def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | None = None) -> OpResult:
+    now = utc_now(now)
+    if request.start.tzinfo is None:
+        raise InvalidInput("The start must be a time-zone-aware instant.")
+    if request.duration <= timedelta(0):
+        raise InvalidInput("An appointment needs a length.")
+    if request.start <= now:
+        raise InvalidInput("That time has already passed; pick a time in the future.")
+    end = request.start + request.duration
+    with write_transaction():
+        _check_booker(actor, request.provider_id, request.client_id)
+        if request.service_id is not None:
+            service = Service.get_or_none(Service.id == request.service_id, Service.provider == request.provider_id)
+            if service is None:
+                raise NotFound("That service is not offered by this provider.")
+        clash = _busy_overlap(request.provider_id, request.client_id, request.start, end)
+        if clash is not None:
+            raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
+        policy = current_policy(request.provider_id)
+        appt = Appointment.create(
+            provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
+            starts_at=request.start, ends_at=end, location=request.location, telehealth=request.telehealth,
+            notes=request.notes, created_at=now, updated_at=now,
+        )
+        audit(actor, "book_appointment", "appointment", appt.id, at=now,
+              start=request.start.isoformat(), policy_version=policy.version)
+    return OpResult(Change.APPOINTMENTS, "Appointment booked.", appt.id)
+
+
+@dataclass(frozen=True)
+class SeriesRequest:
+    client_id: int
+    first_local: datetime  # naive wall-clock in time_zone
+    time_zone: str
+    duration: timedelta
+    frequency: series_rules.Frequency
+    until: date | None = None
+    count: int | None = None
+    service_id: int | None = None
+    location: str = ""
+    telehealth: bool = False
+
+
+def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None = None) -> OpResult:
+    """A provider creates a repeating appointment; occurrences up to the horizon become rows."""
+    now = utc_now(now)
+    if not actor.is_provider:
+        raise NotAllowed("Only providers create repeating appointments.")
+    try:
+        rule = series_rules.build_rrule(request.frequency, request.first_local.date(),
+                                        until=request.until, count=request.count)
+    except ValueError as exc:
+        raise InvalidInput(str(exc).capitalize() + ".") from exc
+    first_utc = series_rules.local_to_utc(request.first_local, ZoneInfo(request.time_zone))
+    if first_utc <= now:
+        raise InvalidInput("The first appointment of a series must be in the future.")
+    with write_transaction():
+        client_for_provider(actor, request.client_id)
+        policy = current_policy(actor.provider_id)
+        series = Series.create(
+            provider=actor.provider_id, client=request.client_id, service=request.service_id, policy=policy,
+            rrule=rule, time_zone=request.time_zone, first_local=request.first_local.isoformat(),
+            duration_minutes=int(request.duration.total_seconds() // 60), location=request.location,
+            telehealth=request.telehealth, materialised_until=first_utc, created_at=now,
+        )
+        created, skipped = _materialise(series, until=now + HORIZON, now=now)
+        if created == 0:
+            raise Conflict("Every occurrence of this series clashes with an existing appointment.")
+        audit(actor, "create_series", "series", series.id, at=now, rrule=rule, occurrences=created,
+              skipped_for_clash=skipped)
+    summary = f"Repeating appointment created: {created} occurrences booked."
+    if skipped:
+        summary += f" {skipped} skipped because the time was taken."
+    return OpResult(Change.APPOINTMENTS, summary, series.id)
+
+
+def _materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int, int]:
+    """Insert rows for occurrences in [materialised_until, until). Returns (created, skipped)."""
+    lo = series.materialised_until
+    if until <= lo or series.ended:
+        return 0, 0
+    occurrences = series_rules.expand(
+        series.rrule, datetime.fromisoformat(series.first_local), series.time_zone,
+        timedelta(minutes=series.duration_minutes), window_start=lo, window_end=until,
+    )
+    rows, skipped = [], 0
+    for occ in occurrences:
+        if _busy_overlap(series.provider_id, series.client_id, occ.start, occ.end) is not None:
+            skipped += 1
+            continue
+        rows.append({
+            "provider": series.provider_id, "client": series.client_id, "series": series.id,
+            "service": series.service_id, "policy": series.policy_id, "starts_at": occ.start,
+            "ends_at": occ.end, "location": series.location, "telehealth": series.telehealth,
+            "created_at": now, "updated_at": now,
+        })
+    if rows:
+        Appointment.insert_many(rows).execute()
+    remaining = series_rules.expand(
+        series.rrule, datetime.fromisoformat(series.first_local), series.time_zone,
+        timedelta(minutes=series.duration_minutes), window_start=until, window_end=until + timedelta(days=400),
+    )
+    Series.update(materialised_until=until, ended=not remaining).where(Series.id == series.id).execute()
+    return len(rows), skipped
+
+
+def extend_horizons(*, now: datetime | None = None) -> OpResult:
+    """Background job: keep every open series materialised up to now + HORIZON."""
+    now = utc_now(now)
+    target = now + HORIZON
+    total = 0
+    todo = list(Series.select().where(Series.ended == False, Series.materialised_until < target))  # noqa: E712
+    for series in todo:
+        with write_transaction():
+            fresh = Series.get_by_id(series.id)
+            created, _ = _materialise(fresh, until=target, now=now)
+            total += created
+    if total:
+        with write_transaction():
+            audit(None, "extend_horizons", "series", None, at=now, created=total)
+    return OpResult(Change.APPOINTMENTS if total else Change.NONE, f"{total} occurrences added.", total)
+
+
+def provider_display(provider_id: int) -> str:
+    return User.select(User.display_name).join(Provider).where(Provider.id == provider_id).scalar()

@@ -1,0 +1,189 @@
+"""A client's cancellations: one occurrence, all upcoming of a series, or a
+late-cancellation request when the notice rule blocks it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..rules.notice import NoticeDecision, NoticeStatus, notice_decision
+from ..rules.policy import FeePolicySnapshot
+from ..rules.series import OccurrenceState, SeriesCancellationPlan, plan_series_cancellation
+from ..rules.timefmt import format_instant
+from ..store.models import (
+    Appointment,
+    AppointmentStatus,
+    Cancellation,
+    FeePolicy,
+    LateCancellationRequest,
+)
+from .access import appointment_for, snapshot
+from .actor import Actor, require_role
+from .catalogue import reasons_catalogue
+from .errors import Conflict, InvalidInput, RuleRefused
+from .result import Change, OpResult
+from .threads import open_thread, post
+from .tx import audit, locked, utc_now, write_transaction
+
+
+@dataclass(frozen=True)
+class CancelPreview:
+    """What cancelling would do now, for the screen to render (it decides nothing)."""
+
+    appointment_id: int
+    version: int
+    start: datetime
+    status: str
+    policy: FeePolicySnapshot
+    decision: NoticeDecision
+    series_id: int | None
+    series_plan: SeriesCancellationPlan | None
+    pending_late_request: bool
+
+
+def _series_plan(series_id: int, now: datetime, policy: FeePolicySnapshot) -> SeriesCancellationPlan:
+    rows = (Appointment.select(Appointment.id, Appointment.starts_at, Appointment.status)
+            .where(Appointment.series == series_id, Appointment.starts_at > now)
+            .tuples())
+    states = [OccurrenceState(i, s, st == AppointmentStatus.SCHEDULED) for i, s, st in rows]
+    return plan_series_cancellation(states, now, policy.notice)
+
+
+def cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> CancelPreview:
+    now = utc_now(now)
+    appt = appointment_for(actor, appointment_id)
+    policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
+    plan = _series_plan(appt.series_id, now, policy) if appt.series_id else None
+    pending = LateCancellationRequest.select().where(
+        LateCancellationRequest.appointment == appt.id, LateCancellationRequest.status == "pending").exists()
+    return CancelPreview(
+        appt.id, appt.version, appt.starts_at, appt.status, policy,
+        notice_decision(appt.starts_at, now, policy.notice), appt.series_id, plan, pending,
+    )
+
+
+def _check_reason(reason_code: str, answers: Mapping[str, str], other_text: str) -> None:
+    problems = reasons_catalogue().validate_answers(reason_code, answers, other_text)
+    if problems:
+        raise InvalidInput(" ".join(problems))
+
+
+def _refuse_not_scheduled(appt: Appointment) -> None:
+    if appt.status != AppointmentStatus.SCHEDULED:
+        label = AppointmentStatus.LABELS.get(appt.status, appt.status).lower()
+        raise Conflict(f"This appointment is already {label}; nothing was changed.")
+
+
+def _cancel_row(appt: Appointment, actor: Actor, status: str, kind: str, reason_code: str,
+                answers: Mapping[str, str], other_text: str, now: datetime) -> None:
+    updated = (Appointment.update(status=status, version=Appointment.version + 1, updated_at=now)
+               .where(Appointment.id == appt.id, Appointment.version == appt.version,
+                      Appointment.status == AppointmentStatus.SCHEDULED)
+               .execute())
+    if updated != 1:
+        raise Conflict("This appointment was changed on another workstation a moment ago; nothing was changed. "
+                       "Look at it again before cancelling.")
+    Cancellation.create(appointment=appt.id, cancelled_by=actor.user_id, kind=kind, reason_code=reason_code,
+                        other_text=other_text.strip(), answers=dict(answers), created_at=now)
+
+
+def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answers: Mapping[str, str] | None = None,
+                      other_text: str = "", *, expected_version: int | None = None,
+                      now: datetime | None = None) -> OpResult:
+    now = utc_now(now)
+    require_role(actor, "client")
+    answers = dict(answers or {})
+    _check_reason(reason_code, answers, other_text)
+    with write_transaction():
+        appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
+        _refuse_not_scheduled(appt)
+        if expected_version is not None and appt.version != expected_version:
+            raise Conflict("This appointment was changed since you opened it; nothing was cancelled. "
+                           "Look at it again before cancelling.")
+        policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
+        decision = notice_decision(appt.starts_at, now, policy.notice)
+        if not decision.allowed:
+            raise RuleRefused(_blocked_message(decision, actor.time_zone), decision)
+        _cancel_row(appt, actor, AppointmentStatus.CANCELLED_BY_CLIENT, "client", reason_code, answers,
+                    other_text, now)
+        audit(actor, "client_cancel", "appointment", appt.id, at=now, reason=reason_code,
+              start=appt.starts_at.isoformat())
+    return OpResult(Change.APPOINTMENTS, "Appointment cancelled.", [appt.id])
+
+
+def _blocked_message(decision: NoticeDecision, zone: str) -> str:
+    if decision.status is NoticeStatus.ALREADY_STARTED:
+        return decision.why
+    return (f"{decision.why} Free cancellation ended {format_instant(decision.deadline, zone)}. "
+            "You can send your provider a late-cancellation request instead.")
+
+
+def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
+                           answers: Mapping[str, str] | None = None, other_text: str = "", *,
+                           expected_ids: list[int] | None = None, now: datetime | None = None) -> OpResult:
+    """Cancel every upcoming occurrence of the appointment's series that the notice
+    rule allows, atomically. ``expected_ids`` is what the preview showed: if the
+    plan changed since (time passed, another workstation acted) nothing is done."""
+    now = utc_now(now)
+    require_role(actor, "client")
+    answers = dict(answers or {})
+    _check_reason(reason_code, answers, other_text)
+    with write_transaction():
+        appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
+        if appt.series_id is None:
+            raise InvalidInput("This appointment does not repeat; cancel it on its own.")
+        policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
+        plan = _series_plan(appt.series_id, now, policy)
+        ids = [p.id for p in plan.cancel]
+        if expected_ids is not None and sorted(expected_ids) != sorted(ids):
+            raise Conflict("The list of appointments to cancel has changed since you looked at it "
+                           "(time passed or the calendar changed). Nothing was cancelled; please review it again.")
+        if not ids:
+            raise RuleRefused("None of the upcoming appointments can be cancelled online: they are all inside "
+                              "the notice window. Send a late-cancellation request instead.")
+        rows = {a.id: a for a in locked(Appointment.select()).where(Appointment.id.in_(ids))}
+        for occ_id in ids:
+            _cancel_row(rows[occ_id], actor, AppointmentStatus.CANCELLED_BY_CLIENT, "client", reason_code,
+                        answers, other_text, now)
+        audit(actor, "client_cancel_upcoming", "series", appt.series_id, at=now, reason=reason_code,
+              cancelled=ids, stayed=[p.id for p in plan.stay])
+    stay = len(plan.stay)
+    summary = f"{len(ids)} appointment{'s' if len(ids) != 1 else ''} cancelled."
+    if stay:
+        summary += f" {stay} inside the notice window stay{'s' if stay == 1 else ''} booked."
+    return OpResult(Change.APPOINTMENTS, summary, ids)
+
+
+def request_late_cancellation(actor: Actor, appointment_id: int, message: str = "", *,
+                              reason_code: str = "", answers: Mapping[str, str] | None = None,
+                              now: datetime | None = None) -> OpResult:
+    """Inside the window: ask the provider, by a message tied to the appointment."""
+    now = utc_now(now)
+    require_role(actor, "client")
+    with write_transaction():
+        appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
+        _refuse_not_scheduled(appt)
+        policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
+        decision = notice_decision(appt.starts_at, now, policy.notice)
+        if decision.allowed:
+            raise RuleRefused("You can still cancel this appointment yourself, free of charge.", decision)
+        if decision.status is NoticeStatus.ALREADY_STARTED:
+            raise RuleRefused(decision.why, decision)
+        if LateCancellationRequest.select().where(LateCancellationRequest.appointment == appt.id,
+                                                  LateCancellationRequest.status == "pending").exists():
+            raise Conflict("You have already asked to cancel this appointment; your provider will answer soon.")
+        when = format_instant(appt.starts_at, actor.time_zone)
+        thread = open_thread(appt.client_id, appt.provider_id, f"Late-cancellation request: {when}",
+                             kind="late_cancellation", appointment_id=appt.id, now=now)
+        body = f"I would like to cancel my appointment on {when}."
+        if message.strip():
+            body += "\n\n" + message.strip()
+        post(thread, actor.user_id, body, now=now)
+        request = LateCancellationRequest.create(
+            appointment=appt.id, client=appt.client_id, thread=thread, message=message.strip(),
+            reason_code=reason_code, answers=dict(answers or {}), created_at=now,
+        )
+        audit(actor, "request_late_cancellation", "appointment", appt.id, at=now, request=request.id)
+    return OpResult(Change.LATE_REQUESTS | Change.MESSAGES,
+                    "Your request was sent to your provider.", request.id)

@@ -1,0 +1,45 @@
+"""Refusals a window can show as they are: each message says what happened and what to do."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    title = "Cannot do that"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(ServiceError):
+    """The acting user's role or relationship does not permit this."""
+
+    title = "Not allowed"
+
+
+class NotFound(ServiceError):
+    title = "Not found"
+
+
+class Conflict(ServiceError):
+    """Someone else changed the row first; nothing was overwritten."""
+
+    title = "Changed elsewhere"
+
+
+class RuleRefused(ServiceError):
+    """A shared rule says no (e.g. inside the notice window); ``decision`` says why."""
+
+    title = "Not possible"
+
+    def __init__(self, message: str, decision: object | None = None) -> None:
+        super().__init__(message)
+        self.decision = decision
+
+
+class InvalidInput(ServiceError):
+    title = "Please check"
+
+
+class SignInFailed(ServiceError):
+    title = "Sign-in failed"

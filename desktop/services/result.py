@@ -1,0 +1,26 @@
+"""What a write changed, so windows refresh only what they show (Anki's OpChanges)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+
+class Change(enum.Flag):
+    NONE = 0
+    APPOINTMENTS = enum.auto()
+    MESSAGES = enum.auto()
+    LATE_REQUESTS = enum.auto()
+    CHARGES = enum.auto()
+    ADJUSTMENTS = enum.auto()
+    PEOPLE = enum.auto()
+    POLICY = enum.auto()
+    PRACTICE = enum.auto()
+
+
+@dataclass(frozen=True)
+class OpResult:
+    changes: Change
+    summary: str = ""  # one sentence for the status bar
+    value: Any = None

@@ -1,0 +1,24 @@
+"""Schema migrations: numbered scripts run by peewee's migration runner.
+
+Each ``NNNN_name.py`` defines ``up(migrator, db)`` with frozen model copies
+(never the live models), so an old database upgrades the same way forever.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from peewee import Database
+from playhouse.migrations import Migration, Runner
+
+HISTORY_TABLE = "schema_migration"
+DIRECTORY = Path(__file__).resolve().parent
+
+
+def known() -> list[str]:
+    return [m.name for m in Migration.load_directory(str(DIRECTORY))]
+
+
+def upgrade(db: Database) -> list[str]:
+    """Apply every pending migration; returns their names."""
+    return Runner(db, str(DIRECTORY), table_name=HISTORY_TABLE).up()

@@ -1,0 +1,327 @@
+"""The schema: every entity of DESIGN.md as a peewee model.
+
+Instants are aware UTC (``UTCDateTimeField``); money is integer minor units
+plus an ISO currency code. Rows that two workstations may change at once
+(appointments, charges, requests) carry a ``version`` checked on update.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .fields import JSONField, UTCDateTimeField
+
+database = DatabaseProxy()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Practice(BaseModel):
+    id = AutoField()
+    name = CharField()
+    time_zone = CharField()
+    currency = CharField(max_length=3, default="USD")
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class Role:
+    CLIENT = "client"
+    PROVIDER = "provider"
+    SUPPORT = "support"
+    ALL = (CLIENT, PROVIDER, SUPPORT)
+
+
+class User(BaseModel):
+    id = AutoField()
+    username = CharField(unique=True)
+    display_name = CharField()
+    role = CharField(index=True)
+    is_owner = BooleanField(default=False)
+    password_hash = CharField()
+    must_change_password = BooleanField(default=False)
+    active = BooleanField(default=True)
+    email = CharField(default="")
+    phone = CharField(default="")
+    time_zone = CharField()
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class Provider(BaseModel):
+    id = AutoField()
+    user = ForeignKeyField(User, unique=True, backref="provider_profile", on_delete="RESTRICT")
+    title = CharField(default="")  # e.g. "Licensed Clinical Social Worker"
+    location = CharField(default="")
+    offers_telehealth = BooleanField(default=True)
+    booking_intro = TextField(default="")
+
+
+class Client(BaseModel):
+    id = AutoField()
+    user = ForeignKeyField(User, unique=True, backref="client_profile", on_delete="RESTRICT")
+    provider = ForeignKeyField(Provider, backref="clients", index=True, on_delete="RESTRICT")
+    date_of_birth = CharField(default="")
+    notes = TextField(default="")
+
+
+class Service(BaseModel):
+    """What a provider offers on the booking page (e.g. a 50-minute session)."""
+
+    id = AutoField()
+    provider = ForeignKeyField(Provider, backref="services", on_delete="CASCADE")
+    name = CharField()
+    duration_minutes = IntegerField()
+    telehealth = BooleanField(default=False)
+    active = BooleanField(default=True)
+
+
+class WorkingHours(BaseModel):
+    """A weekly block of working time, wall-clock in the provider's zone."""
+
+    id = AutoField()
+    provider = ForeignKeyField(Provider, backref="working_hours", on_delete="CASCADE")
+    weekday = IntegerField()  # 0 = Monday
+    start_minute = IntegerField()  # minutes after local midnight
+    end_minute = IntegerField()
+
+
+class FeePolicy(BaseModel):
+    """One version of a provider's Worry-free booking policy. Rows are never
+    edited: a change inserts the next version, and appointments keep theirs."""
+
+    id = AutoField()
+    provider = ForeignKeyField(Provider, backref="policies", on_delete="RESTRICT")
+    version = IntegerField()
+    notice_minutes = IntegerField(default=24 * 60)
+    late_cancellation_fee_cents = IntegerField()
+    no_show_fee_cents = IntegerField()
+    currency = CharField(max_length=3, default="USD")
+    grace_minutes = IntegerField(default=15)
+    policy_text = TextField()
+    created_at = UTCDateTimeField(default=utcnow)
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("provider", "version"), True),)
+
+
+class Series(BaseModel):
+    id = AutoField()
+    provider = ForeignKeyField(Provider, backref="series", on_delete="RESTRICT")
+    client = ForeignKeyField(Client, backref="series", on_delete="RESTRICT")
+    service = ForeignKeyField(Service, null=True, on_delete="SET NULL")
+    policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")
+    rrule = CharField()  # RFC 5545 RRULE, without DTSTART
+    time_zone = CharField()
+    first_local = CharField()  # ISO wall-clock start of the first occurrence in time_zone
+    duration_minutes = IntegerField()
+    location = CharField(default="")
+    telehealth = BooleanField(default=False)
+    materialised_until = UTCDateTimeField()  # occurrences exist as rows up to here
+    ended = BooleanField(default=False)  # the rule has no more occurrences past the horizon
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class AppointmentStatus:
+    SCHEDULED = "scheduled"
+    CANCELLED_BY_CLIENT = "cancelled_by_client"
+    LATE_CANCELLED = "late_cancelled"
+    NO_SHOW = "no_show"
+    CANCELLED_BY_PROVIDER = "cancelled_by_provider"
+    ALL = (SCHEDULED, CANCELLED_BY_CLIENT, LATE_CANCELLED, NO_SHOW, CANCELLED_BY_PROVIDER)
+    LABELS = {
+        SCHEDULED: "Scheduled",
+        CANCELLED_BY_CLIENT: "Cancelled by client",
+        LATE_CANCELLED: "Late-cancelled",
+        NO_SHOW: "No-show",
+        CANCELLED_BY_PROVIDER: "Cancelled by provider",
+    }
+
+
+class Appointment(BaseModel):
+    """One occurrence: a single booking or one materialised row of a series."""
+
+    id = AutoField()
+    provider = ForeignKeyField(Provider, backref="appointments", on_delete="RESTRICT")
+    client = ForeignKeyField(Client, backref="appointments", on_delete="RESTRICT")
+    series = ForeignKeyField(Series, null=True, backref="occurrences", on_delete="RESTRICT")
+    service = ForeignKeyField(Service, null=True, on_delete="SET NULL")
+    policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")  # the version shown when booking
+    starts_at = UTCDateTimeField()
+    ends_at = UTCDateTimeField()
+    status = CharField(default=AppointmentStatus.SCHEDULED)
+    location = CharField(default="")
+    telehealth = BooleanField(default=False)
+    notes = TextField(default="")
+    version = IntegerField(default=1)
+    created_at = UTCDateTimeField(default=utcnow)
+    updated_at = UTCDateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = (
+            (("provider", "starts_at"), False),
+            (("client", "starts_at"), False),
+            (("series", "starts_at"), True),
+        )
+
+
+class Cancellation(BaseModel):
+    id = AutoField()
+    appointment = ForeignKeyField(Appointment, unique=True, backref="cancellation", on_delete="CASCADE")
+    cancelled_by = ForeignKeyField(User, on_delete="RESTRICT")
+    kind = CharField()  # client / late / provider
+    reason_code = CharField()
+    other_text = TextField(default="")
+    answers = JSONField(default=dict)
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class Thread(BaseModel):
+    """A conversation between one client and one provider, maybe tied to an
+    appointment (late-cancellation request) or a charge (dispute)."""
+
+    id = AutoField()
+    client = ForeignKeyField(Client, backref="threads", on_delete="RESTRICT")
+    provider = ForeignKeyField(Provider, backref="threads", on_delete="RESTRICT")
+    subject = CharField()
+    kind = CharField(default="general")  # general / late_cancellation / dispute / notice
+    appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")
+    charge_id = IntegerField(null=True)  # Charge is declared below; a plain id avoids a cycle
+    created_at = UTCDateTimeField(default=utcnow)
+    updated_at = UTCDateTimeField(default=utcnow, index=True)
+
+
+class Message(BaseModel):
+    id = AutoField()
+    thread = ForeignKeyField(Thread, backref="messages", on_delete="CASCADE")
+    sender = ForeignKeyField(User, null=True, on_delete="SET NULL")  # null: the system
+    body = TextField()
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class ThreadRead(BaseModel):
+    """How far each participant has read a thread (for unread counts)."""
+
+    id = AutoField()
+    thread = ForeignKeyField(Thread, on_delete="CASCADE")
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    last_read_message_id = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("thread", "user"), True),)
+
+
+class LateCancellationRequest(BaseModel):
+    id = AutoField()
+    appointment = ForeignKeyField(Appointment, backref="late_requests", on_delete="CASCADE")
+    client = ForeignKeyField(Client, on_delete="RESTRICT")
+    thread = ForeignKeyField(Thread, on_delete="RESTRICT")
+    message = TextField(default="")
+    reason_code = CharField(default="")
+    answers = JSONField(default=dict)
+    status = CharField(default="pending", index=True)  # pending / approved_with_fee / approved_waived / declined
+    reply = TextField(default="")
+    decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    decided_at = UTCDateTimeField(null=True)
+    version = IntegerField(default=1)
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class ChargeStatus:
+    OPEN = "open"
+    DISPUTED = "disputed"
+    ADJUSTED = "adjusted"
+    WAIVED = "waived"
+    ALL = (OPEN, DISPUTED, ADJUSTED, WAIVED)
+
+
+class Charge(BaseModel):
+    """A late-cancellation or no-show fee. Self-pay by rule: never billable to insurance."""
+
+    id = AutoField()
+    appointment = ForeignKeyField(Appointment, backref="charges", on_delete="RESTRICT")
+    client = ForeignKeyField(Client, backref="charges", on_delete="RESTRICT")
+    provider = ForeignKeyField(Provider, backref="charges", on_delete="RESTRICT")
+    policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")
+    kind = CharField()  # late_cancellation / no_show
+    original_cents = IntegerField()
+    amount_cents = IntegerField()
+    currency = CharField(max_length=3)
+    status = CharField(default=ChargeStatus.OPEN, index=True)
+    version = IntegerField(default=1)
+    created_at = UTCDateTimeField(default=utcnow, index=True)
+
+
+class Dispute(BaseModel):
+    id = AutoField()
+    charge = ForeignKeyField(Charge, backref="disputes", on_delete="RESTRICT")
+    client = ForeignKeyField(Client, on_delete="RESTRICT")
+    thread = ForeignKeyField(Thread, on_delete="RESTRICT")
+    reason = TextField()
+    status = CharField(default="open")  # open / referred / resolved
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class FeeAdjustmentRequest(BaseModel):
+    id = AutoField()
+    charge = ForeignKeyField(Charge, backref="adjustment_requests", on_delete="RESTRICT")
+    dispute = ForeignKeyField(Dispute, null=True, on_delete="SET NULL")
+    requested_by = ForeignKeyField(User, on_delete="RESTRICT")
+    proposed_cents = IntegerField()
+    waive = BooleanField(default=False)
+    reason = TextField()
+    status = CharField(default="pending", index=True)  # pending / adjusted / waived / declined
+    decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    decided_at = UTCDateTimeField(null=True)
+    note = TextField(default="")
+    version = IntegerField(default=1)
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class FeeAdjustment(BaseModel):
+    id = AutoField()
+    charge = ForeignKeyField(Charge, backref="adjustments", on_delete="RESTRICT")
+    request = ForeignKeyField(FeeAdjustmentRequest, null=True, on_delete="SET NULL")
+    old_cents = IntegerField()
+    new_cents = IntegerField()
+    adjusted_by = ForeignKeyField(User, on_delete="RESTRICT")
+    reason = TextField()
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class AuditEvent(BaseModel):
+    id = AutoField()
+    at = UTCDateTimeField(default=utcnow, index=True)
+    actor = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    action = CharField(index=True)
+    entity = CharField()
+    entity_id = IntegerField(null=True)
+    detail = JSONField(default=dict)
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False),)
+
+
+ALL_MODELS = (
+    Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
+    Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
+    FeeAdjustmentRequest, FeeAdjustment, AuditEvent,
+)

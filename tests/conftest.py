@@ -1,0 +1,44 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own database file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+from datetime import UTC, datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.store.db import Opened, close_database, open_database  # noqa: E402
+
+# A fixed instant (a Tuesday, New York is on EST) that tests measure from.
+NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "practice.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Opened:
+    """A fresh, migrated, empty database (no practice yet)."""
+    opened = open_database(db_path)
+    yield opened
+    close_database()
+
+
+@pytest.fixture
+def demo_db(db: Opened, now: datetime) -> Opened:
+    """The demo practice built around NOW."""
+    from desktop.store.demo import build_demo
+
+    build_demo(now)
+    return db
