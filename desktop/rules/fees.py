@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .money import Money
 from .policy import FeePolicySnapshot
@@ -35,7 +35,7 @@ class FeeDecision:
     waived: bool
     # Cancellation and no-show fees are self-pay by rule: nothing that bills
     # insurance may include them. The flag is a constant so no caller can set it.
-    insurance_billable: bool = False
+    insurance_billable: bool = field(default=False, init=False)
     note: str = ""
 
     @property

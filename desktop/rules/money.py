@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_AMOUNT = re.compile(r"^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$")
+_AMOUNT = re.compile(r"^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$", re.ASCII)  # ASCII digits only
 
 _SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£", "NZD": "NZ$"}
 
@@ -75,7 +75,7 @@ def parse_amount(text: str, currency: str, *, maximum: Money | None = None) -> M
         raise AmountError("Type an amount, for example 25.00.")
     match = _AMOUNT.match(cleaned)
     if match is None:
-        if re.match(r"^\s*\d+[.,]\d{3,}\s*$", cleaned):
+        if re.match(r"^\s*\d+[.,]\d{3,}\s*$", cleaned, re.ASCII):
             raise AmountError("Use at most two decimals, for example 25.50.")
         raise AmountError(f"“{text.strip()}” is not an amount; type digits such as 25 or 25.50.")
     whole, frac = match.group(1), (match.group(2) or "")

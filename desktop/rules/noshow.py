@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from .notice import require_aware
 
@@ -18,7 +18,7 @@ class NoShowEligibility:
 def no_show_eligibility(start: datetime, now: datetime, grace: timedelta) -> NoShowEligibility:
     require_aware(start, "start")
     require_aware(now, "now")
-    allowed_from = start + grace
+    allowed_from = start.astimezone(UTC) + grace  # elapsed time, not wall-clock
     if now >= allowed_from:
         return NoShowEligibility(True, allowed_from, "The grace period has passed.")
     minutes = int(grace.total_seconds() // 60)

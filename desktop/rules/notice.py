@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 DEFAULT_NOTICE = timedelta(hours=24)
 
@@ -55,6 +55,9 @@ def notice_decision(start: datetime, now: datetime, notice: timedelta = DEFAULT_
     require_aware(now, "now")
     if notice < timedelta(0):
         raise ValueError("notice cannot be negative")
+    # Aware arithmetic in a local zone is wall-clock (a zoneinfo start minus 24 h
+    # is 23 or 25 real hours across DST): do it on UTC instants.
+    start, now = start.astimezone(UTC), now.astimezone(UTC)
     deadline = start - notice
     if now >= start:
         return NoticeDecision(

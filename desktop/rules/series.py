@@ -72,12 +72,9 @@ def local_to_utc(local: datetime, zone: ZoneInfo) -> datetime:
     An ambiguous time (autumn fall-back) takes its first occurrence; a time that
     does not exist (spring-forward gap) moves forward by the gap, as RFC 5545 says.
     """
-    aware = local.replace(tzinfo=zone, fold=0)
-    utc = aware.astimezone(UTC)
-    if utc.astimezone(zone).replace(tzinfo=None) != local:
-        # In a gap: the offset before the gap applies, i.e. it lands later.
-        utc = local.replace(tzinfo=zone, fold=1).astimezone(UTC)
-    return utc
+    # fold=0 takes the first of an ambiguous pair and, in a gap, the UTC offset
+    # in force before the gap (PEP 495), so a nonexistent time lands later.
+    return local.replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
 @dataclass(frozen=True)

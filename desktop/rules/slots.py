@@ -45,7 +45,10 @@ def open_slots(blocks: Iterable[WorkingBlock], busy: Iterable[tuple[datetime, da
             while cursor + length <= block_end:
                 start = local_to_utc(cursor, zone)
                 end = start + length
-                if start > now and not any(bs < end and start < be for bs, be in busy_sorted):
+                # A wall-clock time in the spring-forward gap does not exist: it would
+                # only repeat the slot an hour later.
+                exists = start.astimezone(zone).replace(tzinfo=None) == cursor
+                if exists and start > now and not any(bs < end and start < be for bs, be in busy_sorted):
                     out.append(Slot(start.astimezone(UTC), end.astimezone(UTC)))
                 cursor += step
     return out

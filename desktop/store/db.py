@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
@@ -60,10 +60,16 @@ def _inspect_sqlite_file(path: Path) -> None:
             "It was left untouched. Choose another file, or start without --database to use the default."
         )
     uri = f"file:{quote(str(path))}?mode=ro"
+    if not Path(f"{path}-wal").exists():
+        # Nothing to recover from a write-ahead log, so the main file is the whole
+        # database: immutable=1 reads it without creating -wal/-shm files beside it
+        # (a plain read-only open of a WAL-mode file creates both).
+        uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            # The first fault is enough to refuse, and keeps the message readable.
+            check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             applied = set()
             if migrations.HISTORY_TABLE in tables:
@@ -76,8 +82,9 @@ def _inspect_sqlite_file(path: Path) -> None:
             "Restore it from a backup, or start with another file."
         ) from exc
     if check != "ok":
+        fault = " ".join(line for line in check.splitlines() if not line.startswith("***"))
         raise DatabaseOpenError(
-            f"{path} is damaged (integrity check: {check}). It was left untouched. Restore it from a backup."
+            f"{path} is damaged (integrity check: {fault}). It was left untouched. Restore it from a backup."
         )
     _check_schema(str(path), tables, applied)
 
@@ -115,8 +122,10 @@ def _connect_postgres(url: str) -> PostgresqlDatabase:
             raise DatabaseOpenError(
                 "PostgreSQL support is not installed. Install it with: pip install 'practice-desk[postgresql]'"
             ) from exc
-    params = parse(url)
-    name = params.pop("database")
+    # Percent-decode user and password: a password with @ : / must be %-encoded in a URL.
+    params = parse(url, unquote_password=True, unquote_user=True)
+    name = unquote(params.pop("database"))
+    params.setdefault("connect_timeout", 10)  # seconds: an unreachable server is reported, not waited on forever
     return PostgresqlDatabase(name, **params)
 
 

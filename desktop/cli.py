@@ -1,0 +1,30 @@
+"""Command-line arguments (no Qt import, so --help is instant)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+
+def _instant(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a time zone, e.g. 2026-11-24T15:00+00:00")
+    return value.astimezone(UTC)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="practice-desk",
+        description="Practice Desk: appointments, cancellations and fees for a small practice.",
+        epilog="Environment: PRACTICE_DESK_DATABASE (database path or URL), PRACTICE_DESK_HOME (data folder).",
+    )
+    p.add_argument("--database", metavar="PATH_OR_URL",
+                   help="SQLite file (default: practice-desk.db in the data folder) or postgresql://user:pw@host/db")
+    p.add_argument("--demo", action="store_true",
+                   help="open the demo practice (built on first use) instead of your own data")
+    p.add_argument("--now", type=_instant, metavar="ISO",
+                   help="pretend the time is this instant (demonstrations and screenshots)")
+    p.add_argument("--user", metavar="USERNAME", help="pre-fill the sign-in user name")
+    p.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    return p

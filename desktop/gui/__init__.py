@@ -1,0 +1,1 @@
+"""The Qt front end: windows and dialogs that render rule decisions and call services."""

@@ -1,0 +1,58 @@
+"""Application start: arguments → database → sign-in (or first-run set-up)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..store.db import DatabaseOpenError, Opened, close_database, open_database
+from .clock import Clock, OffsetClock
+from .paths import default_database, demo_database
+from .session import SessionController
+from .settings import Settings
+from .theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Practice Desk")
+    app.setOrganizationName("Practice Desk")
+    app.setApplicationDisplayName("Practice Desk")
+    apply_theme(app)
+    return app
+
+
+def open_target(target: str, *, demo: bool, clock: Clock) -> Opened:
+    """Open the database; build the demo practice into it when asked and it is empty."""
+    opened = open_database(target)
+    if demo and opened.is_new:
+        from ..store.demo import build_demo
+
+        build_demo(clock.now())
+        opened = Opened(opened.db, opened.location, False, opened.applied_migrations)
+    return opened
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = make_application()
+    clock: Clock = OffsetClock(args.now) if args.now else Clock()
+    target = args.database or (demo_database() if args.demo else default_database())
+    try:
+        opened = open_target(target, demo=args.demo, clock=clock)
+    except DatabaseOpenError as exc:
+        # Modal is right here: there is no window yet and nothing else to do.
+        QMessageBox.critical(None, "Cannot open the database", str(exc))
+        return 2
+    controller = SessionController(app, opened, clock, Settings())
+    controller.start(prefill=args.user or ("alex.morgan" if args.demo else None))
+    app.aboutToQuit.connect(controller.shutdown)
+    try:
+        return app.exec()
+    finally:
+        close_database()

@@ -1,0 +1,1 @@
+"""client window and its pages."""

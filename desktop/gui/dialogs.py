@@ -1,0 +1,26 @@
+"""Messages to the user that never block the event loop (``open()``, not ``exec()``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..services.errors import ServiceError
+
+
+def show_error(parent: QWidget | None, error: ServiceError | str, title: str | None = None) -> QMessageBox:
+    text = error.message if isinstance(error, ServiceError) else str(error)
+    heading = title or (error.title if isinstance(error, ServiceError) else "Something went wrong")
+    box = QMessageBox(QMessageBox.Icon.Warning, heading, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.setAccessibleName(heading)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("infoBox")
+    box.open()
+    return box

@@ -1,0 +1,1 @@
+"""provider window and its pages."""

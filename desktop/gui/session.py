@@ -1,0 +1,146 @@
+"""One signed-in session at a time: sign-in → role window → sign-out (or idle) → sign-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+
+from ..services import booking
+from ..services.actor import Actor
+from ..store.db import Opened
+from ..store.models import Practice
+from .bus import ChangeBus
+from .changepassword import ChangePasswordDialog
+from .clock import Clock
+from .context import AppContext
+from .firstrun import FirstRunDialog
+from .idle import IdleWatcher
+from .ops import OpRunner
+from .settings import Settings
+from .signin import SignInWindow
+from .widgets.navwindow import NavigationWindow
+
+HORIZON_CHECK_MS = 60 * 60 * 1000
+
+
+def window_for(ctx: AppContext) -> NavigationWindow:
+    if ctx.actor.is_client:
+        from .client.portal import ClientPortal
+
+        return ClientPortal(ctx)
+    if ctx.actor.is_provider:
+        from .provider.workspace import ProviderWorkspace
+
+        return ProviderWorkspace(ctx)
+    from .support.desk import SupportDesk
+
+    return SupportDesk(ctx)
+
+
+class SessionController(QObject):
+    session_started = Signal(object)  # the role window
+    session_ended = Signal(str)  # why
+
+    def __init__(self, app: QApplication, opened: Opened, clock: Clock, settings: Settings,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.opened, self.clock, self.settings = app, opened, clock, settings
+        self.bus = ChangeBus(self)
+        self.ops = OpRunner(self.bus, self)
+        self.window: NavigationWindow | None = None
+        self.context: AppContext | None = None
+        self.first_run: FirstRunDialog | None = None
+        self.idle = IdleWatcher(app, settings.get("session/idle_minutes"), self)
+        self.idle.idle.connect(self.sign_out_idle)
+        self.sign_in = SignInWindow(self._practice_name(), opened.location, clock)
+        self.sign_in.signed_in.connect(self.begin)
+        self._horizon_timer = QTimer(self)
+        self._horizon_timer.setInterval(HORIZON_CHECK_MS)
+        self._horizon_timer.timeout.connect(self.extend_horizons)
+
+    def _practice_name(self) -> str:
+        practice = Practice.select().first()
+        return practice.name if practice else "Practice Desk"
+
+    def start(self, prefill: str | None = None) -> None:
+        if self.opened.is_new and not Practice.select().exists():
+            self.first_run = FirstRunDialog(self.clock)
+            self.first_run.practice_created.connect(self._after_first_run)
+            self.first_run.rejected.connect(self.app.quit)
+            self.first_run.show()
+            return
+        self.sign_in.prefill(prefill or self.settings.get("session/last_username"))
+        self.sign_in.show()
+
+    def _after_first_run(self, actor: Actor) -> None:
+        self.sign_in.ui.practiceName.setText(self._practice_name())
+        self.begin(actor)
+
+    def begin(self, actor: Actor) -> None:
+        if actor.must_change_password:
+            dialog = ChangePasswordDialog(actor, self.clock, required=True, parent=self.sign_in)
+            dialog.setObjectName("requiredPasswordChange")
+            dialog.accepted.connect(lambda: self._open_window(self._refreshed(actor)))
+            dialog.open()
+            return
+        self._open_window(actor)
+
+    @staticmethod
+    def _refreshed(actor: Actor) -> Actor:
+        from dataclasses import replace
+
+        return replace(actor, must_change_password=False)
+
+    def _open_window(self, actor: Actor) -> None:
+        practice = Practice.select().first()
+        self.settings.set("session/last_username", actor.username)
+        self.context = AppContext(actor, self.clock, self.bus, self.ops, self.settings,
+                                  practice.name if practice else "", practice.time_zone if practice else "UTC")
+        self.window = window_for(self.context)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.quit_requested.connect(self.app.quit)
+        self.window.change_password_requested.connect(self._change_password)
+        self.window.show()
+        self.sign_in.hide()
+        self.idle.start()
+        self.extend_horizons()
+        self._horizon_timer.start()
+        self.session_started.emit(self.window)
+
+    def _change_password(self) -> None:
+        if self.window is not None and self.context is not None:
+            dialog = ChangePasswordDialog(self.context.actor, self.clock, parent=self.window)
+            dialog.accepted.connect(lambda: self.bus.status.emit("Password changed."))
+            dialog.open()
+
+    def extend_horizons(self) -> None:
+        """Keep repeating appointments materialised ahead, in the background."""
+        self.ops.run(lambda: booking.extend_horizons(now=self.clock.now()))
+
+    def sign_out(self, why: str = "") -> None:
+        self.idle.stop()
+        self._horizon_timer.stop()
+        self.ops.wait()
+        if self.window is not None:
+            self.bus.changed.disconnect(self.window.on_changed)
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.context = None
+        self.sign_in.show_message(why or "You have signed out.", error=bool(why))
+        self.sign_in.prefill(self.settings.get("session/last_username"))
+        self.sign_in.show()
+        self.session_ended.emit(why)
+
+    def sign_out_idle(self) -> None:
+        if self.window is None:
+            return
+        # Close any dialog that was left open, so nothing of the session stays on screen.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.sign_out(f"You were signed out after {self.idle.minutes} minutes without activity.")
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        self.ops.wait()

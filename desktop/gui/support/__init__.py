@@ -1,0 +1,1 @@
+"""support window and its pages."""

@@ -1,0 +1,130 @@
+"""The frame every role window shares: left navigation, pages, header, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.result import Change
+from ..actions import build_common_actions
+from ..context import AppContext
+from ..dialogs import show_info
+from .page import Page
+
+
+class NavigationWindow(QMainWindow):
+    sign_out_requested = Signal()
+    change_password_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, ctx: AppContext, role_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pages: dict[str, Page] = {}
+        self.setWindowTitle(f"Practice Desk — {role_title} — {ctx.actor.display_name}")
+        self.resize(1200, 760)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._header(role_title))
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setFixedWidth(200)
+        self.stack = QStackedWidget(central)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.actions_ = build_common_actions(self)
+        self.actions_.sign_out.triggered.connect(self.sign_out_requested)
+        self.actions_.change_password.triggered.connect(self.change_password_requested)
+        self.actions_.quit.triggered.connect(self.quit_requested)
+        self.actions_.refresh.triggered.connect(self.refresh_current)
+        self.actions_.about.triggered.connect(self._about)
+        menu = self.menuBar().addMenu("&Account")
+        for act in (self.actions_.change_password, self.actions_.sign_out, self.actions_.quit):
+            menu.addAction(act)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(self.actions_.refresh)
+        self.menuBar().addMenu("&Help").addAction(self.actions_.about)
+
+        self.statusBar().showMessage(f"Signed in as {ctx.actor.display_name}. Times in {ctx.actor.time_zone}.")
+        ctx.bus.changed.connect(self.on_changed)
+        ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _header(self, role_title: str) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("header")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(16, 8, 16, 8)
+        practice = QLabel(self.ctx.practice_name or "Practice Desk", bar)
+        practice.setObjectName("headerPractice")
+        who = QLabel(f"{self.ctx.actor.display_name} · {role_title}", bar)
+        who.setObjectName("headerUser")
+        sign_out = QPushButton("Sign out", bar)
+        sign_out.setObjectName("signOutButton")
+        sign_out.setAccessibleName("Sign out")
+        sign_out.clicked.connect(self.sign_out_requested)
+        layout.addWidget(practice)
+        layout.addStretch(1)
+        layout.addWidget(who)
+        layout.addWidget(sign_out)
+        return bar
+
+    def add_page(self, key: str, page: Page) -> Page:
+        index = self.stack.addWidget(page)
+        item = QListWidgetItem(page.title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
+        self.nav.addItem(item)
+        self.pages[key] = page
+        if index < 9:
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+        return page
+
+    def go_to(self, key: str) -> Page:
+        page = self.pages[key]
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+        return page
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
+
+    def on_changed(self, changes: Change) -> None:
+        for page in self.pages.values():
+            if page.interests & changes:
+                page.mark_stale()
+
+    def refresh_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.refresh_now()
+
+    def _about(self) -> None:
+        from ... import __version__
+
+        show_info(self, "About Practice Desk",
+                  f"Practice Desk {__version__}\nAppointments, cancellations and fees for small practices.\n"
+                  f"Data: {self.ctx.practice_name}")

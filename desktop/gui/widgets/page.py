@@ -1,0 +1,57 @@
+"""A page of a role window: knows which changes concern it and refreshes from a query."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...services.result import Change
+from ..context import AppContext
+
+
+class Page(QWidget):
+    title = "Page"
+    interests: Change = Change.NONE  # refresh when any of these change
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+
+    def refresh(self) -> None:
+        """Re-read what the page shows. Subclasses query services and fill their models."""
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh_now()
+
+    def refresh_now(self) -> None:
+        self._stale = False
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
+            self.refresh_now()
+        super().showEvent(event)
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", "heading")
+    label.setAccessibleName(text)
+    return label
+
+
+def muted(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("muted", True)
+    label.setWordWrap(True)
+    return label
+
+
+def page_layout(page: QWidget, title: str) -> QVBoxLayout:
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.setSpacing(12)
+    layout.addWidget(heading(title, page))
+    return layout

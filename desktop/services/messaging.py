@@ -1,0 +1,166 @@
+"""Reading and replying to message threads (client ↔ provider), with unread counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import JOIN, fn
+
+from ..store.models import Client, Message, Provider, Thread, ThreadRead, User
+from .actor import Actor
+from .errors import InvalidInput, NotAllowed, NotFound
+from .result import Change, OpResult
+from .threads import mark_read, open_thread, post
+from .tx import audit, utc_now, write_transaction
+
+MAX_BODY = 5000
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    id: int
+    subject: str
+    kind: str  # general / late_cancellation / dispute / notice
+    other_party: str  # the provider's name for a client, the client's for a provider
+    client_id: int
+    provider_id: int
+    appointment_id: int | None
+    charge_id: int | None
+    updated_at: datetime
+    unread: int
+    last_message: str
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    id: int
+    sender: str  # a name, or "Practice Desk" for notices
+    sender_user_id: int | None
+    mine: bool
+    body: str
+    created_at: datetime
+
+
+def _thread_scope(actor: Actor):
+    if actor.is_client:
+        return Thread.client == actor.client_id
+    if actor.is_provider:
+        return Thread.provider == actor.provider_id
+    raise NotAllowed("Support reads dispute threads from the fee queue, not the inbox.")
+
+
+def thread_for(actor: Actor, thread_id: int) -> Thread:
+    thread = Thread.get_or_none(Thread.id == thread_id)
+    if thread is None:
+        raise NotFound("That conversation no longer exists.")
+    if (actor.is_client and thread.client_id == actor.client_id) or (
+            actor.is_provider and thread.provider_id == actor.provider_id):
+        return thread
+    raise NotAllowed("You can only read your own conversations.")
+
+
+def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
+    """The actor's threads, newest activity first, with unread counts (one query)."""
+    ClientUser, ProviderUser = User.alias(), User.alias()
+    read = ThreadRead.alias()
+    last_id = (Message.select(fn.MAX(Message.id)).where(Message.thread == Thread.id))
+    unread = (Message.select(fn.COUNT(Message.id))
+              .where(Message.thread == Thread.id,
+                     Message.id > fn.COALESCE(read.last_read_message_id, 0),
+                     (Message.sender.is_null()) | (Message.sender != actor.user_id)))
+    q = (Thread.select(Thread.id, Thread.subject, Thread.kind, ClientUser.display_name, ProviderUser.display_name,
+                       Thread.client, Thread.provider, Thread.appointment, Thread.charge_id, Thread.updated_at,
+                       unread.alias("unread"),
+                       Message.select(Message.body).where(Message.id == last_id).alias("last_body"))
+         .join(Client, on=(Thread.client == Client.id)).join(ClientUser, on=(Client.user == ClientUser.id))
+         .switch(Thread).join(Provider, on=(Thread.provider == Provider.id))
+         .join(ProviderUser, on=(Provider.user == ProviderUser.id))
+         .switch(Thread).join(read, JOIN.LEFT_OUTER, on=((read.thread == Thread.id) & (read.user == actor.user_id)))
+         .where(_thread_scope(actor))
+         .order_by(Thread.updated_at.desc(), Thread.id.desc()))
+    if kind is not None:
+        q = q.where(Thread.kind == kind)
+    rows = []
+    for (tid, subject, tkind, client_name, provider_name, client_id, provider_id, appt_id, charge_id, updated,
+         unread_count, last_body) in q.tuples():
+        rows.append(ThreadRow(
+            tid, subject, tkind, provider_name if actor.is_client else client_name, client_id, provider_id,
+            appt_id, charge_id, updated, unread_count or 0,
+            (last_body or "").splitlines()[0][:120] if last_body else "",
+        ))
+    return rows
+
+
+def unread_total(actor: Actor) -> int:
+    return sum(t.unread for t in list_threads(actor))
+
+
+def thread_messages(actor: Actor, thread_id: int) -> list[MessageRow]:
+    thread_for(actor, thread_id)
+    q = (Message.select(Message.id, Message.body, Message.created_at, Message.sender, User.display_name)
+         .join(User, JOIN.LEFT_OUTER, on=(Message.sender == User.id))
+         .where(Message.thread == thread_id).order_by(Message.id))
+    return [MessageRow(mid, name or "Practice Desk", sender, sender == actor.user_id, body, created)
+            for mid, body, created, sender, name in q.tuples()]
+
+
+def mark_thread_read(actor: Actor, thread_id: int) -> OpResult:
+    thread_for(actor, thread_id)
+    last = Message.select(fn.MAX(Message.id)).where(Message.thread == thread_id).scalar() or 0
+    with write_transaction():
+        mark_read(thread_id, actor.user_id, last)
+    return OpResult(Change.MESSAGES)
+
+
+def reply(actor: Actor, thread_id: int, body: str, *, now: datetime | None = None) -> OpResult:
+    now = utc_now(now)
+    body = body.strip()
+    if not body:
+        raise InvalidInput("Type a message first.")
+    if len(body) > MAX_BODY:
+        raise InvalidInput(f"A message can be at most {MAX_BODY} characters.")
+    with write_transaction():
+        thread = thread_for(actor, thread_id)
+        message = post(thread, actor.user_id, body, now=now)
+        audit(actor, "message", "thread", thread.id, at=now, message=message.id)
+    return OpResult(Change.MESSAGES, "Message sent.", message.id)
+
+
+def start_thread(actor: Actor, subject: str, body: str, *, client_id: int | None = None,
+                 now: datetime | None = None) -> OpResult:
+    """A new general conversation: a client with their provider, or a provider with one of their clients."""
+    now = utc_now(now)
+    if not subject.strip() or not body.strip():
+        raise InvalidInput("A new conversation needs a subject and a message.")
+    with write_transaction():
+        if actor.is_client:
+            client = Client.get_by_id(actor.client_id)
+        elif actor.is_provider:
+            client = Client.get_or_none(Client.id == client_id)
+            if client is None or client.provider_id != actor.provider_id:
+                raise NotAllowed("You can only write to your own clients.")
+        else:
+            raise NotAllowed("Only clients and providers start conversations.")
+        thread = open_thread(client.id, client.provider_id, subject.strip(), now=now)
+        post(thread, actor.user_id, body.strip(), now=now)
+        audit(actor, "start_thread", "thread", thread.id, at=now)
+    return OpResult(Change.MESSAGES, "Message sent.", thread.id)
+
+
+def notify(client_id: int, provider_id: int, subject: str, body: str, *, kind: str = "notice",
+           appointment_id: int | None = None, charge_id: int | None = None, sender_user_id: int | None = None,
+           now: datetime) -> Thread:
+    """Inside another use case's transaction: tell a client (and their provider) something,
+    in the thread tied to the appointment or charge if there is one, else a new notice thread."""
+    thread = None
+    if appointment_id is not None or charge_id is not None:
+        q = Thread.select().where(Thread.client == client_id, Thread.provider == provider_id)
+        q = q.where(Thread.appointment == appointment_id) if appointment_id is not None else q.where(
+            Thread.charge_id == charge_id)
+        thread = q.order_by(Thread.id.desc()).first()
+    if thread is None:
+        thread = open_thread(client_id, provider_id, subject, kind=kind, appointment_id=appointment_id,
+                             charge_id=charge_id, now=now)
+    post(thread, sender_user_id, body, now=now)
+    return thread

@@ -1,0 +1,62 @@
+"""Helpers for driving the real windows as a person would (pytest-qt)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+
+from desktop.gui.app import make_application
+from desktop.gui.clock import FixedClock
+from desktop.gui.session import SessionController
+from desktop.gui.settings import Settings
+from desktop.store.db import Opened
+
+
+def make_controller(qtbot, opened: Opened, now: datetime, tmp_path) -> SessionController:
+    """A session controller on the test's database, a fixed clock and throwaway settings."""
+    app = make_application()
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    controller = SessionController(app, opened, FixedClock(now), settings)
+    qtbot.addWidget(controller.sign_in)
+    return controller
+
+
+def sign_in(qtbot, controller: SessionController, username: str, password: str = "demo-password"):
+    """Type the user name and password into the real sign-in window and press Enter."""
+    controller.start()
+    form = controller.sign_in.ui
+    form.username.clear()
+    qtbot.keyClicks(form.username, username)
+    form.password.clear()
+    qtbot.keyClicks(form.password, password)
+    qtbot.mouseClick(form.signInButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=5000)
+    window = controller.window
+    qtbot.addWidget(window)
+    wait_ops(qtbot, controller)
+    return window
+
+
+def wait_ops(qtbot, controller: SessionController, timeout: int = 10000) -> None:
+    """Wait until every background operation has delivered its result to the GUI thread."""
+    qtbot.waitUntil(controller.ops.is_idle, timeout=timeout)
+
+
+def click(qtbot, button: QAbstractButton) -> None:
+    assert button.isVisible(), f"{button.objectName() or button.text()} is not visible"
+    assert button.isEnabled(), f"{button.objectName() or button.text()} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def find_button(parent: QWidget, text: str) -> QAbstractButton:
+    """The visible button whose text (without &) is ``text``."""
+    for button in parent.findChildren(QAbstractButton):
+        if button.text().replace("&", "") == text and button.isVisible():
+            return button
+    raise AssertionError(f"no visible button “{text}” in {parent.objectName() or parent}")
+
+
+def message_boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
