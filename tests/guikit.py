@@ -19,8 +19,16 @@ def make_controller(qtbot, opened: Opened, now: datetime, tmp_path) -> SessionCo
     app = make_application()
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     controller = SessionController(app, opened, FixedClock(now), settings)
-    qtbot.addWidget(controller.sign_in)
+    # At teardown: end the session (its window is the controller's to delete), then close sign-in.
+    qtbot.addWidget(controller.sign_in, before_close_func=lambda _w: end_session(controller))
     return controller
+
+
+def end_session(controller: SessionController) -> None:
+    if controller.window is not None:
+        controller.sign_out()
+    controller.shutdown()
+    controller.idle.detach()
 
 
 def sign_in(qtbot, controller: SessionController, username: str, password: str = "demo-password"):
@@ -34,7 +42,6 @@ def sign_in(qtbot, controller: SessionController, username: str, password: str =
     qtbot.mouseClick(form.signInButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.window is not None, timeout=5000)
     window = controller.window
-    qtbot.addWidget(window)
     wait_ops(qtbot, controller)
     return window
 

@@ -69,7 +69,10 @@ class NavigationWindow(QMainWindow):
 
         self.statusBar().showMessage(f"Signed in as {ctx.actor.display_name}. Times in {ctx.actor.time_zone}.")
         ctx.bus.changed.connect(self.on_changed)
-        ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.bus.status.connect(self.show_status)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _header(self, role_title: str) -> QWidget:
         bar = QWidget(self)

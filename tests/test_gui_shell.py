@@ -1,0 +1,179 @@
+"""The application shell driven as a person would: sign in, first run, sign out, idle."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+
+from desktop.gui.app import open_target
+from desktop.gui.client.portal import ClientPortal
+from desktop.gui.clock import FixedClock
+from desktop.gui.provider.workspace import ProviderWorkspace
+from desktop.gui.support.desk import SupportDesk
+from desktop.store.db import Opened, open_database
+from desktop.store.models import AuditEvent, Practice, User
+from tests.guikit import click, make_controller, sign_in, wait_ops
+
+
+def test_each_role_gets_its_own_window_with_navigation(qtbot, demo_db: Opened, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    cases = [
+        ("alex.morgan", ClientPortal, ["Dashboard", "Appointments", "Book", "Messages", "Billing"]),
+        ("dr.rivera", ProviderWorkspace, ["Calendar", "Requests", "Messages", "Disputes", "Booking page", "People"]),
+        ("dr.chen", ProviderWorkspace, ["Calendar", "Requests", "Messages", "Disputes", "Booking page"]),
+        ("support", SupportDesk, None),
+    ]
+    for username, window_type, nav in cases:
+        window = sign_in(qtbot, controller, username)
+        assert isinstance(window, window_type)
+        assert controller.sign_in.isHidden()
+        titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+        if nav is not None:
+            assert titles == nav
+        # Every navigation entry shows its page.
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+            assert window.stack.currentIndex() == row
+        click(qtbot, window.findChild(QPushButton, "signOutButton"))
+        wait_ops(qtbot, controller)
+        assert controller.window is None
+        assert controller.sign_in.isVisible()
+
+
+def test_wrong_password_says_so_and_stays_signed_out(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    controller.start()
+    form = controller.sign_in.ui
+    qtbot.keyClicks(form.username, "alex.morgan")
+    qtbot.keyClicks(form.password, "not-the-password")
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    assert controller.window is None
+    assert "do not match" in form.message.text()
+    assert form.password.text() == ""
+    # The same message for a user that does not exist: accounts are not revealed.
+    qtbot.keyClicks(form.username, "x")
+    qtbot.keyClicks(form.password, "whatever-else")
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    assert "do not match" in form.message.text()
+
+
+def test_deactivated_account_cannot_sign_in(qtbot, demo_db, now, tmp_path):
+    User.update(active=False).where(User.username == "alex.morgan").execute()
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    controller.start()
+    form = controller.sign_in.ui
+    qtbot.keyClicks(form.username, "alex.morgan")
+    qtbot.keyClicks(form.password, "demo-password")
+    click(qtbot, form.signInButton)
+    assert controller.window is None
+    assert "deactivated" in form.message.text()
+
+
+def test_first_run_creates_the_practice_and_signs_the_owner_in(qtbot, db: Opened, now, tmp_path):
+    controller = make_controller(qtbot, db, now, tmp_path)
+    controller.start()
+    dialog = controller.first_run
+    assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.practiceName, "Harbour Therapy")
+    ui.timeZone.setCurrentText("Europe/London")
+    qtbot.keyClicks(ui.ownerName, "Ruth Adeyemi")
+    qtbot.keyClicks(ui.username, "ruth")
+    qtbot.keyClicks(ui.password, "harbour-2026")
+    qtbot.keyClicks(ui.confirm, "harbour-2027")
+    ok = ui.buttons.button(ui.buttons.StandardButton.Ok)
+    click(qtbot, ok)
+    assert "differ" in ui.message.text()
+    assert not Practice.select().exists()
+    ui.confirm.clear()
+    qtbot.keyClicks(ui.confirm, "harbour-2026")
+    click(qtbot, ok)
+    qtbot.waitUntil(lambda: controller.window is not None)
+    assert isinstance(controller.window, ProviderWorkspace)
+    assert controller.window.ctx.actor.is_owner
+    assert Practice.get().name == "Harbour Therapy"
+    assert User.get(User.username == "ruth").time_zone == "Europe/London"
+    wait_ops(qtbot, controller)
+
+
+def test_idle_session_signs_out_and_closes_dialogs(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    assert controller.idle.active
+    window.actions_.change_password.trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "ChangePasswordDialog" and w.isVisible()]
+    assert dialogs
+    controller.idle.idle.emit()  # the timer's own signal, as if 15 minutes had passed without input
+    assert controller.window is None
+    assert not any(d.isVisible() for d in dialogs)
+    assert "without activity" in controller.sign_in.ui.message.text()
+
+
+def test_input_restarts_the_idle_timer(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    timer = controller.idle._timer
+    timer.setInterval(60_000)
+    timer.start()
+    qtbot.wait(300)
+    before = timer.remainingTime()
+    assert before <= 59_800
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert timer.remainingTime() > before
+
+
+def test_first_password_must_be_changed(qtbot, demo_db, now, tmp_path):
+    User.update(must_change_password=True).where(User.username == "alex.morgan").execute()
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    controller.start()
+    form = controller.sign_in.ui
+    qtbot.keyClicks(form.username, "alex.morgan")
+    qtbot.keyClicks(form.password, "demo-password")
+    click(qtbot, form.signInButton)
+    assert controller.window is None
+    dialog = controller.sign_in.findChild(QDialog, "requiredPasswordChange")
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.ui.current, "demo-password")
+    qtbot.keyClicks(dialog.ui.newPassword, "a-new-secret")
+    qtbot.keyClicks(dialog.ui.confirm, "a-new-secret")
+    click(qtbot, dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok))
+    qtbot.waitUntil(lambda: controller.window is not None)
+    assert not User.get(User.username == "alex.morgan").must_change_password
+    wait_ops(qtbot, controller)
+
+
+def test_sign_in_is_audited(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    before = AuditEvent.select().where(AuditEvent.action == "sign_in").count()
+    sign_in(qtbot, controller, "support")
+    assert AuditEvent.select().where(AuditEvent.action == "sign_in").count() == before + 1
+
+
+def test_demo_is_built_once_then_reopened(tmp_path, now):
+    path = tmp_path / "demo.db"
+    clock = FixedClock(now)
+    first = open_target(str(path), demo=True, clock=clock)
+    assert not first.is_new
+    count = User.select().count()
+    first.db.close()
+    again = open_target(str(path), demo=True, clock=FixedClock(datetime(2027, 1, 1, tzinfo=now.tzinfo)))
+    assert User.select().count() == count
+    again.db.close()
+
+
+def test_database_that_cannot_be_opened_is_explained_and_left_alone(tmp_path):
+    from desktop.store.db import DatabaseOpenError
+
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"my important notes, not a database\n" * 10)
+    before = path.read_bytes()
+    try:
+        open_database(path)
+    except DatabaseOpenError as exc:
+        assert "not a Practice Desk database" in str(exc)
+    else:
+        raise AssertionError("a text file was opened as a database")
+    assert path.read_bytes() == before
