@@ -104,8 +104,19 @@ if [ "${#EXTRAS[@]}" -gt 0 ]; then SPEC=".[$(IFS=,; echo "${EXTRAS[*]}")]"; fi
 # Skip pip when nothing it depends on changed since the last successful run.
 STAMP="$VENV/.practice-desk-setup"
 HASH="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
-if [ -f "$STAMP" ] && [ -x "$VENV/bin/practice-desk" ] && grep -qxF "$HASH $SPEC" "$STAMP" \
-        && "$VENV/bin/python" -c 'import desktop' >/dev/null 2>&1; then
+stamp_covers() {  # an install with these files and at least the requested extras was done
+    local line extra
+    [ -f "$STAMP" ] || return 1
+    while read -r line; do
+        [ "${line%% *}" = "$HASH" ] || continue
+        for extra in "${EXTRAS[@]}"; do
+            case "${line#* }" in *"$extra"*) ;; *) continue 2 ;; esac
+        done
+        return 0
+    done < "$STAMP"
+    return 1
+}
+if stamp_covers && [ -x "$VENV/bin/practice-desk" ] && "$VENV/bin/python" -c 'import desktop' >/dev/null 2>&1; then
     log "Python packages up to date ($SPEC)"
 else
     export PIP_DISABLE_PIP_VERSION_CHECK=1
