@@ -1,0 +1,292 @@
+"""What the client portal reads: the dashboard, upcoming and past appointments
+(each with its notice decision), and a provider's booking page.
+
+Read functions return frozen dataclasses built from a few ``.tuples()`` queries;
+no live model object leaves this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from peewee import JOIN
+
+from ..rules.money import Money
+from ..rules.notice import NoticeDecision, NoticeStatus, notice_decision
+from ..rules.policy import FeePolicySnapshot
+from ..rules.slots import Slot, WorkingBlock, open_slots
+from ..rules.timefmt import format_instant, free_cancellation_text
+from ..store.models import (
+    Appointment,
+    AppointmentStatus,
+    Client,
+    FeePolicy,
+    LateCancellationRequest,
+    Provider,
+    Service,
+    User,
+    WorkingHours,
+)
+from .access import current_policy, snapshot
+from .actor import Actor, require_role
+from .errors import NotAllowed, NotFound
+from .messaging import unread_total
+from .tx import utc_now
+
+BOOKING_DAYS = 21  # "the coming weeks" on the booking page
+PAST_LIMIT = 200
+
+
+def hours_phrase(notice: timedelta) -> str:
+    hours = notice.total_seconds() / 3600
+    if hours == int(hours):
+        n = int(hours)
+        return f"{n} hour" if n == 1 else f"{n} hours"
+    return f"{hours:g} hours"
+
+
+@dataclass(frozen=True)
+class AppointmentRow:
+    id: int
+    version: int
+    start: datetime  # UTC
+    end: datetime
+    provider_id: int
+    provider_name: str
+    service_name: str
+    location: str
+    telehealth: bool
+    status: str
+    series_id: int | None
+    policy: FeePolicySnapshot  # the version booked, never today's
+    decision: NoticeDecision
+    pending_late_request: bool
+
+    @property
+    def status_label(self) -> str:
+        return AppointmentStatus.LABELS.get(self.status, self.status)
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == AppointmentStatus.SCHEDULED
+
+    @property
+    def place(self) -> str:
+        if self.telehealth:
+            return "Telehealth (video session)"
+        return self.location or "At the practice"
+
+    @property
+    def repeats(self) -> bool:
+        return self.series_id is not None
+
+    def notice_line(self, zone: str) -> str:
+        """'Free cancellation until …' or 'Within 24 hours: cancellation needs your provider'."""
+        if self.decision.allowed:
+            return free_cancellation_text(self.decision.deadline, zone)
+        if self.decision.status is NoticeStatus.BLOCKED_WINDOW:
+            return f"Within {hours_phrase(self.decision.notice)}: cancellation needs your provider"
+        return "This appointment has started."
+
+    def blocked_explanation(self, zone: str) -> str:
+        """Why the cancel option is blocked and when the free period ended."""
+        if self.decision.status is NoticeStatus.ALREADY_STARTED:
+            return self.decision.why
+        return (f"Cancelling needs at least {hours_phrase(self.decision.notice)}' notice. "
+                f"Free cancellation ended {format_instant(self.decision.deadline, zone)}.")
+
+    def late_fee_note(self) -> str:
+        fee = self.policy.late_cancellation_fee
+        return (f"If your provider approves, a late-cancellation fee of {fee.format()} may apply "
+                "(the policy you booked under).")
+
+
+INSURANCE_NOTE = "Cancellation and no-show fees are not covered by insurance: you pay the full fee."
+
+
+def _require_client(actor: Actor) -> int:
+    require_role(actor, "client")
+    if actor.client_id is None:
+        raise NotAllowed("This account has no client record.")
+    return actor.client_id
+
+
+def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -> list[AppointmentRow]:
+    provider_user = User.alias()
+    q = (Appointment.select(
+        Appointment.id, Appointment.version, Appointment.starts_at, Appointment.ends_at, Appointment.provider,
+        provider_user.display_name, Service.name, Appointment.location, Appointment.telehealth,
+        Appointment.status, Appointment.series, FeePolicy.version, FeePolicy.notice_minutes,
+        FeePolicy.late_cancellation_fee_cents, FeePolicy.no_show_fee_cents, FeePolicy.currency,
+        FeePolicy.grace_minutes)
+        .join(Provider, on=(Appointment.provider == Provider.id))
+        .join(provider_user, on=(Provider.user == provider_user.id))
+        .switch(Appointment).join(Service, JOIN.LEFT_OUTER, on=(Appointment.service == Service.id))
+        .switch(Appointment).join(FeePolicy, on=(Appointment.policy == FeePolicy.id))
+        .where(where).order_by(*order))
+    if limit is not None:
+        q = q.limit(limit)
+    raw = list(q.tuples())
+    ids = [r[0] for r in raw]
+    pending = set()
+    if ids:
+        pending = {a for (a,) in LateCancellationRequest.select(LateCancellationRequest.appointment)
+                   .where(LateCancellationRequest.appointment.in_(ids),
+                          LateCancellationRequest.status == "pending").tuples()}
+    out = []
+    for (aid, version, start, end, provider_id, provider_name, service_name, location, telehealth, status,
+         series_id, pver, notice_min, late_cents, noshow_cents, currency, grace_min) in raw:
+        policy = FeePolicySnapshot(pver, timedelta(minutes=notice_min), Money(late_cents, currency),
+                                   Money(noshow_cents, currency), timedelta(minutes=grace_min))
+        out.append(AppointmentRow(
+            aid, version, start, end, provider_id, provider_name, service_name or "Session", location,
+            bool(telehealth), status, series_id, policy, notice_decision(start, now, policy.notice),
+            aid in pending,
+        ))
+    return out
+
+
+def upcoming(actor: Actor, *, now: datetime | None = None) -> list[AppointmentRow]:
+    """The client's scheduled appointments that have not ended, soonest first."""
+    now = utc_now(now)
+    client_id = _require_client(actor)
+    return _rows(actor, (Appointment.client == client_id) & (Appointment.status == AppointmentStatus.SCHEDULED)
+                 & (Appointment.ends_at > now), (Appointment.starts_at, Appointment.id), now)
+
+
+def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) -> list[AppointmentRow]:
+    """Appointments that are over or no longer scheduled (cancelled, no-show), newest first."""
+    now = utc_now(now)
+    client_id = _require_client(actor)
+    return _rows(actor, (Appointment.client == client_id) & ((Appointment.status != AppointmentStatus.SCHEDULED)
+                                                             | (Appointment.ends_at <= now)),
+                 (Appointment.starts_at.desc(), Appointment.id.desc()), now, limit)
+
+
+def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> AppointmentRow:
+    """One of the client's own appointments, as the Edit screen shows it."""
+    now = utc_now(now)
+    client_id = _require_client(actor)
+    owner = Appointment.select(Appointment.client).where(Appointment.id == appointment_id).scalar()
+    if owner is None:
+        raise NotFound("That appointment no longer exists.")
+    if owner != client_id:
+        raise NotAllowed("You can only act on your own appointments.")
+    return _rows(actor, Appointment.id == appointment_id, (Appointment.id,), now)[0]
+
+
+def booked_policy_text(actor: Actor, appointment_id: int) -> str:
+    """The full text of the fee policy the client booked this appointment under."""
+    client_id = _require_client(actor)
+    row = (FeePolicy.select(FeePolicy.policy_text, Appointment.client).join(Appointment, on=(
+        Appointment.policy == FeePolicy.id)).where(Appointment.id == appointment_id).tuples().first())
+    if row is None:
+        raise NotFound("That appointment no longer exists.")
+    if row[1] != client_id:
+        raise NotAllowed("You can only read the policy of your own appointments.")
+    return row[0]
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    next: AppointmentRow | None
+    upcoming_count: int
+    unread_messages: int
+    pending_requests: int
+
+
+def dashboard(actor: Actor, *, now: datetime | None = None) -> DashboardData:
+    now = utc_now(now)
+    rows = upcoming(actor, now=now)
+    return DashboardData(rows[0] if rows else None, len(rows), unread_total(actor),
+                         sum(1 for r in rows if r.pending_late_request))
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: int | None  # None: the provider lists no services yet; a plain session is offered
+    name: str
+    duration: timedelta
+    telehealth: bool
+
+
+@dataclass(frozen=True)
+class PolicyView:
+    version: int
+    snapshot: FeePolicySnapshot
+    text: str
+
+    @property
+    def notice_line(self) -> str:
+        return f"Cancel or reschedule free of charge up to {hours_phrase(self.snapshot.notice)} before your appointment."
+
+
+@dataclass(frozen=True)
+class BookingPageData:
+    provider_id: int
+    provider_name: str
+    title: str
+    intro: str
+    location: str
+    zone: str  # the provider's zone: working hours are wall-clock there
+    services: tuple[ServiceRow, ...]
+    policy: PolicyView  # the current version: what a new booking stores
+
+
+def _bookable_provider(actor: Actor, provider_id: int | None) -> int:
+    client_id = _require_client(actor)
+    own = Client.select(Client.provider).where(Client.id == client_id).scalar()
+    if provider_id is None:
+        return own
+    if provider_id != own:
+        raise NotAllowed("You can book only with your own provider.")
+    return provider_id
+
+
+def booking_page(actor: Actor, provider_id: int | None = None) -> BookingPageData:
+    """The booking page of the client's provider: services and the current Worry-free booking policy."""
+    pid = _bookable_provider(actor, provider_id)
+    row = (Provider.select(Provider.id, User.display_name, Provider.title, Provider.booking_intro,
+                           Provider.location, User.time_zone)
+           .join(User, on=(Provider.user == User.id)).where(Provider.id == pid).tuples().first())
+    if row is None:
+        raise NotFound("That provider no longer exists.")
+    services = tuple(ServiceRow(sid, name, timedelta(minutes=mins), bool(tele)) for sid, name, mins, tele in (
+        Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
+        .where(Service.provider == pid, Service.active == True)  # noqa: E712
+        .order_by(Service.id).tuples()))
+    services = services or (ServiceRow(None, "Session (50 min)", timedelta(minutes=50), False),)
+    policy = current_policy(pid)
+    return BookingPageData(row[0], row[1], row[2], row[3], row[4], row[5], services,
+                           PolicyView(policy.version, snapshot(policy), policy.policy_text))
+
+
+def _step(length: timedelta) -> timedelta:
+    """Slots start on the half hour: a 50-minute session every hour, a 30-minute one every half hour."""
+    half = timedelta(minutes=30)
+    return max(half, ((length + half - timedelta(seconds=1)) // half) * half)
+
+
+def slots(actor: Actor, provider_id: int, duration: timedelta, *, now: datetime | None = None,
+          days: int = BOOKING_DAYS, exclude_appointment_id: int | None = None) -> list[Slot]:
+    """Open slots of ``duration`` for the coming ``days``: the provider's working hours minus
+    the provider's and the client's booked time (minus the appointment being moved, if any)."""
+    now = utc_now(now)
+    pid = _bookable_provider(actor, provider_id)
+    zone = User.select(User.time_zone).join(Provider, on=(Provider.user == User.id)).where(
+        Provider.id == pid).scalar()
+    blocks = [WorkingBlock(d, time(s // 60, s % 60), time(23, 59) if e >= 24 * 60 else time(e // 60, e % 60))
+              for d, s, e in WorkingHours.select(WorkingHours.weekday, WorkingHours.start_minute,
+                                                 WorkingHours.end_minute).where(
+                  WorkingHours.provider == pid).tuples()]
+    first_day = now.astimezone(ZoneInfo(zone)).date()
+    horizon = datetime.combine(first_day + timedelta(days=days + 1), time(0), tzinfo=UTC)
+    busy_q = (Appointment.select(Appointment.starts_at, Appointment.ends_at)
+              .where((Appointment.provider == pid) | (Appointment.client == actor.client_id),
+                     Appointment.status == AppointmentStatus.SCHEDULED,
+                     Appointment.ends_at > now, Appointment.starts_at < horizon))
+    if exclude_appointment_id is not None:
+        busy_q = busy_q.where(Appointment.id != exclude_appointment_id)
+    return open_slots(blocks, list(busy_q.tuples()), zone, first_day, days, duration, now, step=_step(duration))

@@ -1,0 +1,65 @@
+"""Moving a client's appointment to another open time, in one transaction.
+
+A client may reschedule only while the notice rule still lets them cancel:
+moving an appointment frees its time just as cancelling does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..rules.notice import notice_decision
+from ..rules.timefmt import format_instant
+from ..store.models import Appointment, AppointmentStatus, FeePolicy
+from .access import appointment_for, current_policy, snapshot
+from .actor import Actor, require_role
+from .booking import _busy_overlap
+from .cancellation import _blocked_message
+from .errors import Conflict, InvalidInput, RuleRefused
+from .result import Change, OpResult
+from .tx import audit, locked, utc_now, write_transaction
+
+
+def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetime, *,
+                           expected_version: int | None = None, now: datetime | None = None) -> OpResult:
+    """Move the appointment to ``new_start`` (same length). The moved appointment takes the
+    provider's current policy: the client was shown it on the booking page when picking."""
+    now = utc_now(now)
+    require_role(actor, "client")
+    if new_start.tzinfo is None:
+        raise InvalidInput("The new time must be a time-zone-aware instant.")
+    if new_start <= now:
+        raise InvalidInput("That time has already passed; pick a time in the future.")
+    with write_transaction():
+        appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
+        if appt.status != AppointmentStatus.SCHEDULED:
+            label = AppointmentStatus.LABELS.get(appt.status, appt.status).lower()
+            raise Conflict(f"This appointment is already {label}; it cannot be moved.")
+        if expected_version is not None and appt.version != expected_version:
+            raise Conflict("This appointment was changed since you opened it; nothing was moved. "
+                           "Look at it again before rescheduling.")
+        booked = snapshot(FeePolicy.get_by_id(appt.policy_id))
+        decision = notice_decision(appt.starts_at, now, booked.notice)
+        if not decision.allowed:
+            # Moving needs the same notice as cancelling.
+            raise RuleRefused(_blocked_message(decision, actor.time_zone), decision)
+        if new_start == appt.starts_at:
+            raise InvalidInput("The appointment is already at that time.")
+        end = new_start + (appt.ends_at - appt.starts_at)
+        if _busy_overlap(appt.provider_id, appt.client_id, new_start, end, exclude_id=appt.id) is not None:
+            raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
+        if appt.series_id is not None and Appointment.select().where(
+                Appointment.series == appt.series_id, Appointment.starts_at == new_start,
+                Appointment.id != appt.id).exists():
+            raise Conflict("Another appointment of this series was at that time; pick another slot.")
+        policy = current_policy(appt.provider_id)
+        moved = (Appointment.update(starts_at=new_start, ends_at=end, policy=policy.id,
+                                    version=Appointment.version + 1, updated_at=now)
+                 .where(Appointment.id == appt.id, Appointment.version == appt.version,
+                        Appointment.status == AppointmentStatus.SCHEDULED).execute())
+        if moved != 1:
+            raise Conflict("This appointment was changed on another workstation a moment ago; nothing was moved.")
+        audit(actor, "reschedule", "appointment", appt.id, at=now, old_start=appt.starts_at.isoformat(),
+              new_start=new_start.isoformat(), policy_version=policy.version)
+    return OpResult(Change.APPOINTMENTS,
+                    f"Appointment moved to {format_instant(new_start, actor.time_zone)}.", appt.id)

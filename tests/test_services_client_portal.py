@@ -1,0 +1,152 @@
+"""The client portal's read side and the client's refusals, without Qt."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from desktop.rules.notice import NoticeStatus
+from desktop.services import cancellation, client_portal
+from desktop.services.booking import BookingRequest, book_appointment
+from desktop.services.errors import Conflict, NotAllowed, NotFound, RuleRefused
+from desktop.store.models import Appointment, AppointmentStatus, Cancellation, FeePolicy, Service
+from tests import factories as f
+
+
+@pytest.fixture
+def team(db, now):
+    return f.make_team(now)
+
+
+def test_upcoming_rows_carry_the_notice_decision_and_deadline(team, now):
+    soon = f.book(team.client, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
+    later = f.book(team.client, team.client, now + timedelta(days=3), now=now)
+    rows = client_portal.upcoming(team.client, now=now)
+    assert [r.id for r in rows] == [soon, later]
+    assert rows[0].decision.status is NoticeStatus.BLOCKED_WINDOW
+    assert rows[0].notice_line("America/New_York") == "Within 24 hours: cancellation needs your provider"
+    assert rows[0].blocked_explanation("America/New_York") == (
+        "Cancelling needs at least 24 hours' notice. Free cancellation ended Tue 24 Nov, 06:00 EST.")
+    assert rows[1].decision.allowed
+    assert rows[1].notice_line("America/New_York") == "Free cancellation until Thu 26 Nov, 10:00 EST"
+
+
+def test_past_holds_ended_and_cancelled_appointments(team, now):
+    old = f.add_appointment(team.client, now - timedelta(days=7)).id
+    gone = f.add_appointment(team.client, now + timedelta(days=5), status=AppointmentStatus.CANCELLED_BY_CLIENT).id
+    assert {r.id for r in client_portal.past(team.client, now=now)} == {old, gone}
+    assert client_portal.upcoming(team.client, now=now) == []
+
+
+def test_rows_use_the_booked_policy_not_todays(team, now):
+    appt = f.book(team.client, team.client, now + timedelta(days=3), now=now)
+    FeePolicy.update(late_cancellation_fee_cents=9900).execute()  # only to prove the snapshot is read
+    row = client_portal.appointment(team.client, appt, now=now)
+    assert row.policy.late_cancellation_fee.cents == 9900  # same row: the snapshot is the policy row booked
+    assert "$99.00" in row.late_fee_note()
+
+
+def test_dashboard_next_appointment_and_counts(team, now):
+    assert client_portal.dashboard(team.client, now=now).next is None
+    first = f.book(team.client, team.client, now + timedelta(days=2), now=now)
+    f.book(team.client, team.client, now + timedelta(days=4), now=now)
+    data = client_portal.dashboard(team.client, now=now)
+    assert data.next.id == first and data.upcoming_count == 2 and data.pending_requests == 0
+
+
+def test_pending_late_request_shows_on_the_row(team, now):
+    appt = f.book(team.client, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
+    cancellation.request_late_cancellation(team.client, appt, "Sick", now=now)
+    assert client_portal.appointment(team.client, appt, now=now).pending_late_request
+    assert client_portal.dashboard(team.client, now=now).pending_requests == 1
+
+
+def test_reads_refuse_other_clients_and_other_roles(team, now):
+    theirs = f.book(team.other_client, team.other_client, now + timedelta(days=3), now=now)
+    with pytest.raises(NotAllowed):
+        client_portal.appointment(team.client, theirs, now=now)
+    with pytest.raises(NotAllowed):
+        client_portal.booked_policy_text(team.client, theirs)
+    with pytest.raises(NotFound):
+        client_portal.appointment(team.client, 999_999, now=now)
+    for other in (team.owner, team.support):
+        with pytest.raises(NotAllowed):
+            client_portal.upcoming(other, now=now)
+        with pytest.raises(NotAllowed):
+            client_portal.booking_page(other)
+
+
+def test_booking_page_shows_services_policy_and_open_slots(team, now):
+    page = client_portal.booking_page(team.client)
+    assert [s.name for s in page.services] == ["Session (50 min)"]  # a provider with no services yet
+    Service.create(provider=f.provider_of(team.client), name="Couples session", duration_minutes=80)
+    page = client_portal.booking_page(team.client)
+    assert page.provider_id == f.provider_of(team.client)
+    assert [s.name for s in page.services] == ["Couples session"] and page.policy.version == 1 and page.policy.text
+    assert "24 hours" in page.policy.notice_line
+    with pytest.raises(NotAllowed):
+        client_portal.booking_page(team.client, f.provider_of(team.other_client))
+    slots = client_portal.slots(team.client, page.provider_id, timedelta(minutes=50), now=now)
+    assert slots and all(s.start > now for s in slots)
+    assert slots[-1].start - now < timedelta(days=client_portal.BOOKING_DAYS + 1)
+
+
+def test_booked_time_is_not_an_open_slot(team, now):
+    pid = f.provider_of(team.client)
+    first = client_portal.slots(team.client, pid, timedelta(minutes=50), now=now)[3]
+    appt = f.book(team.client, team.client, first.start, now=now)
+    after = client_portal.slots(team.client, pid, timedelta(minutes=50), now=now)
+    assert first not in after
+    # The appointment being moved does not block its own time.
+    assert first in client_portal.slots(team.client, pid, timedelta(minutes=50), now=now,
+                                        exclude_appointment_id=appt)
+
+
+# ---- the refusals the portal shows ------------------------------------------------------------
+
+def test_cancelling_inside_the_window_is_refused(team, now):
+    appt = f.book(team.client, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
+    with pytest.raises(RuleRefused, match="Free cancellation ended"):
+        cancellation.client_cancel_one(team.client, appt, "schedule_conflict", now=now)
+    assert f.status_of(appt) == AppointmentStatus.SCHEDULED
+
+
+def test_cancelling_another_clients_appointment_is_refused(team, now):
+    theirs = f.book(team.other_client, team.other_client, now + timedelta(days=3), now=now)
+    with pytest.raises(NotAllowed):
+        cancellation.client_cancel_one(team.client, theirs, "schedule_conflict", now=now)
+    with pytest.raises(NotAllowed):
+        cancellation.client_cancel_one(team.owner, theirs, "schedule_conflict", now=now)
+    assert f.status_of(theirs) == AppointmentStatus.SCHEDULED
+
+
+def test_cancelling_a_past_appointment_is_refused(team, now):
+    old = f.add_appointment(team.client, now - timedelta(days=1)).id
+    with pytest.raises(RuleRefused, match="already started"):
+        cancellation.client_cancel_one(team.client, old, "schedule_conflict", now=now)
+
+
+def test_cancelling_an_already_cancelled_appointment_is_refused(team, now):
+    appt = f.book(team.client, team.client, now + timedelta(days=3), now=now)
+    cancellation.client_cancel_one(team.client, appt, "schedule_conflict", now=now)
+    with pytest.raises(Conflict, match="already cancelled by client"):
+        cancellation.client_cancel_one(team.client, appt, "schedule_conflict", now=now)
+    assert Cancellation.select().where(Cancellation.appointment == appt).count() == 1
+
+
+def test_cancel_stores_reason_and_answers(team, now):
+    appt = f.book(team.client, team.client, now + timedelta(days=3), now=now)
+    cancellation.client_cancel_one(team.client, appt, "unwell", {"telehealth_instead": "no"}, now=now)
+    row = Cancellation.get(Cancellation.appointment == appt)
+    assert (row.reason_code, row.answers) == ("unwell", {"telehealth_instead": "no"})
+
+
+def test_booking_a_taken_slot_is_refused(team, now):
+    pid = f.provider_of(team.client)
+    slot = client_portal.slots(team.client, pid, timedelta(minutes=50), now=now)[0]
+    f.book(team.owner, team.client, slot.start, now=now)
+    with pytest.raises(Conflict, match="no longer free"):
+        book_appointment(team.client, BookingRequest(pid, team.client.client_id, slot.start,
+                                                     timedelta(minutes=50)), now=now)
+    assert Appointment.select().where(Appointment.starts_at == slot.start).count() == 1
