@@ -1,0 +1,194 @@
+"""People: the practice owner adds and edits clients, providers and Support staff.
+
+Accounts are never deleted: deactivating keeps every appointment, message and
+audit row and only stops the account from signing in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import JOIN
+
+from ..store.models import Client, Provider, Role, User
+from .access import current_policy
+from .actor import Actor, require_owner
+from .auth import check_zone, create_default_policy, create_default_working_hours
+from .errors import Conflict, InvalidInput, NotAllowed, NotFound
+from .passwords import hash_password, password_problem
+from .result import Change, OpResult
+from .tx import audit, utc_now, write_transaction
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    user_id: int
+    username: str
+    name: str
+    role: str
+    is_owner: bool
+    active: bool
+    email: str
+    phone: str
+    time_zone: str
+    client_id: int | None
+    provider_id: int | None  # a provider's own id, or a client's provider
+    provider_name: str  # a client's provider
+    must_change_password: bool
+
+
+def list_people(actor: Actor) -> list[PersonRow]:
+    """Everyone, by role then name (one query)."""
+    require_owner(actor)
+    ProviderUser = User.alias()
+    Own = Provider.alias()
+    q = (User.select(User.id, User.username, User.display_name, User.role, User.is_owner, User.active, User.email,
+                     User.phone, User.time_zone, Client.id, Client.provider, ProviderUser.display_name, Own.id,
+                     User.must_change_password)
+         .join(Client, JOIN.LEFT_OUTER, on=(Client.user == User.id))
+         .join(Provider, JOIN.LEFT_OUTER, on=(Client.provider == Provider.id))
+         .join(ProviderUser, JOIN.LEFT_OUTER, on=(Provider.user == ProviderUser.id))
+         .switch(User).join(Own, JOIN.LEFT_OUTER, on=(Own.user == User.id))
+         .order_by(User.role, User.display_name))
+    rows = []
+    for (uid, username, name, role, owner, active, email, phone, zone, cid, cprov, pname, own_pid,
+         must) in q.tuples():
+        rows.append(PersonRow(uid, username, name, role, bool(owner), bool(active), email, phone, zone, cid,
+                              own_pid if role == Role.PROVIDER else cprov, pname or "", bool(must)))
+    return rows
+
+
+@dataclass(frozen=True)
+class ProviderChoice:
+    id: int
+    name: str
+
+
+def provider_choices(actor: Actor) -> list[ProviderChoice]:
+    require_owner(actor)
+    q = (Provider.select(Provider.id, User.display_name).join(User)
+         .where(User.active == True).order_by(User.display_name))  # noqa: E712
+    return [ProviderChoice(*r) for r in q.tuples()]
+
+
+@dataclass(frozen=True)
+class PersonForm:
+    """What the owner types for a new or edited person."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    time_zone: str = "America/New_York"
+    provider_id: int | None = None  # a client's provider
+
+
+def _clean(form: PersonForm, *, role: str) -> PersonForm:
+    name = form.name.strip()
+    if not name:
+        raise InvalidInput("Type the person's name.")
+    email = form.email.strip()
+    if email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
+        raise InvalidInput(f"“{email}” is not an e-mail address.")
+    check_zone(form.time_zone.strip())
+    if role == Role.CLIENT:
+        if form.provider_id is None:
+            raise InvalidInput("Choose the provider this client sees.")
+        provider = Provider.select(Provider.id).join(User).where(Provider.id == form.provider_id,
+                                                                 User.active == True).first()  # noqa: E712
+        if provider is None:
+            raise InvalidInput("That provider is not an active provider of the practice.")
+    return PersonForm(name, email, form.phone.strip(), form.time_zone.strip(), form.provider_id)
+
+
+def _check_new_account(username: str, password: str) -> str:
+    username = username.strip().lower()
+    if not _USERNAME.match(username):
+        raise InvalidInput("A user name is 2 to 40 lower-case letters, digits, dots, dashes or underscores.")
+    problem = password_problem(password)
+    if problem:
+        raise InvalidInput(f"First password: {problem}")
+    if User.select().where(User.username == username).exists():
+        raise Conflict(f"The user name “{username}” is taken; choose another.")
+    return username
+
+
+def add_person(actor: Actor, role: str, username: str, first_password: str, form: PersonForm, *,
+               now: datetime | None = None) -> OpResult:
+    """A new client, provider or Support account with a first password that must be changed at sign-in."""
+    now = utc_now(now)
+    require_owner(actor)
+    if role not in Role.ALL:
+        raise InvalidInput("Choose client, provider or Support.")
+    form = _clean(form, role=role)
+    with write_transaction():
+        username = _check_new_account(username, first_password)
+        user = User.create(username=username, display_name=form.name, role=role, password_hash=hash_password(
+            first_password), must_change_password=True, email=form.email, phone=form.phone,
+            time_zone=form.time_zone, created_at=now)
+        if role == Role.CLIENT:
+            Client.create(user=user, provider=form.provider_id)
+        elif role == Role.PROVIDER:
+            provider = Provider.create(user=user)
+            owner_policy = current_policy(actor.provider_id)
+            create_default_policy(provider, owner_policy.currency, by=User.get_by_id(actor.user_id), now=now)
+            create_default_working_hours(provider)
+        audit(actor, "add_person", "user", user.id, at=now, role=role, username=username,
+              provider=form.provider_id if role == Role.CLIENT else None)
+    label = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support account"}[role]
+    return OpResult(Change.PEOPLE, f"{label} {form.name} added; they choose a new password at first sign-in.",
+                    user.id)
+
+
+def _person(user_id: int) -> User:
+    user = User.get_or_none(User.id == user_id)
+    if user is None:
+        raise NotFound("That account no longer exists.")
+    return user
+
+
+def edit_person(actor: Actor, user_id: int, form: PersonForm, *, now: datetime | None = None) -> OpResult:
+    """Change name, contact details, time zone and (for a client) their provider."""
+    now = utc_now(now)
+    require_owner(actor)
+    with write_transaction():
+        user = _person(user_id)
+        form = _clean(form, role=user.role)
+        before = {"name": user.display_name, "email": user.email, "phone": user.phone, "time_zone": user.time_zone}
+        User.update(display_name=form.name, email=form.email, phone=form.phone, time_zone=form.time_zone).where(
+            User.id == user.id).execute()
+        if user.role == Role.CLIENT:
+            client = Client.get(Client.user == user.id)
+            if client.provider_id != form.provider_id:
+                before["provider"] = client.provider_id
+                Client.update(provider=form.provider_id).where(Client.id == client.id).execute()
+        audit(actor, "edit_person", "user", user.id, at=now, before=before,
+              after={"name": form.name, "email": form.email, "phone": form.phone, "time_zone": form.time_zone,
+                     "provider": form.provider_id})
+    return OpResult(Change.PEOPLE, f"{form.name} saved.", user.id)
+
+
+def set_active(actor: Actor, user_id: int, active: bool, *, now: datetime | None = None) -> OpResult:
+    """Deactivate (history kept, sign-in stops) or reactivate an account."""
+    now = utc_now(now)
+    require_owner(actor)
+    if user_id == actor.user_id and not active:
+        raise NotAllowed("You cannot deactivate your own account: the practice needs its owner.")
+    with write_transaction():
+        user = _person(user_id)
+        if user.active == active:
+            state = "active" if active else "deactivated"
+            raise Conflict(f"{user.display_name} is already {state}.")
+        if not active and user.role == Role.PROVIDER:
+            provider = Provider.get(Provider.user == user.id)
+            if Client.select().join(User).where(Client.provider == provider.id, User.active == True).exists():  # noqa: E712
+                raise Conflict(f"{user.display_name} still has active clients; move them to another provider "
+                               "first.")
+        User.update(active=active).where(User.id == user.id).execute()
+        audit(actor, "activate_person" if active else "deactivate_person", "user", user.id, at=now,
+              username=user.username)
+    verb = "reactivated" if active else "deactivated: their history is kept and they can no longer sign in"
+    return OpResult(Change.PEOPLE, f"{user.display_name} {verb}.", user.id)
