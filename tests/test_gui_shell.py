@@ -177,3 +177,42 @@ def test_database_that_cannot_be_opened_is_explained_and_left_alone(tmp_path):
     else:
         raise AssertionError("a text file was opened as a database")
     assert path.read_bytes() == before
+
+
+def test_owner_backs_up_with_progress_and_the_copy_opens(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    target = tmp_path / "backup" / "copy.db"
+    target.parent.mkdir()
+    window.backup.start(target)
+    assert window.backup.dialog is not None  # progress shown while it copies
+    wait_ops(qtbot, controller)
+    assert window.backup.dialog is None
+    assert "Backup saved" in window.statusBar().currentMessage()
+    import sqlite3
+
+    copy = sqlite3.connect(target)
+    assert copy.execute("SELECT COUNT(*) FROM appointment").fetchone()[0] == demo_db.db.execute_sql(
+        "SELECT COUNT(*) FROM appointment").fetchone()[0]
+    copy.close()
+    assert not (target.parent / "copy.db.partial").exists()
+
+
+def test_backup_is_for_the_owner_only(demo_db, now, tmp_path):
+    import pytest
+
+    from desktop.services import maintenance
+    from desktop.services.auth import sign_in as service_sign_in
+    from desktop.services.errors import NotAllowed
+
+    for username in ("dr.chen", "alex.morgan", "support"):
+        actor = service_sign_in(username, "demo-password", now=now)
+        with pytest.raises(NotAllowed):
+            maintenance.backup_database(actor, tmp_path / f"{username}.db", now=now)
+        assert not (tmp_path / f"{username}.db").exists()
+
+
+def test_non_owner_has_no_backup_action(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.chen")
+    assert not hasattr(window, "backup")

@@ -61,7 +61,17 @@ class NavigationWindow(QMainWindow):
         self.actions_.refresh.triggered.connect(self.refresh_current)
         self.actions_.about.triggered.connect(self._about)
         menu = self.menuBar().addMenu("&Account")
-        for act in (self.actions_.change_password, self.actions_.sign_out, self.actions_.quit):
+        menu.addAction(self.actions_.change_password)
+        if ctx.actor.is_owner:
+            from ..backup import BackupController
+
+            self.backup = BackupController(ctx, self)
+            self.backup.finished.connect(self.show_status)
+            backup_action = menu.addAction("&Back up database…")
+            backup_action.setObjectName("actionBackup")
+            backup_action.triggered.connect(self.backup.choose_and_start)
+        menu.addSeparator()
+        for act in (self.actions_.sign_out, self.actions_.quit):
             menu.addAction(act)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.actions_.refresh)
