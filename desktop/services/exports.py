@@ -1,0 +1,160 @@
+"""Exports: Support's CSV of fees and adjustments, and a client's statement (data only).
+
+Rows are produced incrementally (keyset pages) so the caller can write them as
+they come and report progress; nothing here knows about files or Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..rules.fees import NOT_COVERED_BY_INSURANCE
+from ..rules.money import Money
+from ..store.models import Appointment, Charge, Client, FeeAdjustment, Practice, Provider, User
+from .actor import Actor, require_role
+from .errors import InvalidInput
+from .fees import STATUS_LABELS, Billing, client_billing, kind_label
+
+HEADER = (
+    "record", "id", "charge_id", "recorded_at_utc", "client", "provider", "kind", "appointment_start_utc",
+    "original", "old_amount", "amount", "currency", "status", "insurance_billable", "by", "reason",
+)
+PAGE = 200
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def _decimal(cents: int) -> str:
+    """Minor units as a plain decimal string, without ever going through a float."""
+    sign = "-" if cents < 0 else ""
+    whole, frac = divmod(abs(cents), 100)
+    return f"{sign}{whole}.{frac:02d}"
+
+
+def _check_range(start: datetime, end: datetime) -> None:
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError("export range must be aware instants")
+    if end <= start:
+        raise InvalidInput("The end of the range must be after its start.")
+
+
+def export_size(actor: Actor, start: datetime, end: datetime) -> int:
+    """How many data rows an export of [start, end) will hold."""
+    require_role(actor, "support")
+    _check_range(start, end)
+    charges = Charge.select().where(Charge.created_at >= start, Charge.created_at < end).count()
+    adjustments = FeeAdjustment.select().where(FeeAdjustment.created_at >= start,
+                                               FeeAdjustment.created_at < end).count()
+    return charges + adjustments
+
+
+def _names():
+    ClientUser, ProviderUser = User.alias(), User.alias()
+    return ClientUser, ProviderUser
+
+
+def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: Progress | None = None,
+                    should_stop: Callable[[], bool] | None = None) -> Iterator[tuple[str, ...]]:
+    """The header, then every charge created and every adjustment made in [start, end).
+
+    Fees are self-pay: ``insurance_billable`` is always ``no``.
+    """
+    require_role(actor, "support")
+    _check_range(start, end)
+    total = export_size(actor, start, end)
+    done = 0
+    yield HEADER
+    if progress:
+        progress(0, total)
+    ClientUser, ProviderUser = _names()
+    base = (Charge.select(Charge.id, Charge.created_at, ClientUser.display_name, ProviderUser.display_name,
+                          Charge.kind, Appointment.starts_at, Charge.original_cents, Charge.amount_cents,
+                          Charge.currency, Charge.status)
+            .join(Appointment, on=(Charge.appointment == Appointment.id))
+            .switch(Charge).join(Client, on=(Charge.client == Client.id))
+            .join(ClientUser, on=(Client.user == ClientUser.id))
+            .switch(Charge).join(Provider, on=(Charge.provider == Provider.id))
+            .join(ProviderUser, on=(Provider.user == ProviderUser.id))
+            .where(Charge.created_at >= start, Charge.created_at < end))
+    last = 0
+    while True:
+        page = list(base.where(Charge.id > last).order_by(Charge.id).limit(PAGE).tuples())
+        if not page:
+            break
+        for cid, created, client, provider, kind, appt_start, original, amount, currency, status in page:
+            yield ("charge", str(cid), str(cid), created.isoformat(), client, provider, kind_label(kind),
+                   appt_start.isoformat(), _decimal(original), "", _decimal(amount), currency,
+                   STATUS_LABELS.get(status, status), "no", "", "")
+            last = cid
+        done += len(page)
+        if progress:
+            progress(done, total)
+        if should_stop and should_stop():
+            return
+    ClientUser, ProviderUser = _names()
+    By = User.alias()
+    adj = (FeeAdjustment.select(FeeAdjustment.id, FeeAdjustment.charge, FeeAdjustment.created_at,
+                                ClientUser.display_name, ProviderUser.display_name, Charge.kind,
+                                Appointment.starts_at, Charge.original_cents, FeeAdjustment.old_cents,
+                                FeeAdjustment.new_cents, Charge.currency, By.display_name, FeeAdjustment.reason)
+           .join(Charge, on=(FeeAdjustment.charge == Charge.id))
+           .join(Appointment, on=(Charge.appointment == Appointment.id))
+           .switch(Charge).join(Client, on=(Charge.client == Client.id))
+           .join(ClientUser, on=(Client.user == ClientUser.id))
+           .switch(Charge).join(Provider, on=(Charge.provider == Provider.id))
+           .join(ProviderUser, on=(Provider.user == ProviderUser.id))
+           .switch(FeeAdjustment).join(By, on=(FeeAdjustment.adjusted_by == By.id))
+           .where(FeeAdjustment.created_at >= start, FeeAdjustment.created_at < end))
+    last = 0
+    while True:
+        page = list(adj.where(FeeAdjustment.id > last).order_by(FeeAdjustment.id).limit(PAGE).tuples())
+        if not page:
+            break
+        for (aid, cid, created, client, provider, kind, appt_start, original, old, new, currency, by,
+             reason) in page:
+            status = "Declined" if old == new else ("Waived" if new == 0 else "Adjusted")
+            yield ("adjustment", str(aid), str(cid), created.isoformat(), client, provider, kind_label(kind),
+                   appt_start.isoformat(), _decimal(original), _decimal(old), _decimal(new), currency, status,
+                   "no", by, reason)
+            last = aid
+        done += len(page)
+        if progress:
+            progress(done, total)
+        if should_stop and should_stop():
+            return
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    appointment_start: datetime
+    kind_label: str
+    provider_name: str
+    original: Money
+    amount: Money
+    status_label: str
+    payer: str  # always self-pay
+
+
+@dataclass(frozen=True)
+class Statement:
+    practice_name: str
+    client_name: str
+    time_zone: str
+    lines: tuple[StatementLine, ...]
+    balance: str
+    coverage: str = NOT_COVERED_BY_INSURANCE
+    insurance_billable: bool = False  # by rule 4, never
+
+
+SELF_PAY = "Self-pay (not covered by insurance)"
+
+
+def client_statement(actor: Actor) -> Statement:
+    """A client's own statement: every charge as self-pay, and the balance."""
+    billing: Billing = client_billing(actor)
+    practice = Practice.select(Practice.name).scalar() or "Practice Desk"
+    lines = tuple(StatementLine(c.appointment_start, c.kind_label, c.provider_name, c.original, c.amount,
+                                c.status_label, SELF_PAY) for c in billing.charges)
+    return Statement(practice, actor.display_name, actor.time_zone, lines, billing.balance_text())
