@@ -1,0 +1,100 @@
+"""People management: owner only; first passwords must be changed; deactivation keeps history."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services import people as svc
+from desktop.services.auth import actor_for, sign_in
+from desktop.services.errors import Conflict, InvalidInput, NotAllowed, SignInFailed
+from desktop.store.models import Appointment, Client, FeePolicy, Provider, Role, User, WorkingHours
+
+
+def actor(username: str):
+    return actor_for(User.get(User.username == username))
+
+
+def chen_id() -> int:
+    return actor("dr.chen").provider_id
+
+
+def test_owner_adds_a_client_who_must_change_password(demo_db, now):
+    owner = actor("dr.rivera")
+    form = svc.PersonForm("Robin Park", "robin@mail.example", "555-0200", "America/Chicago", chen_id())
+    result = svc.add_person(owner, Role.CLIENT, "Robin.Park", "first-pass-1", form, now=now)
+    user = User.get_by_id(result.value)
+    assert (user.username, user.role, user.must_change_password, user.time_zone) == (
+        "robin.park", "client", True, "America/Chicago")
+    assert Client.get(Client.user == user).provider_id == chen_id()
+    signed = sign_in("robin.park", "first-pass-1", now=now)
+    assert signed.must_change_password
+    row = next(p for p in svc.list_people(owner) if p.username == "robin.park")
+    assert row.provider_name == "Dr. Daniel Chen" and row.must_change_password
+
+
+def test_owner_adds_provider_and_support(demo_db, now):
+    owner = actor("dr.rivera")
+    pid = svc.add_person(owner, Role.PROVIDER, "dr.new", "first-pass-1",
+                         svc.PersonForm("Dr. New", time_zone="America/New_York"), now=now).value
+    provider = Provider.get(Provider.user == pid)
+    assert FeePolicy.select().where(FeePolicy.provider == provider).count() == 1
+    assert WorkingHours.select().where(WorkingHours.provider == provider).exists()
+    sid = svc.add_person(owner, Role.SUPPORT, "helper", "first-pass-1", svc.PersonForm("Helper"), now=now).value
+    assert User.get_by_id(sid).role == "support"
+
+
+def test_edit_and_move_client_to_another_provider(demo_db, now):
+    owner = actor("dr.rivera")
+    alex = User.get(User.username == "alex.morgan")
+    svc.edit_person(owner, alex.id, svc.PersonForm("Alex M. Morgan", "alex@new.example", "1", "Europe/London",
+                                                   chen_id()), now=now)
+    fresh = User.get_by_id(alex.id)
+    assert (fresh.display_name, fresh.time_zone) == ("Alex M. Morgan", "Europe/London")
+    assert Client.get(Client.user == alex).provider_id == chen_id()
+
+
+def test_deactivate_keeps_history_and_stops_sign_in(demo_db, now):
+    owner = actor("dr.rivera")
+    alex = User.get(User.username == "alex.morgan")
+    appointments = Appointment.select().join(Client).where(Client.user == alex).count()
+    svc.set_active(owner, alex.id, False, now=now)
+    with pytest.raises(SignInFailed):
+        sign_in("alex.morgan", "demo-password", now=now)
+    assert Appointment.select().join(Client).where(Client.user == alex).count() == appointments
+    with pytest.raises(Conflict):
+        svc.set_active(owner, alex.id, False, now=now)
+    svc.set_active(owner, alex.id, True, now=now)
+    assert sign_in("alex.morgan", "demo-password", now=now).username == "alex.morgan"
+
+
+def test_refusals(demo_db, now):
+    form = svc.PersonForm("X Y", provider_id=chen_id())
+    for who in ("dr.chen", "alex.morgan", "support"):  # a provider who is not the owner, a client, Support
+        with pytest.raises(NotAllowed):
+            svc.add_person(actor(who), Role.CLIENT, "xy", "first-pass-1", form, now=now)
+        with pytest.raises(NotAllowed):
+            svc.list_people(actor(who))
+        with pytest.raises(NotAllowed):
+            svc.set_active(actor(who), User.get(User.username == "jordan.lee").id, False, now=now)
+        with pytest.raises(NotAllowed):
+            svc.edit_person(actor(who), User.get(User.username == "jordan.lee").id, form, now=now)
+    owner = actor("dr.rivera")
+    with pytest.raises(Conflict):
+        svc.add_person(owner, Role.CLIENT, "alex.morgan", "first-pass-1", form, now=now)
+    with pytest.raises(InvalidInput):
+        svc.add_person(owner, Role.CLIENT, "ok.name", "short", form, now=now)
+    with pytest.raises(InvalidInput):
+        svc.add_person(owner, Role.CLIENT, "bad name!", "first-pass-1", form, now=now)
+    with pytest.raises(InvalidInput):
+        svc.add_person(owner, Role.CLIENT, "ok.name", "first-pass-1", svc.PersonForm("A", provider_id=None), now=now)
+    with pytest.raises(InvalidInput):
+        svc.add_person(owner, Role.CLIENT, "ok.name", "first-pass-1",
+                       svc.PersonForm("A", time_zone="Mars/Base", provider_id=chen_id()), now=now)
+    with pytest.raises(InvalidInput):
+        svc.add_person(owner, Role.CLIENT, "ok.name", "first-pass-1",
+                       svc.PersonForm("A", email="nope", provider_id=chen_id()), now=now)
+    with pytest.raises(NotAllowed):
+        svc.set_active(owner, owner.user_id, False, now=now)
+    with pytest.raises(Conflict):  # dr.chen still has active clients
+        svc.set_active(owner, User.get(User.username == "dr.chen").id, False, now=now)
+    assert not User.select().where(User.username == "ok.name").exists()

@@ -1,0 +1,84 @@
+"""Versioned fee policy and working hours."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+import pytest
+
+from desktop.rules.money import Money
+from desktop.rules.slots import WorkingBlock
+from desktop.services import policy as svc
+from desktop.services.auth import actor_for
+from desktop.services.booking import BookingRequest, book_appointment
+from desktop.services.errors import Conflict, InvalidInput, NotAllowed
+from desktop.store.models import Appointment, Client, FeePolicy, User, WorkingHours
+
+
+def actor(username: str):
+    return actor_for(User.get(User.username == username))
+
+
+def change(late=6000, noshow=9000, notice=48, grace=10, text="New policy"):
+    return svc.PolicyChange(notice, Money(late), Money(noshow), grace, text)
+
+
+def test_a_change_adds_a_version_and_existing_bookings_keep_theirs(demo_db, now):
+    rivera = actor("dr.rivera")
+    before = svc.current(rivera)
+    booked = {a.id: a.policy_id for a in Appointment.select().where(Appointment.provider == rivera.provider_id)}
+    rows_before = {(p.id, p.version, p.late_cancellation_fee_cents) for p in FeePolicy.select()}
+    result = svc.save_policy(rivera, change(), expected_version=before.version, now=now)
+    assert result.value == before.version + 1
+    after = svc.current(rivera)
+    assert after.snapshot.late_cancellation_fee == Money(6000) and after.snapshot.notice == timedelta(hours=48)
+    assert after.snapshot.grace == timedelta(minutes=10) and after.booked_under == 0
+    assert rows_before <= {(p.id, p.version, p.late_cancellation_fee_cents) for p in FeePolicy.select()}
+    assert {a.id: a.policy_id for a in Appointment.select().where(
+        Appointment.provider == rivera.provider_id)} == booked
+    alex = Client.select().join(User).where(User.username == "alex.morgan").get()
+    new_id = book_appointment(rivera, BookingRequest(rivera.provider_id, alex.id, now + timedelta(days=60, hours=2),
+                                                     timedelta(minutes=50)), now=now).value
+    assert FeePolicy.get_by_id(Appointment.get_by_id(new_id).policy_id).version == after.version
+    assert [v.version for v in svc.history(rivera)][:2] == [after.version, before.version]
+
+
+def test_policy_refusals(demo_db, now):
+    rivera = actor("dr.rivera")
+    for who in ("alex.morgan", "support"):
+        with pytest.raises(NotAllowed):
+            svc.save_policy(actor(who), change(), now=now)
+    with pytest.raises(Conflict):
+        svc.save_policy(rivera, change(), expected_version=1, now=now)
+    with pytest.raises(InvalidInput):
+        svc.save_policy(rivera, change(notice=-1), now=now)
+    with pytest.raises(InvalidInput):
+        svc.save_policy(rivera, change(grace=500), now=now)
+    with pytest.raises(InvalidInput):
+        svc.save_policy(rivera, change(text="  "), now=now)
+    with pytest.raises(InvalidInput):
+        svc.save_policy(rivera, svc.PolicyChange(24, Money(100), Money(100, "EUR"), 15, "x"), now=now)
+    current = svc.current(rivera)
+    same = svc.PolicyChange(24, current.snapshot.late_cancellation_fee, current.snapshot.no_show_fee, 15,
+                            current.text)
+    with pytest.raises(InvalidInput):
+        svc.save_policy(rivera, same, now=now)
+    # Another provider's policy is untouched by dr.rivera's changes.
+    chen = actor("dr.chen")
+    assert svc.current(chen).version == 2
+
+
+def test_working_hours_replace(demo_db, now):
+    chen = actor("dr.chen")
+    blocks = [WorkingBlock(0, time(9), time(12)), WorkingBlock(2, time(14), time(18, 30))]
+    svc.save_working_hours(chen, blocks, now=now)
+    assert svc.working_hours(chen) == blocks
+    assert WorkingHours.select().where(WorkingHours.provider == actor("dr.rivera").provider_id).count() == 10
+    with pytest.raises(InvalidInput):
+        svc.save_working_hours(chen, [WorkingBlock(0, time(9), time(12)), WorkingBlock(0, time(11), time(13))],
+                               now=now)
+    with pytest.raises(InvalidInput):
+        svc.save_working_hours(chen, [WorkingBlock(0, time(12), time(9))], now=now)
+    with pytest.raises(NotAllowed):
+        svc.save_working_hours(actor("jordan.lee"), blocks, now=now)
+    assert svc.working_hours(chen) == blocks

@@ -1,0 +1,250 @@
+"""Provider use cases on the demo practice: every refusal, including other roles and other providers."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from desktop.rules import series as series_rules
+from desktop.services import provider as svc
+from desktop.services.auth import actor_for
+from desktop.services.errors import Conflict, InvalidInput, NotAllowed, RuleRefused
+from desktop.services.messaging import thread_messages
+from desktop.services.result import Change
+from desktop.store.models import (
+    Appointment,
+    AppointmentStatus,
+    AuditEvent,
+    Cancellation,
+    Charge,
+    Client,
+    FeePolicy,
+    LateCancellationRequest,
+    Message,
+    Series,
+    Thread,
+    User,
+)
+
+
+def actor(username: str):
+    return actor_for(User.get(User.username == username))
+
+
+def client_of(username: str) -> Client:
+    return Client.select().join(User).where(User.username == username).get()
+
+
+def next_scheduled(client: Client, now: datetime, *, after: timedelta = timedelta(days=2)) -> Appointment:
+    return (Appointment.select().where(Appointment.client == client, Appointment.starts_at > now + after,
+                                       Appointment.status == AppointmentStatus.SCHEDULED)
+            .order_by(Appointment.starts_at).first())
+
+
+def test_provider_cancels_for_client_without_fee_and_tells_the_client(demo_db, now):
+    rivera = actor("dr.rivera")
+    appt = next_scheduled(client_of("alex.morgan"), now)
+    audits = AuditEvent.select().count()
+    result = svc.cancel_for_client(rivera, appt.id, "provider_unwell", "Sorry for the short notice.",
+                                   expected_version=appt.version, now=now)
+    assert result.changes & Change.APPOINTMENTS
+    fresh = Appointment.get_by_id(appt.id)
+    assert fresh.status == AppointmentStatus.CANCELLED_BY_PROVIDER
+    cancel = Cancellation.get(Cancellation.appointment == appt.id)
+    assert (cancel.kind, cancel.reason_code, cancel.other_text) == ("provider", "provider_unwell",
+                                                                    "Sorry for the short notice.")
+    assert not Charge.select().where(Charge.appointment == appt.id).exists()
+    thread = Thread.get(Thread.appointment == appt.id)
+    body = Message.get(Message.thread == thread).body
+    assert "no fee" in body and "EST" in body
+    assert AuditEvent.select().count() == audits + 1
+    with pytest.raises(Conflict):
+        svc.cancel_for_client(rivera, appt.id, "provider_unwell", now=now)
+
+
+def test_cancel_for_client_refusals(demo_db, now):
+    rivera, chen = actor("dr.rivera"), actor("dr.chen")
+    appt = next_scheduled(client_of("alex.morgan"), now)
+    with pytest.raises(NotAllowed):
+        svc.cancel_for_client(chen, appt.id, "provider_unwell", now=now)  # dr.chen on dr.rivera's client
+    with pytest.raises(NotAllowed):
+        svc.cancel_for_client(actor("alex.morgan"), appt.id, "provider_unwell", now=now)
+    with pytest.raises(NotAllowed):
+        svc.cancel_for_client(actor("support"), appt.id, "provider_unwell", now=now)
+    with pytest.raises(InvalidInput):
+        svc.cancel_for_client(rivera, appt.id, "no_such_reason", now=now)
+    with pytest.raises(InvalidInput):
+        svc.cancel_for_client(rivera, appt.id, "provider_other", "  ", now=now)
+    with pytest.raises(Conflict):
+        svc.cancel_for_client(rivera, appt.id, "provider_unwell", expected_version=appt.version + 1, now=now)
+    assert Appointment.get_by_id(appt.id).status == AppointmentStatus.SCHEDULED
+
+
+def _jordan_request():
+    return LateCancellationRequest.select().join(Client).join(User).where(User.username == "jordan.lee").get()
+
+
+def test_jordans_pending_request_is_in_dr_chens_inbox_only(demo_db, now):
+    rows = svc.late_requests(actor("dr.chen"))
+    assert [r.client_name for r in rows] == ["Jordan Lee"]
+    assert rows[0].fee.cents == FeePolicy.get_by_id(Appointment.get_by_id(rows[0].appointment_id).policy_id) \
+        .late_cancellation_fee_cents
+    assert svc.late_requests(actor("dr.rivera")) == []
+    with pytest.raises(NotAllowed):
+        svc.late_requests(actor("jordan.lee"))
+    with pytest.raises(NotAllowed):
+        svc.late_requests(actor("support"))
+
+
+def test_approve_with_fee_charges_the_booked_policy_and_replies(demo_db, now):
+    chen = actor("dr.chen")
+    request = _jordan_request()
+    appt = Appointment.get_by_id(request.appointment_id)
+    booked = FeePolicy.get_by_id(appt.policy_id)
+    # A newer policy with a different fee must not be used for this appointment.
+    FeePolicy.create(provider=appt.provider_id, version=99, late_cancellation_fee_cents=99900,
+                     no_show_fee_cents=99900, policy_text="new")
+    result = svc.decide_late_request(chen, request.id, svc.LateDecision.APPROVE_WITH_FEE, "Feel better soon.",
+                                     expected_version=request.version, now=now)
+    assert result.changes & Change.CHARGES
+    assert Appointment.get_by_id(appt.id).status == AppointmentStatus.LATE_CANCELLED
+    charge = Charge.get(Charge.appointment == appt.id)
+    assert (charge.kind, charge.amount_cents, charge.original_cents, charge.policy_id) == (
+        "late_cancellation", booked.late_cancellation_fee_cents, booked.late_cancellation_fee_cents, booked.id)
+    assert Cancellation.get(Cancellation.appointment == appt.id).kind == "late"
+    assert LateCancellationRequest.get_by_id(request.id).status == "approved_with_fee"
+    bodies = [m.body for m in thread_messages(actor("jordan.lee"), request.thread_id)]
+    assert bodies[-1] == "Feel better soon." and "not covered by insurance" in bodies[-2]
+    with pytest.raises(Conflict):  # already decided
+        svc.decide_late_request(chen, request.id, svc.LateDecision.DECLINE, now=now)
+
+
+def test_approve_and_waive_makes_no_charge(demo_db, now):
+    request = _jordan_request()
+    svc.decide_late_request(actor("dr.chen"), request.id, svc.LateDecision.APPROVE_WAIVE, now=now)
+    assert Appointment.get_by_id(request.appointment_id).status == AppointmentStatus.LATE_CANCELLED
+    assert not Charge.select().where(Charge.appointment == request.appointment_id).exists()
+    assert LateCancellationRequest.get_by_id(request.id).status == "approved_waived"
+
+
+def test_decline_keeps_the_appointment(demo_db, now):
+    request = _jordan_request()
+    svc.decide_late_request(actor("dr.chen"), request.id, svc.LateDecision.DECLINE, "", now=now)
+    assert Appointment.get_by_id(request.appointment_id).status == AppointmentStatus.SCHEDULED
+    assert LateCancellationRequest.get_by_id(request.id).status == "declined"
+    assert not Charge.select().where(Charge.appointment == request.appointment_id).exists()
+    assert "declined" in Message.select().where(Message.thread == request.thread_id).order_by(
+        Message.id.desc()).first().body
+
+
+def test_decide_request_refusals(demo_db, now):
+    request = _jordan_request()
+    for who in ("dr.rivera", "jordan.lee", "support"):
+        with pytest.raises(NotAllowed):
+            svc.decide_late_request(actor(who), request.id, svc.LateDecision.APPROVE_WITH_FEE, now=now)
+    with pytest.raises(Conflict):
+        svc.decide_late_request(actor("dr.chen"), request.id, svc.LateDecision.DECLINE,
+                                expected_version=request.version + 1, now=now)
+    assert LateCancellationRequest.get_by_id(request.id).status == "pending"
+
+
+def _today_appointment(provider_username: str, now: datetime) -> Appointment:
+    """A scheduled appointment of this provider that started a little before ``now``."""
+    return (Appointment.select().join(Client).join(User).switch(Appointment)
+            .where(Appointment.status == AppointmentStatus.SCHEDULED, Appointment.starts_at < now,
+                   Appointment.provider == actor(provider_username).provider_id)
+            .order_by(Appointment.starts_at.desc()).first())
+
+
+def test_no_show_after_grace_charges_the_booked_fee(demo_db, now):
+    rivera = actor("dr.rivera")
+    appt = _today_appointment("dr.rivera", now)
+    policy = FeePolicy.get_by_id(appt.policy_id)
+    early = appt.starts_at + timedelta(minutes=policy.grace_minutes - 1)
+    with pytest.raises(RuleRefused):
+        svc.mark_no_show(rivera, appt.id, now=early)
+    with pytest.raises(NotAllowed):
+        svc.mark_no_show(actor("dr.chen"), appt.id, now=now)
+    with pytest.raises(NotAllowed):
+        svc.mark_no_show(actor("support"), appt.id, now=now)
+    at = appt.starts_at + timedelta(minutes=policy.grace_minutes)  # exactly at the end of grace: allowed
+    result = svc.mark_no_show(rivera, appt.id, now=at)
+    charge = Charge.get_by_id(result.value)
+    assert (charge.kind, charge.amount_cents, charge.policy_id) == ("no_show", policy.no_show_fee_cents, policy.id)
+    assert Appointment.get_by_id(appt.id).status == AppointmentStatus.NO_SHOW
+    with pytest.raises(Conflict):
+        svc.mark_no_show(rivera, appt.id, now=at)
+
+
+def test_no_show_waived_makes_no_charge(demo_db, now):
+    appt = _today_appointment("dr.rivera", now)
+    result = svc.mark_no_show(actor("dr.rivera"), appt.id, waive=True, now=appt.ends_at + timedelta(hours=1))
+    assert result.value is None
+    assert not Charge.select().where(Charge.appointment == appt.id).exists()
+    assert Appointment.get_by_id(appt.id).status == AppointmentStatus.NO_SHOW
+
+
+def test_book_for_client_and_move(demo_db, now):
+    rivera, chen = actor("dr.rivera"), actor("dr.chen")
+    alex = client_of("alex.morgan")
+    start = now + timedelta(days=40, hours=3)
+    with pytest.raises(NotAllowed):
+        svc.book_for_client(chen, alex.id, start, timedelta(minutes=50), now=now)
+    with pytest.raises(NotAllowed):
+        svc.book_for_client(actor("alex.morgan"), alex.id, start, timedelta(minutes=50), now=now)
+    appt_id = svc.book_for_client(rivera, alex.id, start, timedelta(minutes=50), now=now).value
+    with pytest.raises(NotAllowed):
+        svc.move_occurrence(chen, appt_id, start + timedelta(hours=1), now=now)
+    with pytest.raises(InvalidInput):
+        svc.move_occurrence(rivera, appt_id, now - timedelta(hours=1), now=now)
+    svc.move_occurrence(rivera, appt_id, start + timedelta(hours=1), now=now)
+    moved = Appointment.get_by_id(appt_id)
+    assert moved.starts_at == start + timedelta(hours=1) and moved.ends_at - moved.starts_at == timedelta(minutes=50)
+    other = next_scheduled(client_of("alex.morgan"), now)
+    with pytest.raises(Conflict):  # onto another appointment
+        svc.move_occurrence(rivera, appt_id, other.starts_at, now=now)
+
+
+def test_change_series_from_a_date_keeps_the_past(demo_db, now):
+    rivera = actor("dr.rivera")
+    alex = client_of("alex.morgan")
+    series = Series.get(Series.client == alex)
+    past_before = list(Appointment.select(Appointment.id, Appointment.starts_at, Appointment.status)
+                       .where(Appointment.series == series, Appointment.starts_at < now).tuples())
+    pivot = (Appointment.select().where(Appointment.series == series, Appointment.starts_at > now + timedelta(days=10))
+             .order_by(Appointment.starts_at).first())
+    local = pivot.starts_at.astimezone(series_rules.ZoneInfo(series.time_zone)).replace(tzinfo=None)
+    change = svc.SeriesChange(local.replace(hour=16), series.time_zone, timedelta(minutes=50),
+                              series_rules.Frequency.EVERY_2_WEEKS, count=6)
+    with pytest.raises(NotAllowed):
+        svc.change_series_from(actor("dr.chen"), pivot.id, change, now=now)
+    result = svc.change_series_from(rivera, pivot.id, change, now=now)
+    new = Series.get_by_id(result.value)
+    assert new.policy_id == series.policy_id  # an edit keeps the booked policy version
+    assert Appointment.select().where(Appointment.series == new).count() == 6
+    assert all(a.starts_at.astimezone(series_rules.ZoneInfo(series.time_zone)).hour == 16
+               for a in Appointment.select().where(Appointment.series == new))
+    assert not Appointment.select().where(Appointment.series == series, Appointment.starts_at >= pivot.starts_at,
+                                          Appointment.status == AppointmentStatus.SCHEDULED).exists()
+    assert list(Appointment.select(Appointment.id, Appointment.starts_at, Appointment.status)
+                .where(Appointment.series == series, Appointment.starts_at < now).tuples()) == past_before
+    old = Series.get_by_id(series.id)
+    assert old.ended and "COUNT" not in old.rrule and "UNTIL=" in old.rrule
+    single = svc.book_for_client(rivera, alex.id, now + timedelta(days=50), timedelta(minutes=30), now=now).value
+    with pytest.raises(InvalidInput):
+        svc.change_series_from(rivera, single, change, now=now)
+
+
+def test_reads_refuse_other_roles(demo_db, now):
+    for who in ("alex.morgan", "support"):
+        with pytest.raises(NotAllowed):
+            svc.my_clients(actor(who))
+    names = [c.name for c in svc.my_clients(actor("dr.chen"))]
+    assert "Jordan Lee" in names and "Alex Morgan" not in names
+    appt = next_scheduled(client_of("alex.morgan"), now)
+    with pytest.raises(NotAllowed):
+        svc.appointment_detail(actor("dr.chen"), appt.id, now=now)
+    detail = svc.appointment_detail(actor("dr.rivera"), appt.id, now=now)
+    assert detail.client_name == "Alex Morgan" and detail.series_summary.startswith("Every week")
+    assert not detail.no_show.allowed
