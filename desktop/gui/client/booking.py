@@ -1,9 +1,37 @@
-"""Book: Your provider's open times and booking policy."""
+"""Book: the provider's services, open times for the coming weeks, and the
+Worry-free booking policy. Also where Reschedule leads (move mode)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ...rules.fees import NOT_COVERED_BY_INSURANCE
+from ...rules.timefmt import format_instant
+from ...services import client_portal
+from ...services.booking import BookingRequest, book_appointment
+from ...services.client_portal import AppointmentRow, BookingPageData
+from ...services.errors import ServiceError
+from ...services.reschedule import reschedule_appointment
 from ...services.result import Change
+from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
+from .models import SlotListModel
+from .policy_dialog import open_policy, policy_link
+
+
+def _label(name: str, parent, text: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
 
 
 class BookingPage(Page):
@@ -12,6 +40,194 @@ class BookingPage(Page):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
+        self.provider_id: int | None = None
+        self.moving: AppointmentRow | None = None
+        self.data: BookingPageData | None = None
         layout = page_layout(self, self.title)
-        layout.addWidget(muted("Your provider's open times and booking policy.", self))
-        layout.addStretch(1)
+        self.provider_label = _label("bookingProvider", self)
+        self.provider_label.setProperty("role", "subheading")
+        self.intro = muted("", self)
+        layout.addWidget(self.provider_label)
+        layout.addWidget(self.intro)
+
+        self.banner = QFrame(self)
+        self.banner.setObjectName("rescheduleBanner")
+        self.banner.setProperty("notice", "info")
+        banner = QHBoxLayout(self.banner)
+        self.banner_text = _label("rescheduleText", self.banner)
+        self.stop_button = QPushButton("Stop rescheduling", self.banner)
+        self.stop_button.setObjectName("stopRescheduleButton")
+        self.stop_button.clicked.connect(lambda: self.begin_booking(self.provider_id))
+        banner.addWidget(self.banner_text, 1)
+        banner.addWidget(self.stop_button)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Service", self))
+        self.service_combo = QComboBox(self)
+        self.service_combo.setObjectName("serviceCombo")
+        self.service_combo.setAccessibleName("Service")
+        self.service_combo.currentIndexChanged.connect(self._load_slots)
+        left.addWidget(self.service_combo)
+        self.slots_title = _label("slotsTitle", self, "Open times")
+        left.addWidget(self.slots_title)
+        self.slot_model = SlotListModel(ctx.actor.time_zone, self)
+        self.slot_view = QListView(self)
+        self.slot_view.setObjectName("slotList")
+        self.slot_view.setAccessibleName("Open times")
+        self.slot_view.setModel(self.slot_model)
+        self.slot_view.setAlternatingRowColors(True)
+        self.slot_view.selectionModel().currentChanged.connect(self._slot_changed)
+        self.slot_view.doubleClicked.connect(lambda _i: self._book())
+        left.addWidget(self.slot_view, 1)
+        line = QHBoxLayout()
+        self.book_button = QPushButton("&Book this time", self)
+        self.book_button.setObjectName("bookSlotButton")
+        self.book_button.setProperty("primary", True)
+        self.book_button.setEnabled(False)
+        self.book_button.clicked.connect(self._book)
+        line.addWidget(self.book_button)
+        line.addStretch(1)
+        left.addLayout(line)
+        self.result = _label("bookingResult", self)
+        left.addWidget(self.result)
+        body.addLayout(left, 3)
+        body.addWidget(self._worry_free(), 2)
+        layout.addLayout(body, 1)
+
+    def _worry_free(self) -> QFrame:
+        card = QFrame(self)
+        card.setObjectName("worryFree")
+        card.setProperty("card", True)
+        card.setAccessibleName("Worry-free booking")
+        box = QVBoxLayout(card)
+        box.setContentsMargins(16, 14, 16, 14)
+        title = QLabel("Worry-free booking", card)
+        title.setProperty("role", "subheading")
+        box.addWidget(title)
+        self.policy_notice = _label("policyNotice", card)
+        self.policy_late = _label("policyLateFee", card)
+        self.policy_no_show = _label("policyNoShowFee", card)
+        self.policy_insurance = _label("policyInsurance", card, NOT_COVERED_BY_INSURANCE + ".")
+        for w in (self.policy_notice, self.policy_late, self.policy_no_show, self.policy_insurance):
+            box.addWidget(w)
+        self.policy_link = policy_link("Read the full policy", card)
+        self.policy_link.linkActivated.connect(self._open_policy)
+        box.addWidget(self.policy_link)
+        box.addStretch(1)
+        return card
+
+    # ---- entry points (Book in the navigation, Reschedule) ---------------------------------
+    def begin_booking(self, provider_id: int | None) -> None:
+        self.moving = None
+        self.provider_id = provider_id
+        self.result.setText("")
+        self.refresh_now()
+
+    def begin_reschedule(self, row: AppointmentRow) -> None:
+        self.moving = row
+        self.provider_id = row.provider_id
+        self.result.setText("")
+        self.refresh_now()
+
+    def refresh(self) -> None:
+        try:
+            self.data = data = client_portal.booking_page(self.ctx.actor, self.provider_id)
+        except ServiceError as exc:
+            self.provider_label.setText(exc.message)
+            return
+        self.provider_id = data.provider_id
+        self.provider_label.setText(f"{data.provider_name}" + (f" — {data.title}" if data.title else ""))
+        self.intro.setText(data.intro)
+        snap = data.policy.snapshot
+        self.policy_notice.setText(data.policy.notice_line)
+        self.policy_late.setText(f"Late-cancellation fee: {snap.late_cancellation_fee.format()} "
+                                 "(only if your provider approves a late cancellation)")
+        minutes = int(snap.grace.total_seconds() // 60)
+        self.policy_no_show.setText(f"No-show fee: {snap.no_show_fee.format()} "
+                                    f"(after {minutes} minutes without you)")
+        moving = self.moving
+        self.banner.setVisible(moving is not None)
+        if moving is not None:
+            self.banner_text.setText(f"Rescheduling your appointment on "
+                                     f"{format_instant(moving.start, self.ctx.actor.time_zone)}. Pick a new time.")
+        self.book_button.setText("&Move to this time" if moving else "&Book this time")
+        self.book_button.setAccessibleName(self.book_button.text().replace("&", ""))
+        self.service_combo.setEnabled(moving is None)
+        current = self.service_combo.currentData()
+        self.service_combo.blockSignals(True)
+        self.service_combo.clear()
+        for s in data.services:
+            self.service_combo.addItem(s.name, s)
+        index = next((i for i, s in enumerate(data.services) if current and s.id == current.id), 0)
+        self.service_combo.setCurrentIndex(index)
+        self.service_combo.blockSignals(False)
+        self._load_slots()
+
+    def _load_slots(self) -> None:
+        if self.data is None:
+            return
+        service = self.service_combo.currentData()
+        length = (self.moving.end - self.moving.start) if self.moving else service.duration
+        slots = client_portal.slots(self.ctx.actor, self.data.provider_id, length, now=self.ctx.now(),
+                                    exclude_appointment_id=self.moving.id if self.moving else None)
+        self.slot_model.set_slots(slots)
+        self.slots_title.setText(f"Open times, next {client_portal.BOOKING_DAYS // 7} weeks "
+                                 f"({len(slots)}), in {self.ctx.actor.time_zone}")
+        self.book_button.setEnabled(False)
+
+    def _slot_changed(self, current, _previous) -> None:
+        self.book_button.setEnabled(current.isValid())
+
+    def select_slot(self, row: int) -> None:
+        self.slot_view.setCurrentIndex(self.slot_model.index(row, 0))
+
+    def selected_slot(self):
+        index = self.slot_view.currentIndex()
+        return self.slot_model.slots[index.row()] if index.isValid() else None
+
+    def _open_policy(self, _href: str = "") -> None:
+        if self.data is not None:
+            self.policy_dialog = open_policy(self, f"Worry-free booking — {self.data.provider_name}",
+                                             self.data.policy.text)
+
+    def _book(self) -> None:
+        slot, data, ctx = self.selected_slot(), self.data, self.ctx
+        if slot is None or data is None:
+            return
+        zone = ctx.actor.time_zone
+        self.book_button.setEnabled(False)
+        moving = self.moving
+        if moving is not None:
+            def run():
+                return reschedule_appointment(ctx.actor, moving.id, slot.start, expected_version=moving.version,
+                                              now=ctx.now())
+            done_text = f"Moved: your appointment is now {format_instant(slot.start, zone)}."
+        else:
+            service = self.service_combo.currentData()
+            request = BookingRequest(
+                provider_id=data.provider_id, client_id=ctx.actor.client_id, start=slot.start,
+                duration=service.duration, service_id=service.id,
+                location="" if service.telehealth else data.location, telehealth=service.telehealth)
+
+            def run():
+                return book_appointment(ctx.actor, request, now=ctx.now())
+            done_text = (f"Booked: {format_instant(slot.start, zone)} with {data.provider_name}. "
+                         f"{data.policy.notice_line}")
+
+        def done(_result) -> None:
+            self.moving = None
+            self.refresh_now()
+            self.result.setProperty("error", False)
+            self.result.setText(done_text)
+
+        def failed(exc: ServiceError) -> None:
+            self.result.setProperty("error", True)
+            self.result.setText(exc.message)
+            self.result.style().polish(self.result)
+            self.refresh_now()
+            show_error(self, exc)
+
+        ctx.ops.run(run, parent=self, on_done=done, on_error=failed)

@@ -1,17 +1,109 @@
-"""Dashboard: Your next appointment and what needs your attention."""
+"""Dashboard: the next appointment (with its Edit button) and what needs attention."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from ...services import client_portal
 from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
+from .flows import ClientFlows
+from .rows import when
 
 
 class DashboardPage(Page):
     title = "Dashboard"
-    interests = Change.APPOINTMENTS
+    interests = Change.APPOINTMENTS | Change.MESSAGES | Change.LATE_REQUESTS
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
+        self.flows = ClientFlows(self)
+        self.data: client_portal.DashboardData | None = None
         layout = page_layout(self, self.title)
-        layout.addWidget(muted("Your next appointment and what needs your attention.", self))
+        self.summary = muted("", self)
+        self.summary.setObjectName("dashboardSummary")
+        layout.addWidget(self.summary)
+
+        card = QFrame(self)
+        card.setObjectName("nextCard")
+        card.setProperty("card", True)
+        card.setAccessibleName("Next appointment")
+        box = QVBoxLayout(card)
+        box.setContentsMargins(18, 14, 18, 14)
+        title = QLabel("Next appointment", card)
+        title.setProperty("role", "subheading")
+        box.addWidget(title)
+        self.next_when = self._label("nextWhen", card)
+        self.next_when.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.next_provider = self._label("nextProvider", card)
+        self.next_place = self._label("nextPlace", card)
+        self.next_notice = self._label("nextNotice", card)
+        self.next_pending = self._label("nextPending", card)
+        for w in (self.next_when, self.next_provider, self.next_place, self.next_notice, self.next_pending):
+            box.addWidget(w)
+        line = QHBoxLayout()
+        self.edit_button = QPushButton("&Edit", card)
+        self.edit_button.setObjectName("nextEditButton")
+        self.edit_button.setAccessibleName("Edit next appointment")
+        self.edit_button.clicked.connect(self._edit)
+        self.book_button = QPushButton("&Book an appointment", card)
+        self.book_button.setObjectName("dashboardBookButton")
+        self.book_button.setProperty("primary", True)
+        self.book_button.clicked.connect(lambda: self.window().go_to("book").begin_booking(None))
+        line.addWidget(self.edit_button)
+        line.addWidget(self.book_button)
+        line.addStretch(1)
+        box.addLayout(line)
+        layout.addWidget(card)
+
+        more = QHBoxLayout()
+        self.all_button = QPushButton("See all appointments", self)
+        self.all_button.setObjectName("seeAllAppointmentsButton")
+        self.all_button.clicked.connect(lambda: self.window().go_to("appointments"))
+        self.messages_button = QPushButton("Messages", self)
+        self.messages_button.setObjectName("dashboardMessagesButton")
+        self.messages_button.clicked.connect(lambda: self.window().go_to("messages"))
+        more.addWidget(self.all_button)
+        more.addWidget(self.messages_button)
+        more.addStretch(1)
+        layout.addLayout(more)
         layout.addStretch(1)
+
+    @staticmethod
+    def _label(name: str, parent) -> QLabel:
+        label = QLabel("", parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        return label
+
+    def refresh(self) -> None:
+        self.data = data = client_portal.dashboard(self.ctx.actor, now=self.ctx.now())
+        zone = self.ctx.actor.time_zone
+        unread = f"{data.unread_messages} unread message{'s' if data.unread_messages != 1 else ''}"
+        self.summary.setText(f"{data.upcoming_count} upcoming appointment{'s' if data.upcoming_count != 1 else ''}"
+                             f" · {unread} · times in {zone}")
+        self.messages_button.setText(f"Messages ({data.unread_messages} unread)" if data.unread_messages
+                                     else "Messages")
+        row = data.next
+        self.edit_button.setVisible(row is not None)
+        self.book_button.setVisible(row is None)
+        if row is None:
+            self.next_when.setText("No upcoming appointments")
+            for w in (self.next_provider, self.next_place, self.next_notice, self.next_pending):
+                w.setText("")
+            return
+        self.next_when.setText(when(row, zone))
+        self.next_provider.setText(f"{row.service_name} with {row.provider_name}")
+        self.next_place.setText(row.place)
+        self.next_notice.setText(row.notice_line(zone))
+        self.next_notice.setProperty("error", not row.decision.allowed)
+        self.next_notice.style().polish(self.next_notice)
+        self.next_pending.setText("Late-cancellation request sent: your provider will answer in Messages."
+                                  if row.pending_late_request else "")
+        self.next_pending.setVisible(row.pending_late_request)
+        for w in (self.next_when, self.next_provider, self.next_place, self.next_notice):
+            w.setAccessibleName(w.text())
+
+    def _edit(self) -> None:
+        if self.data is not None and self.data.next is not None:
+            self.flows.edit(self.data.next.id)

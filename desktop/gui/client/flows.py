@@ -1,0 +1,92 @@
+"""Where the client's steps lead: Edit → options → cancel / reschedule / message,
+and from the confirmation to the booking page or the dashboard.
+
+One per page; the dialogs it opened are kept as attributes so a test (and the
+screenshot script) can reach the real, open windows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from ...rules.timefmt import format_instant
+from ...services import client_portal
+from ...services.errors import ServiceError
+from ..dialogs import show_error
+from .cancel_dialog import CancelDialog
+from .options_dialog import AppointmentOptionsDialog
+
+
+class ClientFlows(QObject):
+    def __init__(self, page) -> None:
+        super().__init__(page)
+        self.page = page
+        self.ctx = page.ctx
+        self.options: AppointmentOptionsDialog | None = None
+        self.cancel_dialog: CancelDialog | None = None
+
+    def _portal(self):
+        return self.page.window()
+
+    def _row(self, appointment_id: int):
+        try:
+            return client_portal.appointment(self.ctx.actor, appointment_id, now=self.ctx.now())
+        except ServiceError as exc:
+            show_error(self.page, exc)
+            return None
+
+    def _close(self) -> None:
+        for dialog in (self.options, self.cancel_dialog):
+            if dialog is not None and dialog.isVisible():
+                dialog.close()
+        self.options = self.cancel_dialog = None
+
+    def edit(self, appointment_id: int) -> AppointmentOptionsDialog | None:
+        row = self._row(appointment_id)
+        if row is None:
+            return None
+        self._close()
+        dialog = AppointmentOptionsDialog(self.ctx, row, self._portal())
+        dialog.cancel_chosen.connect(self.cancel)
+        dialog.reschedule_chosen.connect(self.move)
+        dialog.message_chosen.connect(self.message)
+        dialog.open()
+        self.options = dialog
+        return dialog
+
+    def cancel(self, appointment_id: int, all_upcoming: bool = False) -> CancelDialog | None:
+        row = self._row(appointment_id)
+        if row is None:
+            return None
+        self._close()
+        dialog = CancelDialog(self.ctx, row, self._portal(), all_upcoming=all_upcoming)
+        dialog.reschedule_requested.connect(self.book_again)
+        dialog.move_requested.connect(self.move)
+        dialog.message_requested.connect(self.message)
+        dialog.return_requested.connect(self.to_dashboard)
+        dialog.open()
+        self.cancel_dialog = dialog
+        return dialog
+
+    def move(self, appointment_id: int) -> None:
+        row = self._row(appointment_id)
+        if row is None:
+            return
+        self._close()
+        self._portal().go_to("book").begin_reschedule(row)
+
+    def book_again(self, provider_id: int) -> None:
+        self._close()
+        self._portal().go_to("book").begin_booking(provider_id)
+
+    def message(self, appointment_id: int) -> None:
+        row = self._row(appointment_id)
+        self._close()
+        subject = "About my appointment"
+        if row is not None:
+            subject += f" on {format_instant(row.start, self.ctx.actor.time_zone)}"
+        self._portal().go_to("messages").compose(subject)
+
+    def to_dashboard(self) -> None:
+        self._close()
+        self._portal().go_to("dashboard")

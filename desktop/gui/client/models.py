@@ -1,0 +1,121 @@
+"""Item models of the client pages: plain rows in, ``data()`` never queries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from ...rules.slots import Slot
+from ...rules.timefmt import format_instant
+from ...services.client_portal import AppointmentRow
+from ...services.messaging import ThreadRow
+from .rows import when
+
+_ROOT = QModelIndex()
+
+
+class AppointmentTableModel(QAbstractTableModel):
+    def __init__(self, zone: str, columns: tuple[str, ...], parent=None) -> None:
+        super().__init__(parent)
+        self.zone, self.columns = zone, columns
+        self.rows: list[AppointmentRow] = []
+
+    def set_rows(self, rows: list[AppointmentRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section]
+        return None
+
+    def _text(self, row: AppointmentRow, column: str) -> str:
+        if column == "When":
+            return when(row, self.zone)
+        if column == "With":
+            return f"{row.provider_name} · {row.service_name}"
+        if column == "Where":
+            return row.place
+        if column == "Repeats":
+            return "Weekly series" if row.repeats else "Single"
+        if column == "Cancellation":
+            if row.pending_late_request:
+                return "Late-cancellation request sent"
+            return row.notice_line(self.zone)
+        if column == "Status":
+            return row.status_label
+        return ""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, self.columns[index.column()])
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+class SlotListModel(QAbstractListModel):
+    def __init__(self, zone: str, parent=None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.slots: list[Slot] = []
+
+    def set_slots(self, slots: list[Slot]) -> None:
+        self.beginResetModel()
+        self.slots = list(slots)
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.slots)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        slot = self.slots[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return format_instant(slot.start, self.zone)
+        if role == Qt.ItemDataRole.UserRole:
+            return slot
+        return None
+
+
+class ThreadListModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[ThreadRow] = []
+
+    def set_rows(self, rows: list[ThreadRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def row_of(self, thread_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == thread_id), -1)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            unread = f"  ({row.unread} unread)" if row.unread else ""
+            return f"{row.subject}{unread}\n{row.other_party} · {row.last_message}"
+        if role == Qt.ItemDataRole.FontRole and row.unread:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None

@@ -1,0 +1,82 @@
+"""Drive a signed-in ClientPortal (alex.morgan on the demo) into the states the
+README shows, by the same buttons a person clicks. Each returns the widget to capture."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def settle(window, timeout: float = 10.0) -> None:
+    """Let background operations deliver their results and the widgets repaint."""
+    deadline = time.monotonic() + timeout
+    while True:
+        QApplication.processEvents()
+        if window.ctx.ops.is_idle() or time.monotonic() > deadline:
+            break
+        time.sleep(0.01)
+    QApplication.processEvents()
+
+
+def _first_cancellable_repeating(window):
+    page = window.go_to("appointments")
+    page.tabs.setCurrentIndex(0)
+    settle(window)
+    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed and r.repeats)
+    return page, index
+
+
+def _open_cancel(window):
+    page, index = _first_cancellable_repeating(window)
+    page.edit_button(index).click()
+    page.flows.options.cancel_button.click()
+    settle(window)
+    return page.flows.cancel_dialog
+
+
+def show_dashboard(window) -> QWidget:
+    window.go_to("dashboard")
+    settle(window)
+    return window
+
+
+def show_cancel_dialog_with_followup(window) -> QWidget:
+    dialog = _open_cancel(window)
+    dialog.select_reason("unwell")
+    dialog.answer("telehealth_instead", "yes").click()
+    settle(window)
+    return dialog
+
+
+def show_blocked_state(window) -> QWidget:
+    page = window.go_to("dashboard")
+    settle(window)
+    page.edit_button.click()
+    settle(window)
+    return page.flows.options
+
+
+def show_series_preview(window) -> QWidget:
+    dialog = _open_cancel(window)
+    dialog.all_radio.click()
+    dialog.select_reason("schedule_conflict")
+    dialog.confirm_button.click()
+    settle(window)
+    return dialog
+
+
+def show_confirmation(window) -> QWidget:
+    dialog = _open_cancel(window)
+    dialog.select_reason("schedule_conflict")
+    dialog.confirm_button.click()
+    settle(window)
+    return dialog
+
+
+def show_booking_page(window) -> QWidget:
+    page = window.go_to("book")
+    page.begin_booking(None)
+    settle(window)
+    page.select_slot(0)
+    return window
