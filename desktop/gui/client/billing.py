@@ -1,17 +1,168 @@
-"""Billing: Fees and your balance."""
+"""Billing: the client's fees, balance, disputes, history and statement."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...rules.fees import NOT_COVERED_BY_INSURANCE
+from ...rules.timefmt import format_instant
+from ...services import exports, fees
+from ...services.errors import ServiceError
 from ...services.result import Change
+from ..billing.dialogs import DisputeDialog
+from ..billing.models import RowsModel
+from ..billing.statement import write_statement_pdf
+from ..billing.views import history_html, row_table, selected_row
+from ..dialogs import show_error, show_info
 from ..widgets.page import Page, muted, page_layout
 
 
 class BillingPage(Page):
     title = "Billing"
-    interests = Change.CHARGES
+    interests = Change.CHARGES | Change.ADJUSTMENTS | Change.MESSAGES
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
+        zone = ctx.actor.time_zone
         layout = page_layout(self, self.title)
-        layout.addWidget(muted("Fees and your balance.", self))
-        layout.addStretch(1)
+        self.coverage = QLabel(f"<b>{NOT_COVERED_BY_INSURANCE}.</b> Late-cancellation and no-show fees are self-pay.",
+                               self)
+        self.coverage.setObjectName("coverageLabel")
+        self.coverage.setWordWrap(True)
+        layout.addWidget(self.coverage)
+        self.balance = QLabel(self)
+        self.balance.setObjectName("balanceLabel")
+        self.balance.setAccessibleName("Balance")
+        self.balance.setProperty("role", "heading")
+        layout.addWidget(self.balance)
+
+        self.model = RowsModel([
+            ("Appointment", lambda r: format_instant(r.appointment_start, zone, with_year=True)),
+            ("Fee", lambda r: r.kind_label),
+            ("Provider", lambda r: r.provider_name),
+            ("Amount", lambda r: r.amount.format()),
+            ("Original", lambda r: r.original.format()),
+            ("Status", lambda r: r.status_label),
+            ("Insurance", lambda r: "Not covered by insurance"),
+        ], self)
+        self.table = row_table(self.model, "chargesTable", "Your fees", self)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        buttons = QHBoxLayout()
+        self.dispute_button = QPushButton("Dispute this fee…", self)
+        self.dispute_button.setObjectName("disputeButton")
+        self.dispute_button.setAccessibleName("Dispute this fee")
+        self.dispute_button.setShortcut(QKeySequence("Ctrl+D"))
+        self.dispute_button.clicked.connect(self.open_dispute)
+        self.statement_button = QPushButton("Save statement as PDF…", self)
+        self.statement_button.setObjectName("statementButton")
+        self.statement_button.setAccessibleName("Save statement as PDF")
+        self.statement_button.clicked.connect(self.ask_statement_path)
+        buttons.addWidget(self.dispute_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.statement_button)
+
+        self.history = QTextBrowser(self)
+        self.history.setObjectName("historyView")
+        self.history.setAccessibleName("History of the selected fee")
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(muted("History of the selected fee", side))
+        side_layout.addWidget(self.history)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setSizes([320, 220])
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.dialog: DisputeDialog | None = None
+        self._update_buttons()
+
+    # ---- reading -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = selected_row(self.table)
+        billing = fees.client_billing(self.ctx.actor)
+        self.model.set_rows(billing.charges)
+        self.balance.setText(f"Balance: {billing.balance_text()}")
+        if current is not None:
+            self.select_charge(current.id)
+        self._selection_changed()
+
+    def select_charge(self, charge_id: int) -> bool:
+        for i, row in enumerate(self.model.rows()):
+            if row.id == charge_id:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def _selection_changed(self, *args) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            self.history.setHtml("<p><i>Select a fee to see its history.</i></p>")
+        else:
+            self.history.setHtml(history_html(fees.charge_history(self.ctx.actor, row.id), self.ctx.actor.time_zone))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = selected_row(self.table)
+        self.dispute_button.setEnabled(row is not None and row.can_dispute)
+        self.dispute_button.setToolTip("" if row is None or row.can_dispute else
+                                       f"This fee is {row.status_label.lower()}.")
+
+    # ---- dispute -------------------------------------------------------------
+
+    def open_dispute(self) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            return
+        self.dialog = DisputeDialog(row, self.ctx.actor.time_zone, self)
+        self.dialog.submitted.connect(lambda reason, cid=row.id: self._send_dispute(cid, reason))
+        self.dialog.open()
+
+    def _send_dispute(self, charge_id: int, reason: str) -> None:
+        dialog, ctx = self.dialog, self.ctx
+        ctx.ops.run(lambda: fees.dispute_charge(ctx.actor, charge_id, reason, now=ctx.now()), parent=self,
+                    on_done=lambda _r: self._dialog_done(dialog),
+                    on_error=lambda exc: dialog.show_problem(exc.message))
+
+    # ---- statement -------------------------------------------------------------
+
+    def ask_statement_path(self) -> None:
+        dialog = QFileDialog(self, "Save statement as PDF")
+        dialog.setObjectName("statementFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilter("PDF files (*.pdf)")
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"statement-{self.ctx.actor.username}.pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.save_statement)
+        dialog.open()
+
+    def save_statement(self, path: str) -> None:
+        """Small (one client's fees): drawn on the GUI thread, which QTextDocument prefers."""
+        try:
+            statement = exports.client_statement(self.ctx.actor)
+            write_statement_pdf(statement, path, issued_at=self.ctx.now())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, "Statement saved", f"Your statement was saved to {path}.")
+
+    def _dialog_done(self, dialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.accept()  # deletes itself on close

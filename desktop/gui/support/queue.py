@@ -1,17 +1,250 @@
-"""Fee requests: Fee-adjustment requests from providers."""
+"""Fee requests: providers' requests to adjust a disputed fee; Support adjusts, waives or declines."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...rules.money import AmountError, parse_amount
+from ...rules.timefmt import format_instant
+from ...services import fees
+from ...services.fees import RequestDetail
 from ...services.result import Change
-from ..widgets.page import Page, muted, page_layout
+from ...store.models import AppointmentStatus
+from ..billing.models import RowsModel
+from ..billing.views import row_table, selected_row, thread_html
+from ..widgets.page import Page, page_layout
+
+STATUS_FILTERS = (("Pending", "pending"), ("Adjusted", "adjusted"), ("Waived", "waived"), ("Declined", "declined"),
+                  ("All", None))
 
 
 class QueuePage(Page):
     title = "Fee requests"
-    interests = Change.ADJUSTMENTS | Change.CHARGES
+    interests = Change.ADJUSTMENTS | Change.CHARGES | Change.MESSAGES
+    history_requested = Signal(int)  # a charge id
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
+        zone = ctx.actor.time_zone
         layout = page_layout(self, self.title)
-        layout.addWidget(muted("Fee-adjustment requests from providers.", self))
-        layout.addStretch(1)
+        filters = QHBoxLayout()
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.setAccessibleName("Show requests that are")
+        for label, value in STATUS_FILTERS:
+            self.status_filter.addItem(label, value)
+        self.status_filter.currentIndexChanged.connect(self.refresh_now)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchField")
+        self.search.setAccessibleName("Search by client, provider or charge number")
+        self.search.setPlaceholderText("Search client, provider or charge #")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh_now)
+        filters.addWidget(QLabel("Show:", self))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.search, 1)
+        layout.addLayout(filters)
+
+        self.model = RowsModel([
+            ("Charge", lambda r: f"#{r.charge_id}"),
+            ("Client", lambda r: r.client_name),
+            ("Provider", lambda r: r.provider_name),
+            ("Fee", lambda r: r.kind_label),
+            ("Amount", lambda r: r.amount.format()),
+            ("Proposed", lambda r: "Waive" if r.waive else r.proposed.format()),
+            ("Status", lambda r: r.status_label),
+            ("Asked", lambda r: format_instant(r.created_at, zone)),
+        ], self)
+        self.table = row_table(self.model, "requestsTable", "Fee-adjustment requests", self)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(self._detail_panel())
+        split.setSizes([520, 480])
+        layout.addWidget(split, 1)
+        self.detail: RequestDetail | None = None
+        self._show_detail(None)
+
+    def _detail_panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("requestDetail")
+        v = QVBoxLayout(panel)
+        v.setContentsMargins(8, 0, 0, 0)
+        info = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (("charge", "Charge"), ("appointment", "Appointment"), ("policy", "Booked under"),
+                           ("proposal", "Proposed"), ("request_reason", "Provider's reason"),
+                           ("decision", "Decision")):
+            value = QLabel(panel)
+            value.setObjectName(f"detail_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            info.addRow(f"{label}:", value)
+            self.fields[key] = value
+        v.addLayout(info)
+        v.addWidget(QLabel("Dispute conversation:", panel))
+        self.thread = QTextBrowser(panel)
+        self.thread.setObjectName("requestThread")
+        self.thread.setAccessibleName("Dispute conversation")
+        v.addWidget(self.thread, 1)
+
+        form = QFormLayout()
+        self.amount = QLineEdit(panel)
+        self.amount.setObjectName("newAmount")
+        self.amount.setAccessibleName("New amount")
+        form.addRow("New amount:", self.amount)
+        self.reason = QPlainTextEdit(panel)
+        self.reason.setObjectName("decisionReason")
+        self.reason.setAccessibleName("Reason or note for the client and provider")
+        self.reason.setPlaceholderText("Why (the client and the provider will read this)")
+        self.reason.setMaximumHeight(70)
+        form.addRow("Reason / note:", self.reason)
+        v.addLayout(form)
+        self.error = QLabel(panel)
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        v.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.adjust_button = QPushButton("Adjust", panel)
+        self.adjust_button.setObjectName("adjustButton")
+        self.adjust_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.waive_button = QPushButton("Waive", panel)
+        self.waive_button.setObjectName("waiveButton")
+        self.decline_button = QPushButton("Decline", panel)
+        self.decline_button.setObjectName("declineButton")
+        self.history_button = QPushButton("History", panel)
+        self.history_button.setObjectName("historyButton")
+        self.history_button.setAccessibleName("Show this charge's history")
+        for b in (self.adjust_button, self.waive_button, self.decline_button):
+            b.setAccessibleName(f"{b.text()} the fee")
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
+        v.addLayout(buttons)
+        self.adjust_button.clicked.connect(self.adjust)
+        self.waive_button.clicked.connect(self.waive)
+        self.decline_button.clicked.connect(self.decline)
+        self.history_button.clicked.connect(
+            lambda: self.detail is not None and self.history_requested.emit(self.detail.request.charge_id))
+        return panel
+
+    # ---- reading --------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = selected_row(self.table)
+        rows = fees.adjustment_queue(self.ctx.actor, status=self.status_filter.currentData(),
+                                     search=self.search.text())
+        self.model.set_rows(rows)
+        if current is not None:
+            self.select_request(current.id)
+        self._selection_changed()
+
+    def select_request(self, request_id: int) -> bool:
+        for i, row in enumerate(self.model.rows()):
+            if row.id == request_id:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def _selection_changed(self, *args) -> None:
+        row = selected_row(self.table)
+        self._show_detail(None if row is None else fees.request_detail(self.ctx.actor, row.id))
+
+    def _show_detail(self, detail: RequestDetail | None) -> None:
+        changed = detail is None or self.detail is None or self.detail.request.id != detail.request.id
+        self.detail = detail
+        zone = self.ctx.actor.time_zone
+        self.error.hide()
+        pending = detail is not None and detail.pending
+        for w in (self.amount, self.reason, self.adjust_button, self.waive_button, self.decline_button):
+            w.setEnabled(pending)
+        self.history_button.setEnabled(detail is not None)
+        if detail is None:
+            for label in self.fields.values():
+                label.clear()
+            self.thread.setHtml("<p><i>Select a request.</i></p>")
+            self.amount.clear()
+            return
+        r = detail.request
+        self.fields["charge"].setText(
+            f"#{r.charge_id} · {r.kind_label} fee · now <b>{r.amount.format()}</b> (original {r.original.format()}) "
+            f"· {r.client_name} with {r.provider_name}")
+        self.fields["appointment"].setText(
+            f"{format_instant(r.appointment_start, zone, with_year=True)} · "
+            f"{AppointmentStatus.LABELS.get(detail.appointment_status, detail.appointment_status)}")
+        self.fields["policy"].setText(f"Policy version {detail.policy_version} "
+                                      f"({r.kind_label.lower()} fee {detail.policy_fee.format()})")
+        self.fields["proposal"].setText("<b>Waive the fee</b>" if r.waive else
+                                        f"<b>{r.proposed.format()}</b> (by {r.requested_by})")
+        self.fields["request_reason"].setText(r.reason)
+        self.fields["decision"].setText(
+            "Waiting for Support" if detail.pending else
+            f"{r.status_label} by {detail.decided_by}"
+            + (f", {format_instant(detail.decided_at, zone)}" if detail.decided_at else "") + f": {detail.note}")
+        self.thread.setHtml(thread_html(detail.messages, zone))
+        if changed:
+            proposed = r.proposed if not r.waive else r.amount
+            self.amount.setText(f"{proposed.cents // 100}.{proposed.cents % 100:02d}")
+            self.reason.clear()
+
+    # ---- decisions -----------------------------------------------------------------
+
+    def _problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for b in (self.adjust_button, self.waive_button, self.decline_button):
+            b.setEnabled(not busy and self.detail is not None and self.detail.pending)
+
+    def _run(self, call) -> None:
+        self.error.hide()
+        self._set_busy(True)
+        self.ctx.ops.run(call, parent=self, on_done=lambda _r: self._set_busy(False),
+                         on_error=lambda exc: self._problem(exc.message))
+
+    def adjust(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        try:
+            amount = parse_amount(self.amount.text(), detail.request.original.currency,
+                                  maximum=detail.request.original)
+        except AmountError as exc:
+            self._problem(str(exc))
+            self.amount.setFocus()
+            return
+        reason, ctx, rid, version = self.reason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
+        self._run(lambda: fees.adjust_fee(ctx.actor, rid, amount, reason, expected_version=version, now=ctx.now()))
+
+    def waive(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        reason, ctx, rid, version = self.reason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
+        self._run(lambda: fees.waive_fee(ctx.actor, rid, reason, expected_version=version, now=ctx.now()))
+
+    def decline(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        note, ctx, rid, version = self.reason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
+        self._run(lambda: fees.decline_request(ctx.actor, rid, note, expected_version=version, now=ctx.now()))

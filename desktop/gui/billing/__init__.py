@@ -1,0 +1,1 @@
+"""Fee widgets shared by Billing, Disputes and the Support desk."""

@@ -1,0 +1,53 @@
+"""A client's statement as PDF, drawn by Qt (QTextDocument on a QPdfWriter).
+
+Every line is self-pay: the statement carries the "Not covered by insurance"
+wording and has no insurance-billable column or total.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from ...rules.timefmt import format_instant
+from ...services.exports import Statement
+
+
+def statement_html(statement: Statement, issued: str) -> str:
+    zone = statement.time_zone
+    rows = "".join(
+        f"<tr><td>{escape(format_instant(line.appointment_start, zone, with_year=True))}</td>"
+        f"<td>{escape(line.kind_label)}</td><td>{escape(line.provider_name)}</td>"
+        f"<td align='right'>{escape(line.original.format())}</td><td align='right'>{escape(line.amount.format())}</td>"
+        f"<td>{escape(line.status_label)}</td><td>{escape(line.payer)}</td></tr>"
+        for line in statement.lines)
+    if not rows:
+        rows = "<tr><td colspan='7'><i>No fees.</i></td></tr>"
+    return (
+        f"<h2>{escape(statement.practice_name)}</h2>"
+        f"<h3>Statement for {escape(statement.client_name)}</h3>"
+        f"<p>Issued {escape(issued)}. Times in {escape(zone)}.</p>"
+        f"<p><b>{escape(statement.coverage)}.</b> Late-cancellation and no-show fees are self-pay: "
+        "they are not billed to any insurer.</p>"
+        "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+        "<tr><th>Appointment</th><th>Fee</th><th>Provider</th><th>Original</th><th>Amount</th><th>Status</th>"
+        f"<th>Payer</th></tr>{rows}</table>"
+        f"<p><b>Balance (self-pay): {escape(statement.balance)}</b></p>"
+    )
+
+
+def write_statement_pdf(statement: Statement, path: str | Path, *, issued_at) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setTitle(f"Statement — {statement.client_name}")
+    writer.setCreator("Practice Desk")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setResolution(96)
+    document = QTextDocument()
+    document.setHtml(statement_html(statement, format_instant(issued_at, statement.time_zone, with_year=True)))
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.print_(writer)

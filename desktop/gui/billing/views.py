@@ -1,0 +1,67 @@
+"""Small view helpers: a row table, and HTML for a thread or a charge's history."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ...rules.timefmt import format_instant
+from ...services.fees import HistoryEntry, ThreadMessage
+from .models import RowsModel
+
+
+def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def selected_row(view: QTableView):
+    model: RowsModel = view.model()
+    rows = view.selectionModel().selectedRows()
+    return model.row_at(rows[0].row()) if rows else None
+
+
+def select_first(view: QTableView, predicate=lambda row: True) -> bool:
+    model: RowsModel = view.model()
+    for i, row in enumerate(model.rows()):
+        if predicate(row):
+            view.selectRow(i)
+            return True
+    return False
+
+
+def _body(text: str) -> str:
+    return escape(text).replace("\n", "<br>")
+
+
+def thread_html(messages, zone: str) -> str:
+    parts = []
+    for m in messages:
+        sender = m.sender if isinstance(m, ThreadMessage) else m.sender
+        parts.append(f"<p><b>{escape(sender)}</b> <span style='color:#666'>· "
+                     f"{escape(format_instant(m.created_at, zone))}</span><br>{_body(m.body)}</p>")
+    return "".join(parts) or "<p><i>No messages yet.</i></p>"
+
+
+WHAT_LABELS = {"created": "Charged", "disputed": "Disputed", "requested": "Asked Support", "adjusted": "Adjusted",
+               "waived": "Waived", "declined": "Declined", "message": "Message", "other": "Event"}
+
+
+def history_html(entries: list[HistoryEntry], zone: str) -> str:
+    rows = "".join(
+        f"<tr><td style='padding-right:8px;white-space:nowrap'>{escape(format_instant(e.at, zone, with_year=True))}"
+        f"</td><td style='padding-right:8px'><b>{WHAT_LABELS.get(e.what, e.what)}</b></td>"
+        f"<td style='padding-right:8px'>{escape(e.who)}</td><td>{_body(e.text)}</td></tr>"
+        for e in entries)
+    return f"<table cellspacing='0' cellpadding='3'>{rows}</table>" if rows else "<p><i>Select a charge.</i></p>"

@@ -1,0 +1,77 @@
+"""History: any charge's whole trail (created, disputed, requests, adjustments, messages)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QSplitter, QTextBrowser
+
+from ...rules.timefmt import format_instant
+from ...services import fees
+from ...services.result import Change
+from ..billing.models import RowsModel
+from ..billing.views import history_html, row_table, selected_row
+from ..widgets.page import Page, muted, page_layout
+
+
+class HistoryPage(Page):
+    title = "Charge history"
+    interests = Change.CHARGES | Change.ADJUSTMENTS | Change.MESSAGES
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        zone = ctx.actor.time_zone
+        layout = page_layout(self, self.title)
+        layout.addWidget(muted("Every fee, with its whole trail in order. Search by client, provider or charge #.",
+                               self))
+        self.search = QLineEdit(self)
+        self.search.setObjectName("historySearch")
+        self.search.setAccessibleName("Search charges by client, provider or charge number")
+        self.search.setPlaceholderText("Search client, provider or charge #")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh_now)
+        layout.addWidget(self.search)
+        self.model = RowsModel([
+            ("Charge", lambda r: f"#{r.id}"),
+            ("Client", lambda r: r.client_name),
+            ("Provider", lambda r: r.provider_name),
+            ("Fee", lambda r: r.kind_label),
+            ("Appointment", lambda r: format_instant(r.appointment_start, zone, with_year=True)),
+            ("Amount", lambda r: r.amount.format()),
+            ("Original", lambda r: r.original.format()),
+            ("Status", lambda r: r.status_label),
+        ], self)
+        self.table = row_table(self.model, "chargesTable", "Charges", self)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.history = QTextBrowser(self)
+        self.history.setObjectName("historyView")
+        self.history.setAccessibleName("History of the selected charge")
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.history)
+        split.setSizes([300, 300])
+        layout.addWidget(split, 1)
+
+    def refresh(self) -> None:
+        current = selected_row(self.table)
+        self.model.set_rows(fees.search_charges(self.ctx.actor, self.search.text()))
+        if current is not None:
+            self.select_charge(current.id)
+        self._selection_changed()
+
+    def show_charge(self, charge_id: int) -> None:
+        """Jump here from the queue: search for that charge and select it."""
+        self.search.setText(f"#{charge_id}")
+        self.refresh_now()
+        self.select_charge(charge_id)
+
+    def select_charge(self, charge_id: int) -> bool:
+        for i, row in enumerate(self.model.rows()):
+            if row.id == charge_id:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def _selection_changed(self, *args) -> None:
+        row = selected_row(self.table)
+        self.history.setHtml(history_html(fees.charge_history(self.ctx.actor, row.id), self.ctx.actor.time_zone)
+                             if row is not None else "<p><i>Select a charge.</i></p>")

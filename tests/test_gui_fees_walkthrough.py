@@ -1,0 +1,139 @@
+"""One dispute through all three roles' real windows, by clicking their buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QTableView
+
+from desktop.store.models import (
+    Charge,
+    ChargeStatus,
+    Client,
+    FeeAdjustment,
+    FeeAdjustmentRequest,
+    Provider,
+    User,
+)
+from tests.guikit import click, make_controller, sign_in, wait_ops
+
+
+def open_charge_with_people() -> tuple[Charge, str, str]:
+    """An undisputed fee of a demo client, with the client's and the provider's user names."""
+    charge = Charge.select().where(Charge.status == ChargeStatus.OPEN).order_by(Charge.id).first()
+    client = User.get_by_id(Client.get_by_id(charge.client_id).user_id).username
+    provider = User.get_by_id(Provider.get_by_id(charge.provider_id).user_id).username
+    return charge, client, provider
+
+
+def click_row(qtbot, table: QTableView, predicate) -> object:
+    model = table.model()
+    for i in range(model.rowCount()):
+        row = model.row_at(i)
+        if predicate(row):
+            table.scrollTo(model.index(i, 0))
+            rect = table.visualRect(model.index(i, 1))
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            return row
+    raise AssertionError("no such row")
+
+
+def sign_out(qtbot, controller, window) -> None:
+    click(qtbot, window.findChild(QPushButton, "signOutButton"))
+    wait_ops(qtbot, controller)
+    assert controller.window is None
+
+
+def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tmp_path):
+    charge, client_name, provider_name = open_charge_with_people()
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+
+    # 1. The client disputes the fee from Billing.
+    window = sign_in(qtbot, controller, client_name)
+    billing = window.go_to("billing")
+    assert "Not covered by insurance" in billing.coverage.text()
+    row = click_row(qtbot, billing.table, lambda r: r.id == charge.id)
+    assert row.amount.cents == charge.amount_cents
+    click(qtbot, billing.dispute_button)
+    dialog = billing.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    click(qtbot, dialog.ok)  # no reason yet: the dialog says so and stays
+    assert dialog.error.isVisible() and "why" in dialog.error.text()
+    qtbot.keyClicks(dialog.reason, "I was stuck in a snowstorm and phoned ahead.")
+    click(qtbot, dialog.ok)
+    wait_ops(qtbot, controller)
+    assert billing.dialog is None  # closed once the dispute was sent
+    assert Charge.get_by_id(charge.id).status == ChargeStatus.DISPUTED
+    assert not billing.dispute_button.isEnabled()  # the row is disputed now
+    assert "snowstorm" in billing.history.toPlainText()
+    sign_out(qtbot, controller, window)
+
+    # 2. The provider opens Disputes and asks Support to adjust.
+    window = sign_in(qtbot, controller, provider_name)
+    disputes = window.go_to("disputes")
+    click_row(qtbot, disputes.table, lambda r: r.charge_id == charge.id)
+    assert "snowstorm" in disputes.thread.toPlainText()
+    click(qtbot, disputes.ask_button)
+    ask = disputes.dialog
+    qtbot.waitUntil(ask.isVisible)
+    qtbot.keyClicks(ask.amount, "-5")
+    qtbot.keyClicks(ask.reason, "Weather; phoned ahead.")
+    click(qtbot, ask.ok)
+    assert ask.error.isVisible() and "negative" in ask.error.text()
+    ask.amount.clear()
+    qtbot.keyClicks(ask.amount, "12.345")
+    click(qtbot, ask.ok)
+    assert "two decimals" in ask.error.text()
+    ask.amount.clear()
+    qtbot.keyClicks(ask.amount, f"{charge.original_cents / 100 + 1:.2f}")
+    click(qtbot, ask.ok)
+    assert "more than the original" in ask.error.text()
+    ask.amount.clear()
+    qtbot.keyClicks(ask.amount, "20")
+    click(qtbot, ask.ok)
+    wait_ops(qtbot, controller)
+    assert disputes.dialog is None
+    request = FeeAdjustmentRequest.get(FeeAdjustmentRequest.charge == charge.id)
+    assert (request.proposed_cents, request.status) == (2000, "pending")
+    assert Charge.get_by_id(charge.id).amount_cents == charge.amount_cents  # the provider changed nothing
+    assert not disputes.ask_button.isEnabled()
+    sign_out(qtbot, controller, window)
+
+    # 3. Support opens the request and adjusts.
+    window = sign_in(qtbot, controller, "support")
+    queue = window.go_to("queue")
+    qtbot.keyClicks(queue.search, f"#{charge.id}")
+    assert [r.charge_id for r in queue.model.rows()] == [charge.id]
+    click_row(qtbot, queue.table, lambda r: r.id == request.id)
+    assert queue.detail is not None and queue.detail.request.id == request.id
+    assert queue.fields["proposal"].isVisible() and "$20.00" in queue.fields["proposal"].text()
+    assert f"Policy version {charge.policy.version}" in queue.fields["policy"].text()
+    assert "snowstorm" in queue.thread.toPlainText()
+    assert queue.amount.text() == "20.00"
+    queue.amount.clear()
+    qtbot.keyClicks(queue.amount, "15.5")
+    qtbot.keyClicks(queue.reason, "Severe weather warning that day.")
+    click(qtbot, queue.adjust_button)
+    wait_ops(qtbot, controller)
+    after = Charge.get_by_id(charge.id)
+    assert (after.amount_cents, after.status) == (1550, ChargeStatus.ADJUSTED)
+    adjustment = FeeAdjustment.get(FeeAdjustment.charge == charge.id)
+    assert (adjustment.old_cents, adjustment.new_cents) == (charge.amount_cents, 1550)
+    assert queue.model.rowCount() == 0  # no longer pending
+    # Its history, from the History page.
+    history = window.go_to("history")
+    history.show_charge(charge.id)
+    trail = history.history.toPlainText()
+    assert trail.index("Disputed") < trail.index("Asked Support") < trail.index("Adjusted from")
+    sign_out(qtbot, controller, window)
+
+    # 4. Client and provider both see the new amount and the history.
+    for username, page_key in ((client_name, "billing"), (provider_name, "disputes")):
+        window = sign_in(qtbot, controller, username)
+        page = window.go_to(page_key)
+        row = click_row(qtbot, page.table, lambda r: getattr(r, "charge_id", getattr(r, "id", None)) == charge.id)
+        assert row.amount.format() == "$15.50"
+        if page_key == "disputes":
+            page.tabs.setCurrentWidget(page.history)
+        text = page.history.toPlainText()
+        assert "Adjusted from" in text and "$15.50" in text and "Severe weather" in text
+        sign_out(qtbot, controller, window)
