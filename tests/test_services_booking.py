@@ -1,0 +1,289 @@
+"""Booking single appointments, creating series, extending the horizon."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import factories
+import pytest
+from factories import SESSION, audit_count, book
+
+from desktop.rules.series import Frequency
+from desktop.services.booking import (
+    HORIZON,
+    BookingRequest,
+    SeriesRequest,
+    book_appointment,
+    create_series,
+    extend_horizons,
+)
+from desktop.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from desktop.store.models import Appointment, AppointmentStatus, AuditEvent, FeePolicy, Series
+
+NY = ZoneInfo("America/New_York")
+
+
+@pytest.fixture
+def team(db, now):
+    return factories.make_team(now)
+
+
+def request_for(client, start, **kw) -> BookingRequest:
+    return BookingRequest(provider_id=factories.provider_of(client), client_id=client.client_id, start=start,
+                          duration=kw.pop("duration", SESSION), **kw)
+
+
+# ---- single appointments --------------------------------------------------------
+
+def test_client_books_with_their_provider(team, now):
+    start = now + timedelta(days=3)
+    before = audit_count()
+    result = book_appointment(team.client, request_for(team.client, start, location="Room 2"), now=now)
+    appt = Appointment.get_by_id(result.value)
+    assert appt.client_id == team.client.client_id
+    assert appt.provider_id == team.owner.provider_id
+    assert (appt.starts_at, appt.ends_at) == (start, start + SESSION)
+    assert appt.status == AppointmentStatus.SCHEDULED
+    assert appt.series_id is None and appt.location == "Room 2"
+    # The policy shown at booking is kept with the appointment.
+    assert appt.policy_id == FeePolicy.get(FeePolicy.provider == team.owner.provider_id).id
+    assert audit_count() == before + 1
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
+    assert (event.action, event.entity, event.entity_id, event.actor_id) == (
+        "book_appointment", "appointment", appt.id, team.client.user_id)
+
+
+def test_booking_keeps_the_policy_version_of_the_moment(team, now):
+    first = book(team.client, team.client, now + timedelta(days=2), now=now)
+    FeePolicy.create(provider=team.owner.provider_id, version=2, late_cancellation_fee_cents=1,
+                     no_show_fee_cents=2, policy_text="v2", created_at=now)
+    second = book(team.client, team.client, now + timedelta(days=3), now=now)
+    assert Appointment.get_by_id(first).policy.version == 1
+    assert Appointment.get_by_id(second).policy.version == 2
+
+
+def test_provider_books_for_their_client(team, now):
+    appt_id = book(team.owner, team.client, now + timedelta(days=1), now=now)
+    assert Appointment.get_by_id(appt_id).client_id == team.client.client_id
+    assert AuditEvent.select().order_by(AuditEvent.id.desc()).get().actor_id == team.owner.user_id
+
+
+def test_booking_a_service_of_the_provider(team, now):
+    from desktop.store.models import Service
+
+    service = Service.create(provider=team.owner.provider_id, name="Session", duration_minutes=50)
+    other = Service.create(provider=team.other_provider.provider_id, name="Theirs", duration_minutes=50)
+    start = now + timedelta(days=1)
+    appt_id = book_appointment(team.client, request_for(team.client, start, service_id=service.id), now=now).value
+    assert Appointment.get_by_id(appt_id).service_id == service.id
+    with pytest.raises(NotFound):
+        book_appointment(team.client, request_for(team.client, start + timedelta(hours=2), service_id=other.id),
+                         now=now)
+
+
+@pytest.mark.parametrize("who, for_whom, provider, error", [
+    ("client", "other_client", "other_client", NotAllowed),  # another client's booking
+    ("client", "client", "other_provider", NotAllowed),  # a provider who is not theirs
+    ("other_client", "client", "client", NotAllowed),
+    ("owner", "other_client", "other_client", NotAllowed),  # provider books someone else's client
+    ("owner", "other_client", "owner", NotAllowed),  # ... even into their own calendar
+    ("other_provider", "client", "client", NotAllowed),  # into another provider's calendar
+    ("support", "client", "client", NotAllowed),  # Support never books
+])
+def test_booking_refusals_by_role(team, now, who, for_whom, provider, error):
+    actor = getattr(team, who)
+    client = getattr(team, for_whom)
+    provider_actor = getattr(team, provider)
+    provider_id = (provider_actor.provider_id if provider_actor.provider_id is not None
+                   else factories.provider_of(provider_actor))
+    before = (Appointment.select().count(), audit_count())
+    with pytest.raises(error):
+        book_appointment(actor, BookingRequest(provider_id=provider_id, client_id=client.client_id,
+                                               start=now + timedelta(days=2), duration=SESSION), now=now)
+    assert (Appointment.select().count(), audit_count()) == before
+
+
+def test_unknown_client_is_not_found(team, now):
+    with pytest.raises(NotFound):
+        book_appointment(team.owner, BookingRequest(team.owner.provider_id, 9999, now + timedelta(days=1), SESSION),
+                         now=now)
+
+
+def test_a_taken_slot_is_a_conflict(team, now):
+    second = factories.add_client(now, team.owner, "sam.second")
+    start = now + timedelta(days=2)
+    book(team.client, team.client, start, now=now)
+    before = (Appointment.select().count(), audit_count())
+    for clash_start in (start, start + timedelta(minutes=49), start - timedelta(minutes=49)):
+        with pytest.raises(Conflict):
+            book_appointment(second, request_for(second, clash_start), now=now)
+    assert (Appointment.select().count(), audit_count()) == before
+    # Back-to-back is fine: intervals are half-open.
+    book(second, second, start + SESSION, now=now)
+    book(second, second, start - SESSION, now=now)
+
+
+def test_a_client_cannot_be_in_two_places(team, now):
+    # The same client, the same time, two different providers is a clash too.
+    start = now + timedelta(days=2)
+    book(team.client, team.client, start, now=now)
+    with pytest.raises(Conflict):
+        book_appointment(team.owner, request_for(team.client, start + timedelta(minutes=10)), now=now)
+
+
+def test_a_cancelled_slot_can_be_booked_again(team, now):
+    start = now + timedelta(days=2)
+    appt_id = book(team.client, team.client, start, now=now)
+    Appointment.update(status=AppointmentStatus.CANCELLED_BY_PROVIDER).where(Appointment.id == appt_id).execute()
+    second = factories.add_client(now, team.owner, "sam.second")
+    assert book(second, second, start, now=now)
+
+
+@pytest.mark.parametrize("start_offset", [timedelta(0), -timedelta(seconds=1), -timedelta(days=1)])
+def test_a_past_time_is_refused(team, now, start_offset):
+    with pytest.raises(InvalidInput, match="passed"):
+        book_appointment(team.client, request_for(team.client, now + start_offset), now=now)
+    assert Appointment.select().count() == 0
+
+
+def test_naive_start_and_empty_length_are_refused(team, now):
+    with pytest.raises(InvalidInput):
+        book_appointment(team.client, request_for(team.client, (now + timedelta(days=1)).replace(tzinfo=None)),
+                         now=now)
+    with pytest.raises(InvalidInput):
+        book_appointment(team.client, request_for(team.client, now + timedelta(days=1), duration=timedelta(0)),
+                         now=now)
+    assert Appointment.select().count() == 0 and audit_count() == 1  # only the set-up
+
+
+# ---- series ---------------------------------------------------------------------------
+
+def series_request(client, first_local, **kw) -> SeriesRequest:
+    return SeriesRequest(client_id=client.client_id, first_local=first_local, time_zone=kw.pop("zone",
+                         "America/New_York"), duration=kw.pop("duration", SESSION),
+                         frequency=kw.pop("frequency", Frequency.WEEKLY), **kw)
+
+
+def occurrences(series_id: int) -> list[Appointment]:
+    return list(Appointment.select().where(Appointment.series == series_id).order_by(Appointment.starts_at))
+
+
+def test_create_series_materialises_the_occurrences(team, now):
+    before = audit_count()
+    result = create_series(team.owner, series_request(team.client, datetime(2026, 12, 1, 10), count=10), now=now)
+    series = Series.get_by_id(result.value)
+    rows = occurrences(series.id)
+    assert len(rows) == 10
+    assert [r.starts_at.astimezone(NY).replace(tzinfo=None) for r in rows] == [
+        datetime(2026, 12, 1, 10) + timedelta(weeks=i) for i in range(10)]
+    assert all(r.status == AppointmentStatus.SCHEDULED and r.client_id == team.client.client_id for r in rows)
+    assert all(r.policy_id == series.policy_id for r in rows)
+    assert series.ended  # a 10-week series fits inside the horizon
+    assert audit_count() == before + 1
+    assert AuditEvent.select().order_by(AuditEvent.id.desc()).get().action == "create_series"
+    assert "10" in result.summary
+
+
+def test_series_keeps_wall_clock_across_dst(team, now):
+    # Every 2 weeks on Tuesday 10:00 New York, from February across the March change.
+    result = create_series(team.owner, series_request(team.client, datetime(2027, 2, 2, 10), count=6,
+                                                      frequency=Frequency.EVERY_2_WEEKS), now=now)
+    rows = occurrences(result.value)
+    assert [r.starts_at.astimezone(NY).hour for r in rows] == [10] * 6
+    assert sorted({r.starts_at.hour for r in rows}) == [14, 15]
+    assert [(b.starts_at - a.starts_at) for a, b in zip(rows, rows[1:], strict=False)].count(
+        timedelta(weeks=2) - timedelta(hours=1)) == 1
+
+
+def test_monthly_series(team, now):
+    result = create_series(team.owner, series_request(team.client, datetime(2026, 12, 29, 9), count=3,
+                                                      frequency=Frequency.MONTHLY_BY_WEEKDAY), now=now)
+    days = [r.starts_at.astimezone(NY).date() for r in occurrences(result.value)]
+    assert days == [date(2026, 12, 29), date(2027, 1, 26), date(2027, 2, 23)]  # last Tuesdays
+
+
+def test_create_series_skips_clashing_occurrences(team, now):
+    # Another client already has the third Tuesday.
+    second = factories.add_client(now, team.owner, "sam.second")
+    taken = datetime(2026, 12, 15, 10, tzinfo=NY)
+    book(second, second, taken + timedelta(minutes=20), now=now)
+    result = create_series(team.owner, series_request(team.client, datetime(2026, 12, 1, 10), count=5), now=now)
+    rows = occurrences(result.value)
+    assert len(rows) == 4
+    assert taken.astimezone(UTC) not in [r.starts_at for r in rows]
+    assert "1 skipped" in result.summary
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
+    assert event.detail["skipped_for_clash"] == 1 and event.detail["occurrences"] == 4
+
+
+def test_a_series_that_clashes_everywhere_is_refused_and_leaves_nothing(team, now):
+    start = datetime(2026, 12, 1, 10, tzinfo=NY)
+    book(team.client, team.client, start, now=now)
+    before = (Series.select().count(), Appointment.select().count(), audit_count())
+    with pytest.raises(Conflict):
+        create_series(team.owner, series_request(team.client, datetime(2026, 12, 1, 10), count=1), now=now)
+    assert (Series.select().count(), Appointment.select().count(), audit_count()) == before
+
+
+@pytest.mark.parametrize("who", ["client", "other_client", "support"])
+def test_only_providers_create_series(team, now, who):
+    with pytest.raises(NotAllowed):
+        create_series(getattr(team, who), series_request(team.client, datetime(2026, 12, 1, 10), count=3), now=now)
+    assert Series.select().count() == 0 and Appointment.select().count() == 0
+
+
+def test_a_provider_cannot_create_a_series_for_another_providers_client(team, now):
+    with pytest.raises(NotAllowed):
+        create_series(team.owner, series_request(team.other_client, datetime(2026, 12, 1, 10), count=3), now=now)
+    with pytest.raises(NotAllowed):
+        create_series(team.other_provider, series_request(team.client, datetime(2026, 12, 1, 10), count=3), now=now)
+    assert Series.select().count() == 0 and Appointment.select().count() == 0
+
+
+@pytest.mark.parametrize("kw", [
+    {"first_local": datetime(2026, 11, 24, 9), "count": 3},  # 09:00 New York today is already past
+    {"first_local": datetime(2026, 12, 1, 10)},  # no end
+    {"first_local": datetime(2026, 12, 1, 10), "count": 3, "until": date(2027, 1, 1)},
+    {"first_local": datetime(2026, 12, 1, 10), "until": date(2026, 11, 30)},
+])
+def test_series_input_is_checked(team, now, kw):
+    first = kw.pop("first_local")
+    with pytest.raises(InvalidInput):
+        create_series(team.owner, series_request(team.client, first, **kw), now=now)
+    assert Series.select().count() == 0
+
+
+def test_long_series_is_materialised_to_the_horizon_then_extended(team, now):
+    result = create_series(team.owner, series_request(team.client, datetime(2026, 12, 1, 10), count=52), now=now)
+    series = Series.get_by_id(result.value)
+    rows = occurrences(series.id)
+    assert rows and all(r.starts_at < now + HORIZON for r in rows)
+    assert len(rows) < 52
+    assert series.materialised_until == now + HORIZON
+    assert not series.ended
+    # A month later the background job adds the weeks that came into the horizon, once.
+    later = now + timedelta(days=30)
+    before = audit_count()
+    added = extend_horizons(now=later)
+    assert added.value == len(occurrences(series.id)) - len(rows) > 0
+    assert all(r.starts_at < later + HORIZON for r in occurrences(series.id))
+    assert audit_count() == before + 1
+    assert extend_horizons(now=later).value == 0
+    assert audit_count() == before + 1  # nothing added, nothing audited
+    # Far enough ahead every occurrence exists and the series is closed.
+    extend_horizons(now=now + timedelta(days=400))
+    assert len(occurrences(series.id)) == 52
+    assert Series.get_by_id(series.id).ended
+
+
+def test_extend_horizons_skips_clashes(team, now):
+    result = create_series(team.owner, series_request(team.client, datetime(2026, 12, 1, 10), count=40), now=now)
+    have = len(occurrences(result.value))
+    first_missing = datetime(2026, 12, 1, 10) + timedelta(weeks=have)
+    second = factories.add_client(now, team.owner, "sam.second")
+    book(second, second, first_missing.replace(tzinfo=NY), now=now)
+    extend_horizons(now=now + timedelta(days=14))
+    rows = occurrences(result.value)
+    assert first_missing.replace(tzinfo=NY).astimezone(UTC) not in [r.starts_at for r in rows]
+    assert len(rows) == have + 1  # two weeks came in, one was taken
