@@ -1,17 +1,228 @@
-"""Calendar: Your appointments by day, week and month."""
+"""Calendar: the provider's appointments by day, week and month, and what to do with one."""
 
 from __future__ import annotations
 
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...rules import series as series_rules
+from ...rules.timefmt import format_instant, format_range
+from ...services import booking, provider
+from ...services.errors import ServiceError
 from ...services.result import Change
+from ..widgets.calendar import CalendarMode, ProviderCalendar
 from ..widgets.page import Page, muted, page_layout
+from .appointment_dialogs import (
+    CancelForClientDialog,
+    MoveDialog,
+    MoveRequest,
+    NewAppointment,
+    NewAppointmentDialog,
+    NoShowDialog,
+)
 
 
 class CalendarPage(Page):
     title = "Calendar"
-    interests = Change.APPOINTMENTS
+    interests = Change.APPOINTMENTS | Change.LATE_REQUESTS | Change.CHARGES | Change.PEOPLE
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
+        self.setObjectName("calendarPage")
         layout = page_layout(self, self.title)
-        layout.addWidget(muted("Your appointments by day, week and month.", self))
-        layout.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(muted("Your appointments across all your clients. " + ProviderCalendar.shortcuts_help(), self),
+                        1)
+        self.new_button = QPushButton("New appointment…", self)
+        self.new_button.setObjectName("newAppointmentButton")
+        self.new_button.setAccessibleName("New appointment")
+        self.new_button.setProperty("primary", True)
+        self.new_button.setToolTip("New single or repeating appointment (Ctrl+N)")
+        self.new_button.clicked.connect(lambda: self.open_new())
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        body = QHBoxLayout()
+        self.calendar = ProviderCalendar(ctx, self)
+        body.addWidget(self.calendar, 1)
+        body.addWidget(self._detail_panel())
+        layout.addLayout(body, 1)
+        self.calendar.appointment_selected.connect(self.show_detail)
+        self.calendar.appointment_activated.connect(self.show_detail)
+        self.calendar.day_activated.connect(self._day_activated)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_new())
+        self.detail: provider.AppointmentDetail | None = None
+        self.dialog = None
+        self._render_detail()
+
+    # ------------------------------------------------------------ detail panel
+
+    def _detail_panel(self) -> QWidget:
+        panel = QFrame(self)
+        panel.setObjectName("appointmentPanel")
+        panel.setProperty("card", True)
+        panel.setFixedWidth(280)
+        v = QVBoxLayout(panel)
+        self.detail_title = QLabel("", panel)
+        self.detail_title.setObjectName("detailTitle")
+        self.detail_title.setProperty("role", "subheading")
+        self.detail_title.setWordWrap(True)
+        self.detail_text = QLabel("", panel)
+        self.detail_text.setObjectName("detailText")
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextFormat(Qt.TextFormat.RichText)
+        v.addWidget(self.detail_title)
+        v.addWidget(self.detail_text)
+        self.move_button = self._action(panel, "Move / change…", "moveButton", self.open_move)
+        self.cancel_button = self._action(panel, "Cancel for client…", "cancelForClientButton", self.open_cancel)
+        self.no_show_button = self._action(panel, "Mark no-show…", "noShowButton", self.open_no_show)
+        self.no_show_why = muted("", panel)
+        self.no_show_why.setObjectName("noShowWhy")
+        for w in (self.move_button, self.cancel_button, self.no_show_button, self.no_show_why):
+            v.addWidget(w)
+        v.addStretch(1)
+        return panel
+
+    def _action(self, parent: QWidget, text: str, name: str, slot) -> QPushButton:
+        b = QPushButton(text, parent)
+        b.setObjectName(name)
+        b.setAccessibleName(text.rstrip("…"))
+        b.clicked.connect(slot)
+        return b
+
+    def show_detail(self, appointment_id: int) -> None:
+        try:
+            self.detail = provider.appointment_detail(self.ctx.actor, appointment_id, now=self.ctx.now())
+        except ServiceError:
+            self.detail = None
+        self._render_detail()
+
+    def _render_detail(self) -> None:
+        d, zone = self.detail, self.ctx.actor.time_zone
+        if d is None:
+            self.detail_title.setText("No appointment selected")
+            self.detail_text.setText("Click an appointment to see it here, or double-click a day to add one.")
+            for b in (self.move_button, self.cancel_button, self.no_show_button):
+                b.setEnabled(False)
+            self.no_show_why.setText("")
+            return
+        self.detail_title.setText(d.client_name)
+        lines = [format_range(d.start, d.end, zone), f"<b>{d.status_label}</b>"]
+        if d.series_summary:
+            lines.append(f"↻ {d.series_summary}")
+        lines.append(f"Policy version {d.policy.version}: late-cancellation {d.policy.late_cancellation_fee.format()}, "
+                     f"no-show {d.policy.no_show_fee.format()}")
+        if d.pending_request_id:
+            lines.append("<b>Late-cancellation request pending</b> (see Requests)")
+        if d.cancellation:
+            lines.append(f"Reason: {d.cancellation}")
+        for kind, amount, status in d.charges:
+            lines.append(f"Charge: {kind.replace('_', ' ')} {amount.format()} ({status}), not covered by insurance")
+        self.detail_text.setText("<br>".join(lines))
+        scheduled = d.status == "scheduled"
+        upcoming = d.start > self.ctx.now()
+        self.move_button.setEnabled(scheduled and upcoming)
+        self.cancel_button.setEnabled(scheduled and d.end > self.ctx.now())
+        self.no_show_button.setEnabled(scheduled and d.no_show.allowed)
+        if scheduled and not d.no_show.allowed and not upcoming:
+            self.no_show_why.setText(f"{d.no_show.why} From {format_instant(d.no_show.allowed_from, zone)}.")
+        else:
+            self.no_show_why.setText("")
+
+    # ------------------------------------------------------------ refresh
+
+    def refresh(self) -> None:
+        self.calendar.reload()
+        if self.detail is not None:
+            self.show_detail(self.detail.id)
+
+    # ------------------------------------------------------------ actions
+
+    def _day_activated(self, day: date) -> None:
+        if self.calendar.mode is not CalendarMode.MONTH:
+            self.open_new(day)
+
+    def open_new(self, day: date | None = None) -> NewAppointmentDialog:
+        actor = self.ctx.actor
+        day = day or self.calendar.anchor
+        dialog = NewAppointmentDialog(provider.my_clients(actor), provider.my_services(actor), day,
+                                      actor.time_zone, self)
+        dialog.submitted.connect(lambda value: self._create(dialog, value))
+        self._show(dialog)
+        return dialog
+
+    def _create(self, dialog: NewAppointmentDialog, value: NewAppointment) -> None:
+        actor, now = self.ctx.actor, self.ctx.now()
+        if value.frequency is None:
+            start = series_rules.local_to_utc(value.local_start, ZoneInfo(actor.time_zone))
+            fn = lambda: provider.book_for_client(actor, value.client_id, start, value.duration,  # noqa: E731
+                                                  service_id=value.service_id, telehealth=value.telehealth, now=now)
+        else:
+            request = booking.SeriesRequest(value.client_id, value.local_start, actor.time_zone, value.duration,
+                                            value.frequency, until=value.until, count=value.count,
+                                            service_id=value.service_id, telehealth=value.telehealth)
+            fn = lambda: booking.create_series(actor, request, now=now)  # noqa: E731
+        self.ctx.ops.run(fn, parent=self, on_done=lambda _r: self._done(dialog, value.local_start.date()),
+                         on_error=lambda e: dialog.show_error(e.message))
+
+    def open_cancel(self) -> CancelForClientDialog | None:
+        if self.detail is None:
+            return None
+        d = self.detail
+        dialog = CancelForClientDialog(d, self.ctx.actor.time_zone, self)
+        actor = self.ctx.actor
+        dialog.submitted.connect(lambda code, note: self.ctx.ops.run(
+            lambda: provider.cancel_for_client(actor, d.id, code, note, expected_version=d.version,
+                                               now=self.ctx.now()),
+            parent=self, on_done=lambda _r: self._done(dialog), on_error=lambda e: dialog.show_error(e.message)))
+        self._show(dialog)
+        return dialog
+
+    def open_no_show(self) -> NoShowDialog | None:
+        if self.detail is None:
+            return None
+        d = self.detail
+        dialog = NoShowDialog(d, self.ctx.actor.time_zone, self)
+        actor = self.ctx.actor
+        dialog.submitted.connect(lambda waive: self.ctx.ops.run(
+            lambda: provider.mark_no_show(actor, d.id, waive=waive, expected_version=d.version, now=self.ctx.now()),
+            parent=self, on_done=lambda _r: self._done(dialog), on_error=lambda e: dialog.show_error(e.message)))
+        self._show(dialog)
+        return dialog
+
+    def open_move(self) -> MoveDialog | None:
+        if self.detail is None:
+            return None
+        d = self.detail
+        dialog = MoveDialog(d, self.ctx.actor.time_zone, self)
+        dialog.submitted.connect(lambda req: self._move(dialog, d, req))
+        self._show(dialog)
+        return dialog
+
+    def _move(self, dialog: MoveDialog, d: provider.AppointmentDetail, req: MoveRequest) -> None:
+        actor, now = self.ctx.actor, self.ctx.now()
+        if req.whole_series:
+            change = provider.SeriesChange(req.local_start, actor.time_zone, req.duration, req.frequency,
+                                           until=req.until, count=req.count)
+            fn = lambda: provider.change_series_from(actor, d.id, change, now=now)  # noqa: E731
+        else:
+            start = series_rules.local_to_utc(req.local_start, ZoneInfo(actor.time_zone))
+            fn = lambda: provider.move_occurrence(actor, d.id, start, expected_version=d.version,  # noqa: E731
+                                                  now=now)
+        self.ctx.ops.run(fn, parent=self, on_done=lambda _r: self._done(dialog, req.local_start.date()),
+                         on_error=lambda e: dialog.show_error(e.message))
+
+    def _show(self, dialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _=0: setattr(self, "dialog", None) if self.dialog is dialog else None)
+        dialog.open()
+
+    def _done(self, dialog, day: date | None = None) -> None:
+        dialog.accept()
+        if day is not None:
+            self.calendar.go_to(day)

@@ -1,0 +1,326 @@
+"""The provider's appointment dialogs: new (single or repeating), cancel for the client,
+no-show, move one / change the series from here.
+
+Each dialog collects plain values and emits ``submitted``; the page runs the
+service and closes the dialog when it succeeds (it stays open on a refusal).
+Opened with ``open()``, never ``exec()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...rules.series import Frequency
+from ...rules.timefmt import format_instant, format_range
+from ...services.provider import PROVIDER_REASONS, AppointmentDetail, ClientChoice, ServiceChoice
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class RepeatFields(QWidget):
+    """How often and until when: weekly / every 2 weeks / monthly by weekday; an end date or a count."""
+
+    def __init__(self, first_day: date, *, allow_none: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.frequency = _named(QComboBox(self), "repeatCombo", "Repeat")
+        if allow_none:
+            self.frequency.addItem("Does not repeat", None)
+        for f in Frequency:
+            self.frequency.addItem(f.label, f)
+        form.addRow("&Repeat:", self.frequency)
+        ends = QWidget(self)
+        row = QHBoxLayout(ends)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.ends_after = _named(QRadioButton("After", ends), "endsAfterRadio", "Ends after a number of times")
+        self.count = _named(QSpinBox(ends), "countSpin", "Number of appointments")
+        self.count.setRange(1, 200)
+        self.count.setValue(10)
+        self.ends_on = _named(QRadioButton("On", ends), "endsOnRadio", "Ends on a date")
+        self.until = _named(QDateEdit(_qdate(first_day + timedelta(weeks=12)), ends), "untilDate", "Last date")
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("ddd d MMM yyyy")
+        group = QButtonGroup(self)
+        group.addButton(self.ends_after)
+        group.addButton(self.ends_on)
+        self.ends_after.setChecked(True)
+        for w in (self.ends_after, self.count, QLabel("times", ends), self.ends_on, self.until):
+            row.addWidget(w)
+        row.addStretch(1)
+        self.ends_row = ends
+        form.addRow("Ends:", ends)
+        self.frequency.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        self.ends_row.setEnabled(self.frequency.currentData() is not None)
+
+    def value(self) -> tuple[Frequency | None, date | None, int | None]:
+        freq = self.frequency.currentData()
+        if freq is None:
+            return None, None, None
+        if self.ends_on.isChecked():
+            return freq, _date(self.until.date()), None
+        return freq, None, self.count.value()
+
+    def set_frequency(self, frequency: Frequency) -> None:
+        self.frequency.setCurrentIndex(self.frequency.findData(frequency))
+
+
+@dataclass(frozen=True)
+class NewAppointment:
+    client_id: int
+    local_start: datetime  # naive wall-clock in the provider's zone
+    duration: timedelta
+    service_id: int | None
+    telehealth: bool
+    frequency: Frequency | None
+    until: date | None
+    count: int | None
+
+
+class NewAppointmentDialog(QDialog):
+    submitted = Signal(object)  # NewAppointment
+
+    def __init__(self, clients: list[ClientChoice], services: list[ServiceChoice], day: date, zone: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newAppointmentDialog")
+        self.setWindowTitle("New appointment")
+        self.zone = zone
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.client = _named(QComboBox(self), "clientCombo", "Client")
+        for c in clients:
+            self.client.addItem(c.name, c.id)
+        form.addRow("&Client:", self.client)
+        self.service = _named(QComboBox(self), "serviceCombo", "Service")
+        for s in services:
+            self.service.addItem(s.name, s)
+        form.addRow("&Service:", self.service)
+        self.day = _named(QDateEdit(_qdate(day), self), "dateEdit", "Date")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        form.addRow("&Date:", self.day)
+        self.start = _named(QTimeEdit(QTime(10, 0), self), "timeEdit", "Start time")
+        self.start.setDisplayFormat("HH:mm")
+        form.addRow(f"S&tart ({zone}):", self.start)
+        self.duration = _named(QSpinBox(self), "durationSpin", "Length in minutes")
+        self.duration.setRange(10, 240)
+        self.duration.setSingleStep(5)
+        self.duration.setSuffix(" min")
+        form.addRow("&Length:", self.duration)
+        layout.addLayout(form)
+        self.repeat = RepeatFields(day, parent=self)
+        layout.addWidget(self.repeat)
+        self.error = QLabel("", self)
+        self.error.setObjectName("dialogError")
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(self)
+        self.create_button = _named(buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole),
+                                    "createAppointmentButton", "Create appointment")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.service.currentIndexChanged.connect(self._service_changed)
+        self._service_changed()
+
+    def _service_changed(self) -> None:
+        s = self.service.currentData()
+        if s is not None:
+            self.duration.setValue(s.duration_minutes)
+
+    def _submit(self) -> None:
+        if self.client.currentData() is None:
+            self.show_error("You have no clients yet.")
+            return
+        freq, until, count = self.repeat.value()
+        s = self.service.currentData()
+        local = datetime.combine(_date(self.day.date()), time(self.start.time().hour(), self.start.time().minute()))
+        self.error.setText("")
+        self.submitted.emit(NewAppointment(self.client.currentData(), local, timedelta(minutes=self.duration.value()),
+                                           s.id if s else None, bool(s and s.telehealth), freq, until, count))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+
+class CancelForClientDialog(QDialog):
+    submitted = Signal(str, str)  # reason code, note
+
+    def __init__(self, detail: AppointmentDetail, zone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cancelForClientDialog")
+        self.setWindowTitle("Cancel for the client")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{detail.client_name}</b><br>{format_range(detail.start, detail.end, zone)}", self))
+        info = QLabel("A cancellation by the provider never carries a fee. The client is told by a message.", self)
+        info.setWordWrap(True)
+        info.setProperty("muted", True)
+        layout.addWidget(info)
+        form = QFormLayout()
+        self.reason = _named(QComboBox(self), "reasonCombo", "Reason")
+        for code, label in PROVIDER_REASONS:
+            self.reason.addItem(label, code)
+        form.addRow("&Reason:", self.reason)
+        self.note = _named(QPlainTextEdit(self), "noteEdit", "Note to the client")
+        self.note.setPlaceholderText("Optional note to the client")
+        self.note.setFixedHeight(80)
+        form.addRow("&Note:", self.note)
+        layout.addLayout(form)
+        self.error = QLabel("", self)
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(self)
+        self.confirm = _named(buttons.addButton("Cancel appointment", QDialogButtonBox.ButtonRole.AcceptRole),
+                              "confirmCancelButton", "Cancel appointment")
+        self.confirm.setProperty("danger", True)
+        buttons.addButton("Keep it", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(lambda: self.submitted.emit(self.reason.currentData(), self.note.toPlainText()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+
+class NoShowDialog(QDialog):
+    submitted = Signal(bool)  # waive
+
+    def __init__(self, detail: AppointmentDetail, zone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noShowDialog")
+        self.setWindowTitle("Mark as no-show")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{detail.client_name}</b><br>{format_range(detail.start, detail.end, zone)}", self))
+        fee = detail.policy.no_show_fee
+        text = (f"The no-show fee of the policy booked with this appointment (version {detail.policy.version}) is "
+                f"{fee.format()}. It is not covered by insurance.")
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.waive = _named(QCheckBox("Waive the no-show fee", self), "waiveCheck", "Waive the no-show fee")
+        layout.addWidget(self.waive)
+        self.error = QLabel("", self)
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(self)
+        self.confirm = _named(buttons.addButton("Mark no-show", QDialogButtonBox.ButtonRole.AcceptRole),
+                              "confirmNoShowButton", "Mark no-show")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(lambda: self.submitted.emit(self.waive.isChecked()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+
+@dataclass(frozen=True)
+class MoveRequest:
+    local_start: datetime  # naive wall-clock in the provider's zone
+    whole_series: bool
+    duration: timedelta
+    frequency: Frequency | None
+    until: date | None
+    count: int | None
+
+
+class MoveDialog(QDialog):
+    submitted = Signal(object)  # MoveRequest
+
+    def __init__(self, detail: AppointmentDetail, zone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("moveDialog")
+        self.setWindowTitle("Change appointment")
+        local = detail.start.astimezone(ZoneInfo(zone))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{detail.client_name}</b><br>Now: {format_instant(detail.start, zone)}"
+                                + (f"<br>{detail.series_summary}" if detail.series_summary else ""), self))
+        form = QFormLayout()
+        self.day = _named(QDateEdit(_qdate(local.date()), self), "moveDate", "New date")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        form.addRow("New &date:", self.day)
+        self.start = _named(QTimeEdit(QTime(local.hour, local.minute), self), "moveTime", "New start time")
+        self.start.setDisplayFormat("HH:mm")
+        form.addRow(f"New s&tart ({zone}):", self.start)
+        layout.addLayout(form)
+        self.only_this = _named(QRadioButton("This appointment only", self), "onlyThisRadio", "This appointment only")
+        self.from_here = _named(QRadioButton("This and all following (the series from this date on)", self),
+                                "seriesFromHereRadio", "The series from this date on")
+        self.only_this.setChecked(True)
+        layout.addWidget(self.only_this)
+        layout.addWidget(self.from_here)
+        self.repeat = RepeatFields(local.date(), allow_none=False, parent=self)
+        layout.addWidget(self.repeat)
+        self.duration = timedelta(seconds=(detail.end - detail.start).total_seconds())
+        is_series = detail.series_id is not None
+        self.from_here.setVisible(is_series)
+        self.repeat.setVisible(is_series)
+        self.repeat.setEnabled(False)
+        self.from_here.toggled.connect(self.repeat.setEnabled)
+        if "2 weeks" in detail.series_summary:
+            self.repeat.set_frequency(Frequency.EVERY_2_WEEKS)
+        elif "month" in detail.series_summary:
+            self.repeat.set_frequency(Frequency.MONTHLY_BY_WEEKDAY)
+        self.error = QLabel("", self)
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(self)
+        self.save: QPushButton = _named(buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole),
+                                        "saveMoveButton", "Save the change")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _submit(self) -> None:
+        local = datetime.combine(_date(self.day.date()), time(self.start.time().hour(), self.start.time().minute()))
+        whole = self.from_here.isChecked()
+        freq, until, count = self.repeat.value() if whole else (None, None, None)
+        self.submitted.emit(MoveRequest(local, whole, self.duration, freq, until, count))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)

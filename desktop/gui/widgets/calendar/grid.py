@@ -1,0 +1,314 @@
+"""The painted part of the calendar: a time grid (day, week) or a month grid.
+
+Geometry is computed when rows or size change (``_relayout``); ``paintEvent``
+only draws the rectangles it was given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ....rules.timefmt import format_range
+from ....services.calendar import CalendarRow
+from .layout import SERIES_MARK, STATUS_COLOURS, CalendarMode, Placed, hour_span, place
+
+GUTTER = 52  # hour labels
+HEADER = 28  # day names
+MONTH_LINE = 17
+
+
+@dataclass(frozen=True)
+class ItemBox:
+    rect: QRectF
+    row: CalendarRow
+    lines: tuple[str, ...]
+
+
+def describe(row: CalendarRow, zone: str) -> str:
+    """One appointment in words (tooltips and accessible text)."""
+    text = f"{row.client_name}, {format_range(row.start, row.end, zone)}: {row.status_label}"
+    if row.in_series:
+        text += " (repeating)"
+    if row.late_request_pending:
+        text += "; late-cancellation request pending"
+    return text
+
+
+class CalendarGrid(QWidget):
+    item_clicked = Signal(int)  # appointment id
+    item_activated = Signal(int)  # double-click / Enter
+    day_activated = Signal(object)  # a date (double-click on a month cell or an empty slot)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarGrid")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(480, 360)
+        self.mode = CalendarMode.WEEK
+        self.days: list[date] = []
+        self.anchor: date | None = None
+        self.zone = "UTC"
+        self.rows: list[CalendarRow] = []
+        self.now: datetime | None = None
+        self.today: date | None = None
+        self.selected_id: int | None = None
+        self._placed: list[Placed] = []
+        self._boxes: list[ItemBox] = []
+        self._more: list[tuple[QRectF, str]] = []
+        self._hours = (7, 20)
+
+    # ------------------------------------------------------------ data
+
+    def set_content(self, mode: CalendarMode, days: Sequence[date], anchor: date, zone: str,
+                    rows: Sequence[CalendarRow], now: datetime) -> None:
+        self.mode, self.days, self.anchor, self.zone = mode, list(days), anchor, zone
+        self.rows, self.now = list(rows), now
+        self.today = now.astimezone(ZoneInfo(zone)).date()
+        self._placed = place(self.rows, self.days, zone)
+        self._hours = hour_span(self._placed)
+        self._relayout()
+        self.update()
+
+    def boxes(self) -> list[ItemBox]:
+        return list(self._boxes)
+
+    # ------------------------------------------------------------ geometry
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._relayout()
+        super().resizeEvent(event)
+
+    def _columns(self) -> int:
+        return 7 if self.mode is not CalendarMode.DAY else 1
+
+    def _relayout(self) -> None:
+        self._boxes, self._more = [], []
+        if not self.days:
+            return
+        if self.mode is CalendarMode.MONTH:
+            self._relayout_month()
+        else:
+            self._relayout_time()
+
+    def _col_width(self) -> float:
+        return (self.width() - GUTTER - 1) / self._columns()
+
+    def _minute_y(self, minute: int) -> float:
+        first, last = self._hours
+        span = (last - first) * 60
+        return HEADER + (self.height() - HEADER - 1) * (minute - first * 60) / span
+
+    def _relayout_time(self) -> None:
+        cw = self._col_width()
+        for p in self._placed:
+            x = GUTTER + p.day_index * cw + 2 + (cw - 4) * p.lane / p.lanes
+            w = (cw - 4) / p.lanes - 2
+            y1, y2 = self._minute_y(p.start_minute), self._minute_y(p.end_minute)
+            row = p.row
+            mark = f"{SERIES_MARK} " if row.in_series else ""
+            when = f"{p.start_minute // 60:02d}:{p.start_minute % 60:02d}"
+            lines = (f"{mark}{when} {row.client_name}", row.status_label)
+            self._boxes.append(ItemBox(QRectF(x, y1 + 1, max(w, 8), max(y2 - y1 - 2, 12)), row, lines))
+
+    def _relayout_month(self) -> None:
+        cw = (self.width() - 1) / 7
+        ch = (self.height() - HEADER - 1) / 6
+        per_cell = max(int((ch - MONTH_LINE - 4) // MONTH_LINE), 1)
+        by_day: dict[int, list[Placed]] = {}
+        for p in sorted(self._placed, key=lambda p: p.start_minute):
+            by_day.setdefault(p.day_index, []).append(p)
+        for day_index, items in by_day.items():
+            col, line = day_index % 7, day_index // 7
+            x, y = col * cw, HEADER + line * ch + MONTH_LINE + 2
+            shown = items if len(items) <= per_cell else items[:per_cell - 1]
+            for i, p in enumerate(shown):
+                row = p.row
+                mark = f"{SERIES_MARK} " if row.in_series else ""
+                short = {"scheduled": "", "cancelled_by_client": "Cancelled", "late_cancelled": "Late-cancelled",
+                         "no_show": "No-show", "cancelled_by_provider": "Cancelled by me"}.get(row.status, "")
+                when = f"{p.start_minute // 60:02d}:{p.start_minute % 60:02d}"
+                # The status word comes before the name so eliding never hides it.
+                text = f"{mark}{when} {short}: {row.client_name}" if short else f"{mark}{when} {row.client_name}"
+                self._boxes.append(ItemBox(QRectF(x + 2, y + i * MONTH_LINE, cw - 4, MONTH_LINE - 1), row, (text,)))
+            if len(shown) < len(items):
+                self._more.append((QRectF(x + 4, y + len(shown) * MONTH_LINE, cw - 8, MONTH_LINE - 1),
+                                   f"+{len(items) - len(shown)} more"))
+
+    # ------------------------------------------------------------ painting
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        if not self.days:
+            return
+        if self.mode is CalendarMode.MONTH:
+            self._paint_month_grid(painter)
+        else:
+            self._paint_time_grid(painter)
+        self._paint_items(painter)
+        painter.end()
+
+    def _paint_time_grid(self, painter: QPainter) -> None:
+        cw = self._col_width()
+        first, last = self._hours
+        grid = QPen(QColor("#e0e6ea"))
+        painter.setPen(QColor("#4d5f6b"))
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() - 1.5, 7))
+        painter.setFont(small)
+        for i, day in enumerate(self.days):
+            x = GUTTER + i * cw
+            if day == self.today:
+                painter.fillRect(QRectF(x, 0, cw, self.height()), QColor("#f2f8fc"))
+            bold = QFont(small)
+            bold.setBold(day == self.today)
+            painter.setFont(bold)
+            painter.setPen(QColor("#17384a"))
+            painter.drawText(QRectF(x, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, f"{day:%a} {day.day}")
+        painter.setFont(small)
+        for hour in range(first, last + 1):
+            y = self._minute_y(hour * 60)
+            painter.setPen(grid)
+            painter.drawLine(QPointF(GUTTER, y), QPointF(self.width(), y))
+            if hour < last:
+                painter.setPen(QColor("#4d5f6b"))
+                painter.drawText(QRectF(0, y - 2, GUTTER - 6, 16), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+        painter.setPen(grid)
+        for i in range(len(self.days) + 1):
+            x = GUTTER + i * cw
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        # The current-time line, in the viewer's zone.
+        if self.now is not None and self.today in self.days:
+            local = self.now.astimezone(ZoneInfo(self.zone))
+            minute = local.hour * 60 + local.minute
+            if first * 60 <= minute <= last * 60:
+                i = self.days.index(self.today)
+                y = self._minute_y(minute)
+                painter.setPen(QPen(QColor("#c62828"), 2))
+                painter.drawLine(QPointF(GUTTER + i * cw, y), QPointF(GUTTER + (i + 1) * cw, y))
+                painter.setBrush(QColor("#c62828"))
+                painter.drawEllipse(QPointF(GUTTER + i * cw, y), 4, 4)
+
+    def _paint_month_grid(self, painter: QPainter) -> None:
+        cw = (self.width() - 1) / 7
+        ch = (self.height() - HEADER - 1) / 6
+        grid = QPen(QColor("#d6dee3"))
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() - 1.5, 7))
+        painter.setFont(small)
+        for col in range(7):
+            painter.setPen(QColor("#17384a"))
+            painter.drawText(QRectF(col * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter,
+                             f"{self.days[col]:%a}")
+        for i, day in enumerate(self.days):
+            col, line = i % 7, i // 7
+            cell = QRectF(col * cw, HEADER + line * ch, cw, ch)
+            if self.anchor is not None and day.month != self.anchor.month:
+                painter.fillRect(cell, QColor("#f5f7f8"))
+            if day == self.today:
+                painter.fillRect(cell, QColor("#eaf4fb"))
+            painter.setPen(grid)
+            painter.drawRect(cell)
+            bold = QFont(small)
+            bold.setBold(day == self.today)
+            painter.setFont(bold)
+            painter.setPen(QColor("#c62828") if day == self.today else QColor("#4d5f6b"))
+            painter.drawText(cell.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             str(day.day) + (" · Today" if day == self.today else ""))
+            painter.setFont(small)
+        painter.setPen(QColor("#4d5f6b"))
+        for rect, text in self._more:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _item_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(11)  # two lines (who, status) fit a 50-minute appointment
+        return font
+
+    def _paint_items(self, painter: QPainter) -> None:
+        small = self._item_font()
+        metrics = QFontMetrics(small)
+        painter.setFont(small)
+        for box in self._boxes:
+            fill, border, ink = STATUS_COLOURS.get(box.row.status, STATUS_COLOURS["scheduled"])
+            selected = box.row.id == self.selected_id
+            painter.setPen(QPen(QColor("#0b2533") if selected else QColor(border), 2 if selected else 1))
+            painter.setBrush(QColor(fill))
+            painter.drawRoundedRect(box.rect, 3, 3)
+            painter.fillRect(QRectF(box.rect.left(), box.rect.top(), 3, box.rect.height()), QColor(border))
+            font = QFont(small)
+            font.setStrikeOut(box.row.status in ("cancelled_by_client", "cancelled_by_provider", "late_cancelled")
+                              and self.mode is CalendarMode.MONTH)
+            painter.setFont(font)
+            painter.setPen(QColor(ink))
+            text_rect = box.rect.adjusted(6, 0, -3, 0)
+            y = text_rect.top()
+            lines = box.lines
+            if len(lines) > 1 and text_rect.height() < 2 * metrics.height() - 2:
+                lines = (f"{lines[0]} · {lines[1]}",)  # too short for two lines: one, with the status
+            for line in lines:
+                if y + metrics.height() > text_rect.bottom() + 3 and y > text_rect.top():
+                    break
+                elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(text_rect.width()))
+                painter.drawText(QRectF(text_rect.left(), y, text_rect.width(), metrics.height()),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+                y += metrics.height()
+            if box.row.late_request_pending:
+                painter.setPen(QColor("#c77700"))
+                painter.drawText(box.rect.adjusted(0, 1, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                                 "!")
+
+    # ------------------------------------------------------------ mouse
+
+    def item_at(self, pos: QPointF) -> CalendarRow | None:
+        for box in reversed(self._boxes):
+            if box.rect.contains(pos):
+                return box.row
+        return None
+
+    def day_at(self, pos: QPointF) -> date | None:
+        if not self.days or pos.y() < HEADER:
+            return None
+        if self.mode is CalendarMode.MONTH:
+            col = int(pos.x() // ((self.width() - 1) / 7))
+            line = int((pos.y() - HEADER) // ((self.height() - HEADER - 1) / 6))
+            i = line * 7 + col
+        else:
+            if pos.x() < GUTTER:
+                return None
+            i = int((pos.x() - GUTTER) // self._col_width())
+        return self.days[i] if 0 <= i < len(self.days) else None
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            row = self.item_at(QPointF(event.pos()))
+            if row is not None:
+                QToolTip.showText(event.globalPos(), describe(row, self.zone), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        row = self.item_at(event.position())
+        if row is not None:
+            self.item_clicked.emit(row.id)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        row = self.item_at(event.position())
+        if row is not None:
+            self.item_activated.emit(row.id)
+            return
+        day = self.day_at(event.position())
+        if day is not None:
+            self.day_activated.emit(day)

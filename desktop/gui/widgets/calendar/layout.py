@@ -1,0 +1,141 @@
+"""Which days a view shows, the UTC range it reads, and where each row sits.
+
+Plain computations on dates and rows, done once per new range or resize, never
+while painting.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from ....services.calendar import CalendarRow
+
+
+class CalendarMode(enum.Enum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+    @property
+    def label(self) -> str:
+        return {CalendarMode.DAY: "Day", CalendarMode.WEEK: "Week", CalendarMode.MONTH: "Month"}[self]
+
+
+# Status by colour AND text: (fill, border, text colour); every item also shows its label.
+STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
+    "scheduled": ("#dcecf7", "#2f6f8f", "#12303f"),
+    "cancelled_by_client": ("#eceff1", "#78909c", "#37474f"),
+    "late_cancelled": ("#fff0d9", "#c77700", "#4a2c00"),
+    "no_show": ("#fde3e1", "#b3261e", "#5c130f"),
+    "cancelled_by_provider": ("#efe6f6", "#6a3d9a", "#2f1846"),
+}
+SERIES_MARK = "↻"
+
+
+def visible_days(anchor: date, mode: CalendarMode) -> list[date]:
+    if mode is CalendarMode.DAY:
+        return [anchor]
+    if mode is CalendarMode.WEEK:
+        monday = anchor - timedelta(days=anchor.weekday())
+        return [monday + timedelta(days=i) for i in range(7)]
+    first = anchor.replace(day=1)
+    start = first - timedelta(days=first.weekday())
+    return [start + timedelta(days=i) for i in range(42)]  # six full weeks
+
+
+def utc_range(days: Sequence[date], zone_name: str) -> tuple[datetime, datetime]:
+    zone = ZoneInfo(zone_name)
+    start = datetime.combine(days[0], time(0), tzinfo=zone).astimezone(UTC)
+    end = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
+    return start, end
+
+
+def step(anchor: date, mode: CalendarMode, direction: int) -> date:
+    """The anchor one period earlier (-1) or later (+1)."""
+    if mode is CalendarMode.DAY:
+        return anchor + timedelta(days=direction)
+    if mode is CalendarMode.WEEK:
+        return anchor + timedelta(weeks=direction)
+    month = anchor.month - 1 + direction
+    year = anchor.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(anchor.day, 28))
+
+
+def title(anchor: date, mode: CalendarMode) -> str:
+    if mode is CalendarMode.DAY:
+        return f"{anchor:%A} {anchor.day} {anchor:%B %Y}"
+    if mode is CalendarMode.WEEK:
+        days = visible_days(anchor, mode)
+        a, b = days[0], days[-1]
+        if a.month == b.month:
+            return f"{a.day}–{b.day} {b:%B %Y}"
+        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
+    return f"{anchor:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A row placed in a day: local day index, wall-clock minutes, and its lane among overlaps."""
+
+    row: CalendarRow
+    day_index: int
+    start_minute: int
+    end_minute: int
+    lane: int
+    lanes: int
+
+
+def place(rows: Sequence[CalendarRow], days: Sequence[date], zone_name: str) -> list[Placed]:
+    """Rows by local day, side by side where they overlap (cancelled ones included)."""
+    zone = ZoneInfo(zone_name)
+    index = {d: i for i, d in enumerate(days)}
+    per_day: dict[int, list[tuple[int, int, CalendarRow]]] = {}
+    for row in rows:
+        local_start = row.start.astimezone(zone)
+        day = index.get(local_start.date())
+        if day is None:
+            continue
+        local_end = row.end.astimezone(zone)
+        s = local_start.hour * 60 + local_start.minute
+        e = (local_end.hour * 60 + local_end.minute) if local_end.date() == local_start.date() else 24 * 60
+        per_day.setdefault(day, []).append((s, max(e, s + 15), row))
+    out: list[Placed] = []
+    for day, items in per_day.items():
+        items.sort(key=lambda t: (t[0], t[1]))
+        for cluster in _clusters(items):
+            lanes = max(c[3] for c in cluster) + 1
+            out.extend(Placed(r, day, s, e, lane, lanes) for s, e, r, lane in cluster)
+    return out
+
+
+def _clusters(items: list[tuple[int, int, CalendarRow]]) -> list[list[tuple[int, int, CalendarRow, int]]]:
+    """Groups of overlapping items, each item given the first lane free at its start."""
+    clusters: list[list[tuple[int, int, CalendarRow, int]]] = []
+    cluster: list[tuple[int, int, CalendarRow, int]] = []
+    cluster_end = -1
+    for s, e, row in items:
+        if s >= cluster_end and cluster:
+            clusters.append(cluster)
+            cluster = []
+        lane_ends: dict[int, int] = {}
+        for _s, ce, _r, lane in cluster:
+            lane_ends[lane] = max(lane_ends.get(lane, 0), ce)
+        lane = next(i for i in range(len(cluster) + 1) if lane_ends.get(i, -1) <= s)
+        cluster.append((s, e, row, lane))
+        cluster_end = max(cluster_end, e)
+    if cluster:
+        clusters.append(cluster)
+    return clusters
+
+
+def hour_span(placed: Sequence[Placed], first: int = 7, last: int = 20) -> tuple[int, int]:
+    """The hours a day/week grid shows: the working day, widened to fit every item."""
+    for p in placed:
+        first = min(first, p.start_minute // 60)
+        last = max(last, -(-p.end_minute // 60))
+    return first, min(last, 24)

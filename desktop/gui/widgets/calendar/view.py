@@ -1,0 +1,246 @@
+"""The calendar both sides share: toolbar, keyboard navigation, one read per visible range.
+
+A ``RowSource`` is a plain function ``(start_utc, end_utc) -> list[CalendarRow]``
+(the provider's or the client's range query). The widget reads only when the
+visible range changes or ``reload()`` is called, and never expands a
+recurrence: series occurrences are rows already.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ....rules.timefmt import zone_abbreviation
+from ....services.calendar import CalendarRow
+from .grid import CalendarGrid
+from .layout import STATUS_COLOURS, CalendarMode, step, title, utc_range, visible_days
+
+RowSource = Callable[[datetime, datetime], list[CalendarRow]]
+
+LEGEND = (
+    ("scheduled", "Scheduled"), ("cancelled_by_client", "Cancelled by client"),
+    ("late_cancelled", "Late-cancelled"), ("no_show", "No-show"), ("cancelled_by_provider", "Cancelled by provider"),
+)
+
+
+class CalendarView(QWidget):
+    """Day / week / month of plain rows in the viewer's zone."""
+
+    range_changed = Signal(object, object)  # start, end (UTC)
+    appointment_selected = Signal(int)
+    appointment_activated = Signal(int)
+    day_activated = Signal(object)  # a local date
+
+    def __init__(self, source: RowSource, zone: str, now: Callable[[], datetime], *,
+                 mode: CalendarMode = CalendarMode.WEEK, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarView")
+        self.setAccessibleName("Calendar")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet("QPushButton:checked { background: #2f6f8f; color: white; border-color: #1f4f66; }")
+        self._source, self.zone, self._now = source, zone, now
+        self.mode = mode
+        self.anchor: date = now().astimezone(ZoneInfo(zone)).date()
+        self.rows: list[CalendarRow] = []
+        self.reads = 0  # how many range queries ran (tests check navigation does not over-read)
+        self._loaded_range: tuple[datetime, datetime] | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        bar = QHBoxLayout()
+        self.prev_button = self._button("◀", "previousButton", "Previous period (Page Up)")
+        self.today_button = self._button("Today", "todayButton", "Go to today (T)")
+        self.next_button = self._button("▶", "nextButton", "Next period (Page Down)")
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("calendarTitle")
+        self.title_label.setProperty("role", "subheading")
+        self.zone_label = QLabel(self)
+        self.zone_label.setObjectName("calendarZone")
+        self.zone_label.setProperty("muted", True)
+        for w in (self.prev_button, self.today_button, self.next_button):
+            bar.addWidget(w)
+        bar.addSpacing(8)
+        bar.addWidget(self.title_label)
+        bar.addStretch(1)
+        bar.addWidget(self.zone_label)
+        bar.addSpacing(8)
+        self.mode_buttons: dict[CalendarMode, QPushButton] = {}
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        for m, key in ((CalendarMode.DAY, "D"), (CalendarMode.WEEK, "W"), (CalendarMode.MONTH, "M")):
+            b = self._button(m.label, f"{m.value}ModeButton", f"{m.label} view ({key})")
+            b.setCheckable(True)
+            group.addButton(b)
+            b.clicked.connect(lambda _=False, m=m: self.set_mode(m))
+            self.mode_buttons[m] = b
+            bar.addWidget(b)
+        layout.addLayout(bar)
+        self.grid = CalendarGrid(self)
+        layout.addWidget(self.grid, 1)
+        layout.addLayout(self._legend())
+        self.prev_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.grid.item_clicked.connect(self._select)
+        self.grid.item_activated.connect(self.appointment_activated)
+        self.grid.day_activated.connect(self._day_activated)
+        self._apply()
+
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.setAccessibleName(tip.split(" (")[0])
+        b.setToolTip(tip)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the calendar
+        return b
+
+    def _legend(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        for status, text in LEGEND:
+            fill, border, ink = STATUS_COLOURS[status]
+            label = QLabel(text, self)
+            label.setStyleSheet(f"background:{fill}; border-left: 4px solid {border}; color:{ink}; padding: 1px 6px;")
+            row.addWidget(label)
+        mark = QLabel("↻ repeating", self)
+        mark.setProperty("muted", True)
+        row.addWidget(mark)
+        row.addStretch(1)
+        return row
+
+    # ------------------------------------------------------------ navigation
+
+    def set_source(self, source: RowSource) -> None:
+        self._source = source
+        self.reload()
+
+    def set_mode(self, mode: CalendarMode) -> None:
+        self.mode = mode
+        self._apply()
+
+    def go(self, direction: int) -> None:
+        self.anchor = step(self.anchor, self.mode, direction)
+        self._apply()
+
+    def go_today(self) -> None:
+        self.anchor = self._now().astimezone(ZoneInfo(self.zone)).date()
+        self._apply()
+
+    def go_to(self, day: date, mode: CalendarMode | None = None) -> None:
+        self.anchor = day
+        if mode is not None:
+            self.mode = mode
+        self._apply()
+
+    def visible_range(self) -> tuple[datetime, datetime]:
+        return utc_range(visible_days(self.anchor, self.mode), self.zone)
+
+    def reload(self) -> None:
+        """Read the visible range again (after a change on the bus)."""
+        self._loaded_range = None
+        self._apply()
+
+    def _apply(self) -> None:
+        days = visible_days(self.anchor, self.mode)
+        rng = utc_range(days, self.zone)
+        if rng != self._loaded_range:
+            self.rows = self._source(*rng)
+            self.reads += 1
+            self._loaded_range = rng
+            self.range_changed.emit(*rng)
+        now = self._now()
+        self.title_label.setText(title(self.anchor, self.mode))
+        self.zone_label.setText(f"Times in {self.zone} ({zone_abbreviation(now, self.zone)})")
+        self.mode_buttons[self.mode].setChecked(True)
+        self.grid.set_content(self.mode, days, self.anchor, self.zone, self.rows, now)
+        count = sum(1 for r in self.rows if r.start >= rng[0])
+        self.setAccessibleDescription(f"{self.mode.label} view, {title(self.anchor, self.mode)}: "
+                                      f"{count} appointment{'s' if count != 1 else ''}.")
+
+    def _select(self, appointment_id: int) -> None:
+        self.grid.selected_id = appointment_id
+        self.grid.update()
+        self.appointment_selected.emit(appointment_id)
+
+    def _day_activated(self, day: date) -> None:
+        if self.mode is CalendarMode.MONTH:
+            self.go_to(day, CalendarMode.DAY)
+        self.day_activated.emit(day)
+
+    def selected_row(self) -> CalendarRow | None:
+        return next((r for r in self.rows if r.id == self.grid.selected_id), None)
+
+    def select_next(self, direction: int) -> None:
+        """Tab through the visible appointments in time order."""
+        if not self.rows:
+            return
+        ids = [r.id for r in self.rows]
+        current = self.grid.selected_id
+        i = ids.index(current) + direction if current in ids else (0 if direction > 0 else len(ids) - 1)
+        self._select(ids[i % len(ids)])
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key = event.key()
+        if key == Qt.Key.Key_PageUp:
+            self.go(-1)
+        elif key == Qt.Key.Key_PageDown:
+            self.go(1)
+        elif key == Qt.Key.Key_Left:
+            self.go_to(self.anchor - timedelta(days=1))
+        elif key == Qt.Key.Key_Right:
+            self.go_to(self.anchor + timedelta(days=1))
+        elif key == Qt.Key.Key_Up:
+            self.go_to(self.anchor - timedelta(weeks=1))
+        elif key == Qt.Key.Key_Down:
+            self.go_to(self.anchor + timedelta(weeks=1))
+        elif key == Qt.Key.Key_T:
+            self.go_today()
+        elif key == Qt.Key.Key_D:
+            self.set_mode(CalendarMode.DAY)
+        elif key == Qt.Key.Key_W:
+            self.set_mode(CalendarMode.WEEK)
+        elif key == Qt.Key.Key_M:
+            self.set_mode(CalendarMode.MONTH)
+        elif key in (Qt.Key.Key_N, Qt.Key.Key_J):
+            self.select_next(1)
+        elif key in (Qt.Key.Key_P, Qt.Key.Key_K):
+            self.select_next(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.grid.selected_id is not None:
+            self.appointment_activated.emit(self.grid.selected_id)
+        else:
+            super().keyPressEvent(event)
+
+    @staticmethod
+    def shortcuts_help() -> str:
+        return ("Page Up / Page Down: previous / next · ← →: day · ↑ ↓: week · T: today · D / W / M: view · "
+                f"N / P: next / previous appointment · Enter: open · {QKeySequence('Ctrl+N').toString()}: new")
+
+
+class ClientCalendar(CalendarView):
+    """The client portal's calendar: the signed-in client's own appointments (rule 8: the
+    service refuses anyone else's). ``ctx`` is the session's AppContext."""
+
+    def __init__(self, ctx, parent: QWidget | None = None, *, mode: CalendarMode = CalendarMode.MONTH) -> None:
+        from ....services.calendar import client_range
+
+        super().__init__(lambda start, end: client_range(ctx.actor, start, end), ctx.actor.time_zone, ctx.now,
+                         mode=mode, parent=parent)
+        self.setObjectName("clientCalendar")
+
+
+class ProviderCalendar(CalendarView):
+    """The provider's calendar across all their clients."""
+
+    def __init__(self, ctx, parent: QWidget | None = None, *, mode: CalendarMode = CalendarMode.WEEK) -> None:
+        from ....services.calendar import provider_range
+
+        super().__init__(lambda start, end: provider_range(ctx.actor, start, end), ctx.actor.time_zone, ctx.now,
+                         mode=mode, parent=parent)
+        self.setObjectName("providerCalendar")
