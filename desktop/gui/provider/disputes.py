@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -120,9 +122,9 @@ class DisputesPage(Page):
             self.history.clear()
         else:
             self.summary.setText(
-                f"<b>{row.client_name}</b> disputes the {row.kind_label.lower()} fee for "
+                f"<b>{escape(row.client_name)}</b> disputes the {row.kind_label.lower()} fee for "
                 f"{format_instant(row.appointment_start, zone)}: now <b>{row.amount.format()}</b> "
-                f"(original {row.original.format()}). Reason: {row.reason}")
+                f"(original {row.original.format()}). Reason: {escape(row.reason)}")
             self.thread.setHtml(thread_html(messaging.thread_messages(self.ctx.actor, row.thread_id), zone))
             self.history.setHtml(history_html(fees.charge_history(self.ctx.actor, row.charge_id), zone))
         self.reply_button.setEnabled(row is not None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -185,19 +187,19 @@ class QueuePage(Page):
         r = detail.request
         self.fields["charge"].setText(
             f"#{r.charge_id} · {r.kind_label} fee · now <b>{r.amount.format()}</b> (original {r.original.format()}) "
-            f"· {r.client_name} with {r.provider_name}")
+            f"· {escape(r.client_name)} with {escape(r.provider_name)}")
         self.fields["appointment"].setText(
             f"{format_instant(r.appointment_start, zone, with_year=True)} · "
             f"{AppointmentStatus.LABELS.get(detail.appointment_status, detail.appointment_status)}")
         self.fields["policy"].setText(f"Policy version {detail.policy_version} "
                                       f"({r.kind_label.lower()} fee {detail.policy_fee.format()})")
         self.fields["proposal"].setText("<b>Waive the fee</b>" if r.waive else
-                                        f"<b>{r.proposed.format()}</b> (by {r.requested_by})")
-        self.fields["request_reason"].setText(r.reason)
+                                        f"<b>{r.proposed.format()}</b> (by {escape(r.requested_by)})")
+        self.fields["request_reason"].setText(escape(r.reason))
         self.fields["decision"].setText(
             "Waiting for Support" if detail.pending else
-            f"{r.status_label} by {detail.decided_by}"
-            + (f", {format_instant(detail.decided_at, zone)}" if detail.decided_at else "") + f": {detail.note}")
+            f"{r.status_label} by {escape(detail.decided_by)}"
+            + (f", {format_instant(detail.decided_at, zone)}" if detail.decided_at else "") + f": {escape(detail.note)}")
         self.thread.setHtml(thread_html(detail.messages, zone))
         if changed:
             proposed = r.proposed if not r.waive else r.amount
