@@ -8,6 +8,8 @@ resources come from the catalogue; the dialog only renders them.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -110,7 +112,7 @@ class CancelDialog(QDialog):
             for radio in (self.this_radio, self.all_radio):
                 radio.setAccessibleName(radio.text())
                 radio.toggled.connect(self._update_state)
-                box.addWidget(radio)
+                box.addWidget(radio, 0, Qt.AlignmentFlag.AlignLeft)
             layout.addWidget(scope)
 
         layout.addWidget(_label("Why are you cancelling? (required)", "reasonLabel", page))
@@ -195,20 +197,37 @@ class CancelDialog(QDialog):
                 radio.setObjectName(f"answer_{question.id}_{answer.id}")
                 radio.setAccessibleName(answer.label)
                 group.addButton(radio)
-                box.addWidget(radio)
-                radio.toggled.connect(lambda on, q=question.id, a=answer.id: on and self._answer(q, a))
+                box.addWidget(radio, 0, Qt.AlignmentFlag.AlignLeft)  # clickable over its text only
+                radio.toggled.connect(partial(self._toggled, question.id, answer.id))
                 self.answer_buttons[(question.id, answer.id)] = radio
             self.questions_layout.addWidget(group_box)
+            group_box.show()  # added to a visible dialog: Qt would show it only on the next event loop turn
         self._show_resources()
         self._update_state()
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Place the new widgets now, not on the next event loop turn, so they are where they show."""
+        for layout in (self.questions_layout, self.urgent_layout, self.resources_layout, self.body_layout):
+            layout.activate()
+        for box in self.questions_box.findChildren(QGroupBox):
+            box.layout().activate()
 
     def answer(self, question_id: str, answer_id: str) -> QRadioButton:
         return self.answer_buttons[(question_id, answer_id)]
+
+    def _toggled(self, question_id: str, answer_id: str, checked: bool) -> None:
+        if checked:
+            self._answer(question_id, answer_id)
 
     def _answer(self, question_id: str, answer_id: str) -> None:
         self.answers[question_id] = answer_id
         self._show_resources()
         self._update_state()
+
+    def _add(self, layout, widget: QWidget) -> None:
+        layout.addWidget(widget)
+        widget.show()
 
     def _show_resources(self) -> None:
         _clear(self.urgent_layout)
@@ -222,13 +241,13 @@ class CancelDialog(QDialog):
             title = _label("If you are in danger or thinking about harming yourself, get help now:",
                            "urgentTitle", self.urgent_box)
             title.setProperty("role", "subheading")
-            self.urgent_layout.addWidget(title)
+            self._add(self.urgent_layout, title)
         for r in urgent:
-            self.urgent_layout.addWidget(self._resource_widget(r, self.urgent_box))
+            self._add(self.urgent_layout, self._resource_widget(r, self.urgent_box))
         if other:
-            self.resources_layout.addWidget(_label("This might help:", "resourcesTitle", self.resources_box))
+            self._add(self.resources_layout, _label("This might help:", "resourcesTitle", self.resources_box))
         for r in other:
-            self.resources_layout.addWidget(self._resource_widget(r, self.resources_box))
+            self._add(self.resources_layout, self._resource_widget(r, self.resources_box))
         self.urgent_box.setVisible(bool(urgent))
         self.resources_box.setVisible(bool(other))
 
