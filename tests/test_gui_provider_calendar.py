@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
-
-from PySide6.QtCore import Qt
+from zoneinfo import ZoneInfo
 
 from guikit import click, make_controller, sign_in, wait_ops
+from PySide6.QtCore import QDate, Qt, QTime
+
 from desktop.store.models import Appointment, AppointmentStatus, Series
 
 
@@ -53,3 +54,87 @@ def test_navigate_day_week_month(qtbot, demo_db, now, tmp_path):
     qtbot.keyClick(cal, Qt.Key.Key_T)
     qtbot.keyClick(cal, Qt.Key.Key_M)
     assert cal.mode.value == "month"
+
+
+def _click_item(qtbot, cal, appointment_id: int) -> None:
+    box = next(b for b in cal.grid.boxes() if b.row.id == appointment_id)
+    qtbot.mouseClick(cal.grid, Qt.MouseButton.LeftButton, pos=box.rect.center().toPoint())
+
+
+def test_create_a_series_in_the_calendar(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    click(qtbot, page.new_button)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.client.setCurrentIndex(dialog.client.findText("Alex Morgan"))
+    dialog.day.setDate(QDate(2026, 12, 7))  # a Monday
+    dialog.start.setTime(QTime(8, 0))
+    dialog.repeat.frequency.setCurrentIndex(dialog.repeat.frequency.findText("Every week"))
+    dialog.repeat.count.setValue(5)
+    before = Series.select().count()
+    click(qtbot, dialog.create_button)
+    wait_ops(qtbot, controller)
+    assert not dialog.isVisible(), dialog.error.text()
+    series = Series.select().order_by(Series.id.desc()).first()
+    assert Series.select().count() == before + 1 and "COUNT=5" in series.rrule
+    occurrences = list(Appointment.select().where(Appointment.series == series).order_by(Appointment.starts_at))
+    assert len(occurrences) == 5
+    cal = page.calendar
+    assert cal.title_label.text() == "7–13 December 2026"  # the calendar went to the new series
+    shown = [r for r in cal.rows if r.series_id == series.id]
+    assert len(shown) == 1 and shown[0].client_name == "Alex Morgan" and shown[0].in_series
+    box = next(b for b in cal.grid.boxes() if b.row.id == shown[0].id)
+    assert box.lines[0].startswith("↻ 08:00 Alex Morgan") and box.lines[1] == "Scheduled"
+
+
+def test_a_refused_series_keeps_the_dialog_open_with_the_reason(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    click(qtbot, page.new_button)
+    dialog = page.dialog
+    dialog.repeat.frequency.setCurrentIndex(dialog.repeat.frequency.findText("Every week"))
+    dialog.day.setDate(QDate(2026, 11, 2))  # in the past
+    click(qtbot, dialog.create_button)
+    wait_ops(qtbot, controller)
+    assert dialog.isVisible() and "future" in dialog.error.text()
+
+
+def test_mark_a_no_show_and_see_the_charge(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    rivera = window.ctx.actor
+    missed = (Appointment.select().where(Appointment.provider == rivera.provider_id,
+                                         Appointment.status == AppointmentStatus.SCHEDULED,
+                                         Appointment.starts_at < now - timedelta(minutes=15))
+              .order_by(Appointment.starts_at.desc()).first())
+    cal = page.calendar
+    cal.go_to(missed.starts_at.astimezone(ZoneInfo(rivera.time_zone)).date())
+    _click_item(qtbot, cal, missed.id)
+    assert page.detail is not None and page.detail.id == missed.id
+    assert page.no_show_button.isEnabled()
+    click(qtbot, page.no_show_button)
+    dialog = page.dialog
+    assert "$75.00" in dialog.fee_text.text() and "not covered by insurance" in dialog.fee_text.text()
+    click(qtbot, dialog.confirm)
+    wait_ops(qtbot, controller)
+    assert not dialog.isVisible()
+    assert Appointment.get_by_id(missed.id).status == AppointmentStatus.NO_SHOW
+    assert "No-show" in page.detail_text.text()
+    assert "Charge: no show $75.00 (open), not covered by insurance" in page.detail_text.text()
+    row = next(r for r in cal.rows if r.id == missed.id)
+    assert row.status_label == "No-show"
+    assert not page.no_show_button.isEnabled()
+
+
+def test_an_upcoming_appointment_cannot_be_marked_no_show_and_is_cancelled_for_the_client(
+        qtbot, demo_db, now, tmp_path):
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    cal = page.calendar
+    upcoming = next(r for r in cal.rows if r.start > now and r.status == "scheduled")
+    _click_item(qtbot, cal, upcoming.id)
+    assert not page.no_show_button.isEnabled()
+    click(qtbot, page.cancel_button)
+    dialog = page.dialog
+    dialog.reason.setCurrentIndex(dialog.reason.findData("provider_unwell"))
+    click(qtbot, dialog.confirm)
+    wait_ops(qtbot, controller)
+    assert Appointment.get_by_id(upcoming.id).status == AppointmentStatus.CANCELLED_BY_PROVIDER
+    assert next(r for r in cal.rows if r.id == upcoming.id).status_label == "Cancelled by provider"

@@ -509,3 +509,19 @@ def client_for(actor: Actor, client_id: int) -> ClientChoice:
     client = client_for_provider(actor, client_id)
     name, zone = User.select(User.display_name, User.time_zone).where(User.id == client.user_id).tuples().get()
     return ClientChoice(client.id, name, zone)
+
+
+def charge_summary(actor: Actor, charge_id: int) -> str:
+    """A line about one of this provider's charges (a dispute thread shows what it is about)."""
+    _require_provider(actor)
+    row = (Charge.select(Charge.kind, Charge.amount_cents, Charge.original_cents, Charge.currency, Charge.status,
+                         Appointment.starts_at)
+           .join(Appointment).where(Charge.id == charge_id, Charge.provider == actor.provider_id).tuples().first())
+    if row is None:
+        raise NotFound("That charge is not one of yours.")
+    kind, amount, original, currency, status, start = row
+    text = (f"{kind.replace('_', ' ').capitalize()} fee {Money(amount, currency).format()} ({status}) for "
+            f"{format_instant(start, actor.time_zone)}")
+    if amount != original:
+        text += f", originally {Money(original, currency).format()}"
+    return text + ". Not covered by insurance."

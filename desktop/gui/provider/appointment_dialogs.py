@@ -235,9 +235,10 @@ class NoShowDialog(QDialog):
         fee = detail.policy.no_show_fee
         text = (f"The no-show fee of the policy booked with this appointment (version {detail.policy.version}) is "
                 f"{fee.format()}. It is not covered by insurance.")
-        label = QLabel(text, self)
-        label.setWordWrap(True)
-        layout.addWidget(label)
+        self.fee_text = QLabel(text, self)
+        self.fee_text.setObjectName("noShowFeeText")
+        self.fee_text.setWordWrap(True)
+        layout.addWidget(self.fee_text)
         self.waive = _named(QCheckBox("Waive the no-show fee", self), "waiveCheck", "Waive the no-show fee")
         layout.addWidget(self.waive)
         self.error = QLabel("", self)

@@ -1,17 +1,178 @@
-"""Requests: Late-cancellation requests waiting for your decision."""
+"""Requests: late-cancellation requests from clients, decided here."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ...rules.timefmt import format_instant, format_range
+from ...services import provider
 from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
+
+STATUS_TEXT = {"pending": "Pending", "approved_with_fee": "Approved with fee", "approved_waived": "Approved, fee waived",
+               "declined": "Declined"}
+
+
+_ROOT = QModelIndex()
+
+class LateRequestModel(QAbstractTableModel):
+    HEADERS = ("Appointment", "Client", "Client's message", "Fee it would carry", "Status")
+
+    def __init__(self, zone: str, parent=None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.rows: list[provider.LateRequestRow] = []
+
+    def set_rows(self, rows: list[provider.LateRequestRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (format_range(r.appointment_start, r.appointment_end, self.zone), r.client_name,
+                    r.message or "(no message)", f"{r.fee.format()} (policy v{r.policy_version})",
+                    STATUS_TEXT.get(r.status, r.status))[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return r
+        return None
 
 
 class RequestsPage(Page):
     title = "Requests"
-    interests = Change.LATE_REQUESTS
+    interests = Change.LATE_REQUESTS | Change.APPOINTMENTS
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        layout = page_layout(self, self.title)
-        layout.addWidget(muted("Late-cancellation requests waiting for your decision.", self))
-        layout.addStretch(1)
+        self.setObjectName("requestsPage")
+        layout = page_layout(self, "Late-cancellation requests")
+        layout.addWidget(muted("Clients ask here when they want to cancel inside the notice window. Approve with "
+                               "the fee of the policy they booked under, approve and waive it, or decline (the "
+                               "appointment stands). Fees are not covered by insurance.", self))
+        self.show_all = QCheckBox("Show decided requests too", self)
+        self.show_all.setObjectName("showDecidedCheck")
+        self.show_all.toggled.connect(lambda _: self.refresh())
+        layout.addWidget(self.show_all)
+        self.model = LateRequestModel(ctx.actor.time_zone, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("requestsTable")
+        self.table.setAccessibleName("Late-cancellation requests")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.empty = muted("No requests are waiting for you.", self)
+        self.empty.setObjectName("requestsEmpty")
+        layout.addWidget(self.empty)
+
+        card = QFrame(self)
+        card.setProperty("card", True)
+        v = QVBoxLayout(card)
+        self.selected_label = QLabel("Select a request.", card)
+        self.selected_label.setObjectName("selectedRequest")
+        self.selected_label.setWordWrap(True)
+        v.addWidget(self.selected_label)
+        self.reply = QPlainTextEdit(card)
+        self.reply.setObjectName("replyEdit")
+        self.reply.setAccessibleName("Reply to the client")
+        self.reply.setPlaceholderText("Optional reply to the client, posted in the request's conversation")
+        self.reply.setFixedHeight(70)
+        v.addWidget(self.reply)
+        row = QHBoxLayout()
+        self.buttons: dict[provider.LateDecision, QPushButton] = {}
+        for decision, name in ((provider.LateDecision.APPROVE_WITH_FEE, "approveFeeButton"),
+                               (provider.LateDecision.APPROVE_WAIVE, "approveWaiveButton"),
+                               (provider.LateDecision.DECLINE, "declineButton")):
+            b = QPushButton(decision.label, card)
+            b.setObjectName(name)
+            b.setAccessibleName(decision.label)
+            b.clicked.connect(lambda _=False, d=decision: self.decide(d))
+            self.buttons[decision] = b
+            row.addWidget(b)
+        self.buttons[provider.LateDecision.APPROVE_WITH_FEE].setProperty("primary", True)
+        row.addStretch(1)
+        v.addLayout(row)
+        layout.addWidget(card)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self._selection_changed()
+
+    def refresh(self) -> None:
+        keep = self.current()
+        self.model.set_rows(provider.late_requests(self.ctx.actor, pending_only=not self.show_all.isChecked()))
+        self.empty.setVisible(self.model.rowCount() == 0)
+        if keep is not None:
+            for i, r in enumerate(self.model.rows):
+                if r.id == keep.id:
+                    self.table.selectRow(i)
+        elif self.model.rows:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def current(self) -> provider.LateRequestRow | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        r = self.current()
+        pending = r is not None and r.status == "pending"
+        for b in self.buttons.values():
+            b.setEnabled(pending)
+        self.reply.setEnabled(pending)
+        if r is None:
+            self.selected_label.setText("Select a request.")
+            return
+        text = (f"<b>{r.client_name}</b> asks to cancel {format_instant(r.appointment_start, self.ctx.actor.time_zone)}"
+                f" (asked {format_instant(r.created_at, self.ctx.actor.time_zone)}).<br>"
+                f"“{r.message or 'No message'}”<br>Approving with the fee charges {r.fee.format()}, the "
+                f"late-cancellation fee of the policy booked with the appointment (version {r.policy_version}).")
+        if not pending:
+            text += f"<br><b>{STATUS_TEXT.get(r.status, r.status)}</b>" + (f": {r.reply}" if r.reply else "")
+        self.selected_label.setText(text)
+
+    def decide(self, decision: provider.LateDecision) -> None:
+        r = self.current()
+        if r is None:
+            return
+        actor, reply = self.ctx.actor, self.reply.toPlainText()
+        for b in self.buttons.values():
+            b.setEnabled(False)
+        self.ctx.ops.run(
+            lambda: provider.decide_late_request(actor, r.id, decision, reply, expected_version=r.version,
+                                                 now=self.ctx.now()),
+            parent=self, on_done=lambda _r: self.reply.clear(), on_error=self._failed)
+
+    def _failed(self, error) -> None:
+        from ..dialogs import show_error
+
+        show_error(self, error)
+        self.refresh()

@@ -1,0 +1,52 @@
+"""Drive a signed-in ProviderWorkspace (dr.rivera on the demo) into the states the
+README shows. Each returns the widget to capture."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..widgets.calendar import CalendarMode
+
+
+def settle(window, timeout: float = 10.0) -> None:
+    """Let background operations deliver their results and the widgets repaint."""
+    deadline = time.monotonic() + timeout
+    while True:
+        QApplication.processEvents()
+        if window.ctx.ops.is_idle() or time.monotonic() > deadline:
+            break
+        time.sleep(0.01)
+    QApplication.processEvents()
+
+
+def _calendar(window, mode: CalendarMode) -> QWidget:
+    page = window.go_to("calendar")
+    settle(window)
+    page.calendar.go_today()
+    page.calendar.mode_buttons[mode].click()
+    rows = [r for r in page.calendar.rows if r.start >= window.ctx.now()]
+    if rows:  # show an appointment's detail beside the calendar
+        page.calendar._select(rows[0].id)
+    settle(window)
+    return window
+
+
+def show_week(window) -> QWidget:
+    return _calendar(window, CalendarMode.WEEK)
+
+
+def show_month(window) -> QWidget:
+    return _calendar(window, CalendarMode.MONTH)
+
+
+def show_requests(window) -> QWidget:
+    """The late-cancellation inbox. On the demo jordan.lee's pending request is with dr.chen;
+    for dr.rivera (no pending request) decided ones are listed too so the inbox is not empty."""
+    page = window.go_to("requests")
+    settle(window)
+    if not page.model.rows:
+        page.show_all.setChecked(True)
+    settle(window)
+    return window
