@@ -137,3 +137,22 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
         text = page.history.toPlainText()
         assert "Adjusted from" in text and "$15.50" in text and "Severe weather" in text
         sign_out(qtbot, controller, window)
+
+
+def test_provider_replies_in_the_dispute_thread(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    disputes = window.go_to("disputes")
+    assert disputes.model.rowCount() == 1  # the demo's disputed no-show of Alex Morgan
+    click_row(qtbot, disputes.table, lambda r: r.client_name == "Alex Morgan")
+    assert not disputes.ask_button.isEnabled()  # Support already has a pending request for it
+    qtbot.keyClicks(disputes.reply_text, "Support will decide within two days.")
+    click(qtbot, disputes.reply_button)
+    wait_ops(qtbot, controller)
+    assert disputes.reply_text.toPlainText() == ""
+    assert "within two days" in disputes.thread.toPlainText()
+    sign_out(qtbot, controller, window)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    billing = window.go_to("billing")
+    click_row(qtbot, billing.table, lambda r: r.dispute_thread_id is not None)
+    assert "within two days" in billing.history.toPlainText()

@@ -538,9 +538,11 @@ def charge_history(actor: Actor, charge_id: int) -> list[HistoryEntry]:
         f"{format_instant(appt.starts_at, actor.time_zone, with_year=True)} (policy version {policy.version}). "
         f"{NOT_COVERED_BY_INSURANCE}.")))
     names = dict(User.select(User.id, User.display_name).tuples())
-    for d in Dispute.select().where(Dispute.charge == charge.id):
-        entries.append((d.created_at, 1, HistoryEntry(d.created_at, "disputed", names.get(_client_user(d.client_id), ""),
-                                                      f"Disputed: {d.reason}")))
+    disputes = (Dispute.select(Dispute.created_at, Dispute.reason, Client.user)
+                .join(Client, on=(Dispute.client == Client.id)).where(Dispute.charge == charge.id).tuples())
+    for created, reason, client_user in disputes:
+        entries.append((created, 1, HistoryEntry(created, "disputed", names.get(client_user, ""),
+                                                 f"Disputed: {reason}")))
     for r in FeeAdjustmentRequest.select().where(FeeAdjustmentRequest.charge == charge.id):
         what = "waive the fee" if r.waive else f"change the fee to {Money(r.proposed_cents, currency).format()}"
         entries.append((r.created_at, 2, HistoryEntry(r.created_at, "requested", names.get(r.requested_by_id, ""),
@@ -565,7 +567,3 @@ def charge_history(actor: Actor, charge_id: int) -> list[HistoryEntry]:
                                             action.replace("_", " ").capitalize())))
     entries.sort(key=lambda e: (e[0], e[1]))
     return [e for _, _, e in entries]
-
-
-def _client_user(client_id: int) -> int:
-    return Client.select(Client.user).where(Client.id == client_id).scalar()
