@@ -287,3 +287,23 @@ def test_extend_horizons_skips_clashes(team, now):
     rows = occurrences(result.value)
     assert first_missing.replace(tzinfo=NY).astimezone(UTC) not in [r.starts_at for r in rows]
     assert len(rows) == have + 1  # two weeks came in, one was taken
+
+
+def test_extend_horizons_audits_each_series_it_grows(team, now):
+    first = create_series(team.owner, series_request(team.client, datetime(2026, 12, 1, 10), count=52), now=now)
+    second_client = factories.add_client(now, team.owner, "sam.second")
+    second = create_series(team.owner, series_request(second_client, datetime(2026, 12, 2, 11), count=52), now=now)
+    before = audit_count()
+    extend_horizons(now=now + timedelta(days=30))
+    events = list(AuditEvent.select().where(AuditEvent.id > 0).order_by(AuditEvent.id.desc()).limit(2))
+    assert audit_count() == before + 2
+    assert {e.entity_id for e in events} == {first.value, second.value}
+    assert all(e.action == "extend_horizon" and e.detail["created"] > 0 for e in events)
+
+
+def test_create_series_refuses_an_unknown_time_zone(team, now):
+    request = series_request(team.client, datetime(2026, 12, 1, 10), count=3)
+    request = type(request)(**{**request.__dict__, "time_zone": "Mars/Olympus_Mons"})
+    with pytest.raises(InvalidInput, match="not a time zone"):
+        create_series(team.owner, request, now=now)
+    assert Series.select().count() == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..rules.policy import DEFAULT_POLICY
@@ -28,6 +29,11 @@ If you think a fee is wrong, you can dispute it from Billing.
 """
 
 
+@cache
+def _dummy_hash() -> str:
+    return hash_password("no such account: a hash to spend the same time on")
+
+
 def actor_for(user: User) -> Actor:
     provider_id = client_id = None
     if user.role == Role.PROVIDER:
@@ -44,8 +50,10 @@ def actor_for(user: User) -> Actor:
 def sign_in(username: str, password: str, *, now: datetime | None = None) -> Actor:
     now = utc_now(now)
     user = User.get_or_none(User.username == username.strip().lower())
-    # One message for both causes, so the screen does not reveal which accounts exist.
-    if user is None or not verify_password(user.password_hash, password):
+    # One message for both causes, and the same Argon2 work for an unknown name,
+    # so neither the screen nor the response time reveals which accounts exist.
+    stored = user.password_hash if user is not None else _dummy_hash()
+    if not verify_password(stored, password) or user is None:
         raise SignInFailed("That user name and password do not match. Check them and try again.")
     if not user.active:
         raise SignInFailed("This account has been deactivated. Ask the practice owner to reactivate it.")

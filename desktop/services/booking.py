@@ -10,6 +10,7 @@ from ..rules import series as series_rules
 from ..store.models import Appointment, AppointmentStatus, Client, Provider, Role, Series, Service, User
 from .access import client_for_provider, current_policy
 from .actor import Actor
+from .auth import check_zone
 from .errors import Conflict, InvalidInput, NotAllowed, NotFound
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
@@ -113,7 +114,7 @@ def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None 
                                         until=request.until, count=request.count)
     except ValueError as exc:
         raise InvalidInput(str(exc).capitalize() + ".") from exc
-    first_utc = series_rules.local_to_utc(request.first_local, ZoneInfo(request.time_zone))
+    first_utc = series_rules.local_to_utc(request.first_local, ZoneInfo(check_zone(request.time_zone)))
     if first_utc <= now:
         raise InvalidInput("The first appointment of a series must be in the future.")
     with write_transaction():
@@ -173,13 +174,14 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
     total = 0
     todo = list(Series.select().where(Series.ended == False, Series.materialised_until < target))  # noqa: E712
     for series in todo:
+        # One transaction per series, its audit event inside it.
         with write_transaction():
             fresh = Series.get_by_id(series.id)
-            created, _ = _materialise(fresh, until=target, now=now)
+            created, skipped = _materialise(fresh, until=target, now=now)
+            if created or skipped:
+                audit(None, "extend_horizon", "series", fresh.id, at=now, created=created,
+                      skipped_for_clash=skipped, until=target.isoformat())
             total += created
-    if total:
-        with write_transaction():
-            audit(None, "extend_horizons", "series", None, at=now, created=total)
     return OpResult(Change.APPOINTMENTS if total else Change.NONE, f"{total} occurrences added.", total)
 
 
