@@ -1,0 +1,63 @@
+"""Booking page: a policy change makes a new version; existing bookings keep theirs."""
+
+from __future__ import annotations
+
+from guikit import click, make_controller, sign_in, wait_ops
+
+from desktop.store.models import Appointment, FeePolicy, WorkingHours
+
+
+def test_change_policy_and_existing_bookings_keep_their_version(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    pid = window.ctx.actor.provider_id
+    booked = {a.id: a.policy_id for a in Appointment.select().where(Appointment.provider == pid)}
+    page = window.go_to("booking")
+    qtbot.waitUntil(page.isVisible)
+    assert page.version_label.text().startswith("Current policy: version 2")
+    page.late_fee.clear()
+    qtbot.keyClicks(page.late_fee, "65")
+    page.notice.setValue(48)
+    assert "$65.00" in page.preview.text() and "48 hours" in page.preview.text()
+    window.grab().save("/tmp/policy.png")
+    click(qtbot, page.save_button)
+    wait_ops(qtbot, controller)
+    assert page.version_label.text().startswith("Current policy: version 3")
+    v3 = FeePolicy.get(FeePolicy.provider == pid, FeePolicy.version == 3)
+    assert (v3.late_cancellation_fee_cents, v3.notice_minutes) == (6500, 48 * 60)
+    assert FeePolicy.get(FeePolicy.provider == pid, FeePolicy.version == 2).late_cancellation_fee_cents == 5000
+    assert {a.id: a.policy_id for a in Appointment.select().where(Appointment.provider == pid)} == booked
+    assert "v3 (late $65.00, no-show $75.00): 0 appointments booked under it" in page.history.text()
+
+    # An existing booking's detail in the calendar still shows its own version's fees.
+    cal_page = window.go_to("calendar")
+    upcoming = next(r for r in cal_page.calendar.rows if r.start > now and r.status == "scheduled")
+    cal_page.show_detail(upcoming.id)
+    assert "Policy version 2: late-cancellation $50.00" in cal_page.detail_text.text()
+
+
+def test_bad_amount_is_refused_and_nothing_saved(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = window.go_to("booking")
+    page.late_fee.clear()
+    qtbot.keyClicks(page.late_fee, "12.345")
+    assert "two decimals" in page.preview.text()
+    count = FeePolicy.select().count()
+    click(qtbot, page.save_button)
+    wait_ops(qtbot, controller)
+    assert FeePolicy.select().count() == count
+
+
+def test_working_hours_are_saved(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = window.go_to("booking")
+    assert page.day_edits[0].text() == "08:00-12:00, 13:00-18:00"
+    page.day_edits[5].clear()
+    qtbot.keyClicks(page.day_edits[5], "09:00-13:00")
+    click(qtbot, page.save_hours_button)
+    wait_ops(qtbot, controller)
+    pid = window.ctx.actor.provider_id
+    saturday = WorkingHours.get(WorkingHours.provider == pid, WorkingHours.weekday == 5)
+    assert (saturday.start_minute, saturday.end_minute) == (9 * 60, 13 * 60)

@@ -1,0 +1,59 @@
+"""The late-cancellation inbox: jordan.lee's pending request is with dr.chen on the demo."""
+
+from __future__ import annotations
+
+from guikit import click, make_controller, sign_in, wait_ops
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.services.provider import LateDecision
+from desktop.store.models import Appointment, AppointmentStatus, Charge, LateCancellationRequest, Message
+
+
+def _inbox(qtbot, demo_db, now, tmp_path, username="dr.chen"):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, username)
+    page = window.go_to("requests")
+    qtbot.waitUntil(page.isVisible)
+    return controller, window, page
+
+
+def test_approve_with_fee_and_reply(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _inbox(qtbot, demo_db, now, tmp_path)
+    assert [r.client_name for r in page.model.rows] == ["Jordan Lee"]
+    row = page.model.rows[0]
+    assert page.model.index(0, 3).data() == "$50.00 (policy v2)"
+    assert "Jordan Lee" in page.selected_label.text() and "$50.00" in page.selected_label.text()
+    window.grab().save("/tmp/requests.png")
+    qtbot.keyClicks(page.reply, "Approved, feel better.")
+    click(qtbot, page.buttons[LateDecision.APPROVE_WITH_FEE])
+    wait_ops(qtbot, controller)
+    assert LateCancellationRequest.get_by_id(row.id).status == "approved_with_fee"
+    assert Appointment.get_by_id(row.appointment_id).status == AppointmentStatus.LATE_CANCELLED
+    charge = Charge.get(Charge.appointment == row.appointment_id)
+    assert (charge.kind, charge.amount_cents) == ("late_cancellation", 5000)
+    assert Message.select().where(Message.thread == row.thread_id).order_by(Message.id.desc()).first().body == \
+        "Approved, feel better."
+    assert page.model.rows == [] and page.empty.isVisible()
+    qtbot.mouseClick(page.show_all, Qt.MouseButton.LeftButton, pos=QPoint(8, page.show_all.height() // 2))
+    assert page.model.index(0, 4).data() == "Approved with fee"
+
+
+def test_decline_keeps_the_appointment(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _inbox(qtbot, demo_db, now, tmp_path)
+    row = page.model.rows[0]
+    click(qtbot, page.buttons[LateDecision.DECLINE])
+    wait_ops(qtbot, controller)
+    assert LateCancellationRequest.get_by_id(row.id).status == "declined"
+    assert Appointment.get_by_id(row.appointment_id).status == AppointmentStatus.SCHEDULED
+    assert not Charge.select().where(Charge.appointment == row.appointment_id).exists()
+    # The calendar shows the appointment still scheduled, without the pending-request flag.
+    cal = window.go_to("calendar").calendar
+    cal.go_to(row.appointment_start.date())
+    shown = next(r for r in cal.rows if r.id == row.appointment_id)
+    assert shown.status_label == "Scheduled" and not shown.late_request_pending
+
+
+def test_another_provider_does_not_see_the_request(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _inbox(qtbot, demo_db, now, tmp_path, "dr.rivera")
+    assert page.model.rows == [] and page.empty.isVisible()
+    assert not any(b.isEnabled() for b in page.buttons.values())
