@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from desktop.store.models import Appointment, AppointmentStatus, Cancellation, LateCancellationRequest, Message
+from desktop.store.models import (
+    Appointment,
+    AppointmentStatus,
+    Cancellation,
+    LateCancellationRequest,
+    Message,
+)
 from tests.guikit import click, make_controller, message_boxes, sign_in, wait_ops
 
 

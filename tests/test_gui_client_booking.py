@@ -1,0 +1,115 @@
+"""The Book page, rescheduling from Edit, and the Messages page of the client portal."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from desktop.services.booking import BookingRequest, book_appointment
+from desktop.store.models import Appointment, AppointmentStatus, Message, ThreadRead
+from tests.factories import actor
+from tests.guikit import click, make_controller, message_boxes, sign_in, wait_ops
+
+
+def _portal(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    return controller, sign_in(qtbot, controller, "alex.morgan")
+
+
+def test_book_page_shows_services_slots_and_worry_free_policy(qtbot, demo_db, now, tmp_path):
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    page = portal.go_to("book")
+    assert page.provider_label.text().startswith("Dr. Maya Rivera")
+    assert page.service_combo.count() == 3
+    assert page.policy_notice.text().startswith("Cancel or reschedule free of charge up to 24 hours")
+    assert "$50.00" in page.policy_late.text() and "$75.00" in page.policy_no_show.text()
+    assert "Not covered by insurance" in page.policy_insurance.text()
+    page.policy_link.linkActivated.emit("policy")
+    assert page.policy_dialog.isVisible() and "Worry-free booking" in page.policy_dialog.text.toPlainText()
+    page.policy_dialog.close()
+
+    slots = page.slot_model.slots
+    assert slots and all(s.start > now for s in slots) and slots[-1].start < now + timedelta(days=22)
+    assert not page.book_button.isEnabled()
+    page.select_slot(2)
+    slot = page.selected_slot()
+    click(qtbot, page.book_button)
+    wait_ops(qtbot, controller)
+    appt = Appointment.get(Appointment.client == portal.ctx.actor.client_id, Appointment.starts_at == slot.start)
+    assert appt.policy.version == 2 and appt.status == AppointmentStatus.SCHEDULED
+    assert page.result.text().startswith("Booked:")
+    assert slot not in page.slot_model.slots  # the page re-read its open times
+
+
+def test_booking_a_slot_taken_meanwhile_is_refused_clearly(qtbot, demo_db, now, tmp_path):
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    page = portal.go_to("book")
+    page.select_slot(0)
+    slot = page.selected_slot()
+    # Another workstation: the provider books that time for another client.
+    provider, other = actor("dr.rivera"), actor("casey.nguyen")
+    book_appointment(provider, BookingRequest(provider.provider_id, other.client_id, slot.start,
+                                              timedelta(minutes=50)), now=now)
+    click(qtbot, page.book_button)
+    wait_ops(qtbot, controller)
+    assert "no longer free" in page.result.text()
+    assert any("no longer free" in box.text() for box in message_boxes())
+    assert not Appointment.select().where(Appointment.client == portal.ctx.actor.client_id,
+                                          Appointment.starts_at == slot.start).exists()
+    assert slot not in page.slot_model.slots
+
+
+def test_reschedule_from_edit_moves_the_appointment(qtbot, demo_db, now, tmp_path):
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    appointments = portal.go_to("appointments")
+    row = next(i for i, r in enumerate(appointments.upcoming_model.rows) if r.decision.allowed)
+    target = appointments.upcoming_model.rows[row]
+    click(qtbot, appointments.edit_button(row))
+    click(qtbot, appointments.flows.options.reschedule_button)
+    page = portal.current_page()
+    assert page is portal.pages["book"] and page.moving.id == target.id
+    assert page.banner.isVisible() and "Rescheduling your appointment" in page.banner_text.text()
+    assert page.book_button.text().replace("&", "") == "Move to this time"
+    page.select_slot(5)
+    slot = page.selected_slot()
+    click(qtbot, page.book_button)
+    wait_ops(qtbot, controller)
+    moved = Appointment.get_by_id(target.id)
+    assert moved.starts_at == slot.start and moved.status == AppointmentStatus.SCHEDULED
+    assert moved.ends_at - moved.starts_at == target.end - target.start
+    assert page.result.text().startswith("Moved:") and not page.banner.isVisible()
+
+
+def test_reschedule_is_blocked_inside_the_window(qtbot, demo_db, now, tmp_path):
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    dashboard = portal.go_to("dashboard")
+    click(qtbot, dashboard.edit_button)
+    assert not dashboard.flows.options.reschedule_button.isEnabled()
+    assert "Free cancellation ended" in dashboard.flows.options.reschedule_button.toolTip()
+
+
+def test_messages_show_threads_unread_counts_and_replies(qtbot, demo_db, now, tmp_path):
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    page = portal.go_to("messages")
+    rows = page.model.rows
+    assert {r.subject for r in rows} >= {"Dispute: no-show fee", "Welcome to Riverside"}
+    assert "2 unread" in page.summary.text()
+    dispute = page.model.row_of(next(r.id for r in rows if r.kind == "dispute"))
+    page.list.setCurrentIndex(page.model.index(dispute, 0))
+    wait_ops(qtbot, controller)
+    assert "Support to reduce the fee" in page.view.messages.toPlainText()
+    assert ThreadRead.select().where(ThreadRead.user == portal.ctx.actor.user_id).count() >= 1
+    assert "1 unread" in page.summary.text()
+
+    qtbot.keyClicks(page.view.reply, "Thank you!")
+    click(qtbot, page.view.send_button)
+    wait_ops(qtbot, controller)
+    assert Message.select().where(Message.body == "Thank you!").exists()
+    assert "Thank you!" in page.view.messages.toPlainText()
+    assert page.view.reply.toPlainText() == ""
+
+    click(qtbot, page.new_button)
+    qtbot.keyClicks(page.subject, "Parking")
+    qtbot.keyClicks(page.body, "Where do I park?")
+    click(qtbot, page.send_new_button)
+    wait_ops(qtbot, controller)
+    assert page.model.rows[0].subject == "Parking" and not page.composer.isVisible()
