@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -104,11 +105,11 @@ class BookingSettingsPage(Page):
         preview_box.setProperty("notice", "info")
         pv = QVBoxLayout(preview_box)
         pv.addWidget(QLabel("<b>What clients see</b>", preview_box))
-        self.preview = QLabel("", preview_box)
+        self.preview = QTextBrowser(preview_box)
         self.preview.setObjectName("policyPreview")
-        self.preview.setWordWrap(True)
-        pv.addWidget(self.preview)
-        pv.addStretch(1)
+        self.preview.setAccessibleName("Preview of what clients see")
+        self.preview.setFrameShape(QFrame.Shape.NoFrame)
+        pv.addWidget(self.preview, 1)
         body.addWidget(preview_box, 2)
         layout.addLayout(body)
         self.history = muted("", inner)
@@ -182,9 +183,9 @@ class BookingSettingsPage(Page):
         try:
             c = self._change()
         except AmountError as exc:
-            self.preview.setText(escape(str(exc)))
+            self.preview.setHtml(escape(str(exc)))
             return
-        self.preview.setText(
+        self.preview.setHtml(
             f"<b>Worry-free booking</b><br>Free cancellation up to {c.notice_hours} hours before the start.<br>"
             f"Late-cancellation fee: {c.late_fee.format()}<br>No-show fee: {c.no_show_fee.format()} "
             f"(after {c.grace_minutes} minutes)<br>Fees are not covered by insurance.<br><br>"

@@ -1,0 +1,43 @@
+"""Provider messages: threads with unread counts, the tied appointment shown, replies;
+and the shared calendar widget on a client's own rows."""
+
+from __future__ import annotations
+
+from guikit import click, make_controller, sign_in, wait_ops
+
+from desktop.gui.widgets.calendar import CalendarMode, ClientCalendar
+from desktop.store.models import Message
+
+
+def test_thread_tied_to_an_appointment_shows_it_and_a_reply_is_sent(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.chen")
+    page = window.go_to("messages")
+    qtbot.waitUntil(page.isVisible)
+    row = next(i for i, r in enumerate(page.model.rows) if r.kind == "late_cancellation")
+    thread = page.model.rows[row]
+    assert thread.other_party == "Jordan Lee" and thread.unread == 1
+    assert "1 unread" in page.summary.text()
+    page.list.setCurrentIndex(page.model.index(row, 0))
+    wait_ops(qtbot, controller)
+    assert page.context_label.text().startswith("About the appointment Mon 30 Nov, 10:00–10:50 EST: Scheduled")
+    qtbot.keyClicks(page.view.reply, "Let us talk tomorrow.")
+    click(qtbot, page.view.send_button)
+    wait_ops(qtbot, controller)
+    last = Message.select().where(Message.thread == thread.id).order_by(Message.id.desc()).first()
+    assert last.body == "Let us talk tomorrow." and "0 unread" in page.summary.text()
+
+
+def test_the_client_calendar_shows_only_the_clients_rows(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    cal = ClientCalendar(window.ctx)
+    qtbot.addWidget(cal)
+    cal.resize(900, 600)
+    cal.show()
+    assert cal.mode is CalendarMode.MONTH and cal.title_label.text() == "November 2026"
+    assert cal.rows and {r.client_name for r in cal.rows} == {"Alex Morgan"}
+    assert "America/New_York" in cal.zone_label.text()
+    click(qtbot, cal.mode_buttons[CalendarMode.WEEK])
+    assert cal.title_label.text() == "23–29 November 2026"
+    assert all(b.row.client_name == "Alex Morgan" for b in cal.grid.boxes())
