@@ -228,3 +228,15 @@ def test_crisis_resources_come_first(qtbot, demo_db, now, tmp_path):
     click(qtbot, find_button(dialog, "Message my provider"))
     assert isinstance(portal.current_page(), MessagesPage)
     assert portal.current_page().composer.isVisible()
+
+
+def test_a_dialog_closed_by_its_title_bar_button_does_not_break_the_next_edit(qtbot, demo_db, now, tmp_path):
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    page = portal.go_to("appointments")
+    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed)
+    click(qtbot, page.edit_button(index))
+    click(qtbot, page.flows.options.cancel_button)
+    page.flows.cancel_dialog.close()  # the window's close button: the dialog deletes itself
+    qtbot.wait(10)
+    click(qtbot, page.edit_button(index))
+    assert page.flows.options is not None and page.flows.options.isVisible()

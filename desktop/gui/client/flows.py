@@ -7,6 +7,7 @@ screenshot script) can reach the real, open windows.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject
 
 from ...rules.timefmt import format_instant
@@ -37,7 +38,8 @@ class ClientFlows(QObject):
 
     def _close(self) -> None:
         for dialog in (self.options, self.cancel_dialog):
-            if dialog is not None and dialog.isVisible():
+            # A dialog the person closed with its title-bar button deletes itself.
+            if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
                 dialog.close()
         self.options = self.cancel_dialog = None
 
