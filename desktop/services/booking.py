@@ -182,7 +182,8 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
                 audit(None, "extend_horizon", "series", fresh.id, at=now, created=created,
                       skipped_for_clash=skipped, until=target.isoformat())
             total += created
-    return OpResult(Change.APPOINTMENTS if total else Change.NONE, f"{total} occurrences added.", total)
+    summary = f"{total} upcoming occurrences of repeating appointments added." if total else ""
+    return OpResult(Change.APPOINTMENTS if total else Change.NONE, summary, total)
 
 
 def provider_display(provider_id: int) -> str:

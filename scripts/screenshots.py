@@ -1,0 +1,132 @@
+"""Render the README's screenshots from the real windows, headless.
+
+    .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]     (default: docs/screenshots)
+
+Builds the demo practice in a temporary folder at a fixed instant, signs in as
+each role through the real sign-in window, drives each screen into the state
+shown in the README and saves ``QWidget.grab()`` of it as PNG. Runs offscreen;
+no display needed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from desktop.gui.app import make_application, open_target  # noqa: E402
+from desktop.gui.clock import FixedClock  # noqa: E402
+from desktop.gui.session import SessionController  # noqa: E402
+from desktop.gui.settings import Settings  # noqa: E402
+
+# A Tuesday afternoon in New York: the demo has an appointment inside 24 hours then.
+NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+
+
+def settle(app: QApplication, controller: SessionController) -> None:
+    for _ in range(20):
+        app.processEvents()
+    controller.ops.wait()
+    for _ in range(20):
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    path = out / f"{name}.png"
+    if not widget.grab().save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def series_preview_with_one_inside_window(window, clock: FixedClock) -> QWidget:
+    """The preview is most telling when the next occurrence is already inside the window:
+    move the clock to 20 hours before it, show the preview, then put the clock back."""
+    from desktop.gui.client import screens as client_screens
+
+    page = window.go_to("appointments")
+    page.refresh_now()
+    nxt = min(r.start for r in page.upcoming_model.rows if r.repeats and r.decision.allowed)
+    saved = clock.now()
+    clock._now = nxt - timedelta(hours=20)
+    try:
+        page.refresh_now()
+        return client_screens.show_series_preview(window)
+    finally:
+        clock._now = saved
+        page.refresh_now()
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["PRACTICE_DESK_HOME"] = tmp
+        app = make_application()
+        clock = FixedClock(NOW)
+        opened = open_target(str(Path(tmp) / "demo.db"), demo=True, clock=clock)
+        settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        controller = SessionController(app, opened, clock, settings)
+        controller.start(prefill="alex.morgan")
+        controller.sign_in.resize(460, 420)
+        settle(app, controller)
+        save(controller.sign_in, out, "sign-in")
+
+        def session(username: str, shots: list[tuple[str, Callable[[QWidget], QWidget]]]) -> None:
+            form = controller.sign_in.ui
+            form.username.setText(username)
+            form.password.setText("demo-password")
+            form.signInButton.click()
+            window = controller.window
+            if window is None:
+                raise RuntimeError(f"could not sign in as {username}: {form.message.text()}")
+            window.resize(1280, 800)
+            settle(app, controller)
+            for name, drive in shots:
+                target = drive(window)
+                settle(app, controller)
+                save(target, out, name)
+                # Close whatever dialog the shot opened before the next one.
+                for widget in QApplication.topLevelWidgets():
+                    if widget is not window and widget is not controller.sign_in and widget.isVisible():
+                        widget.close()
+                settle(app, controller)
+            controller.sign_out()
+            settle(app, controller)
+
+        from desktop.gui.client import screens as client_screens
+        from desktop.gui.provider import screens as provider_screens
+        from desktop.gui.support import screens as support_screens
+
+        session("alex.morgan", [
+            ("client-dashboard", lambda w: (w.go_to("dashboard"), w)[1]),
+            ("client-cancel-followup", client_screens.show_cancel_dialog_with_followup),
+            ("client-blocked", client_screens.show_blocked_state),
+            ("client-series-preview", lambda w: series_preview_with_one_inside_window(w, clock)),
+            ("client-confirmation", client_screens.show_confirmation),
+            ("client-booking", client_screens.show_booking_page),
+            ("client-billing", support_screens.show_billing),
+        ])
+        session("dr.rivera", [
+            ("provider-week", provider_screens.show_week),
+            ("provider-month", provider_screens.show_month),
+        ])
+        # The demo's pending late-cancellation request is for Dr. Chen's client.
+        session("dr.chen", [("provider-requests", provider_screens.show_requests)])
+        session("support", [("support-desk", support_screens.show_support_desk)])
+        controller.shutdown()
+        opened.db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
