@@ -150,3 +150,15 @@ def test_booking_a_taken_slot_is_refused(team, now):
         book_appointment(team.client, BookingRequest(pid, team.client.client_id, slot.start,
                                                      timedelta(minutes=50)), now=now)
     assert Appointment.select().where(Appointment.starts_at == slot.start).count() == 1
+
+
+def test_ics_is_for_clients_only(demo_db, now):
+    import pytest as _pytest
+
+    from desktop.services import ical
+    from desktop.services.auth import sign_in as _sign_in
+    from desktop.services.errors import NotAllowed as _NotAllowed
+
+    for username in ("dr.rivera", "support"):
+        with _pytest.raises(_NotAllowed):
+            ical.client_calendar_file(_sign_in(username, "demo-password", now=now), now=now)

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QTabWidget, QWidget
+from pathlib import Path
 
-from ...services import client_portal
+from PySide6.QtCore import QSaveFile
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from ...services import client_portal, ical
 from ...services.result import Change
+from ..dialogs import show_error
+from ..paths import exports_dir
+from ..widgets.calendar import ClientCalendar
 from ..widgets.page import Page, muted, page_layout
 from .flows import ClientFlows
 from .models import AppointmentTableModel
@@ -35,7 +52,27 @@ class AppointmentsPage(Page):
         super().__init__(ctx, parent)
         self.flows = ClientFlows(self)
         layout = page_layout(self, self.title)
-        layout.addWidget(muted(f"Times in {ctx.actor.time_zone}. Use Edit to reschedule or cancel.", self))
+        bar = QHBoxLayout()
+        bar.addWidget(muted(f"Times in {ctx.actor.time_zone}. Use Edit to reschedule or cancel.", self), 1)
+        self.list_button = QPushButton("&List", self)
+        self.calendar_button = QPushButton("C&alendar", self)
+        self.views_group = QButtonGroup(self)
+        for i, (button, name) in enumerate(((self.list_button, "listViewButton"),
+                                            (self.calendar_button, "calendarViewButton"))):
+            button.setObjectName(name)
+            button.setCheckable(True)
+            button.setAccessibleName(button.text().replace("&", "") + " view")
+            self.views_group.addButton(button, i)
+            bar.addWidget(button)
+        self.list_button.setChecked(True)
+        self.ics_button = QPushButton("Add to my calendar (.ics)…", self)
+        self.ics_button.setObjectName("icsButton")
+        self.ics_button.setToolTip("Save your upcoming appointments as a file your calendar app can import")
+        self.ics_button.clicked.connect(self.choose_ics_file)
+        bar.addSpacing(12)
+        bar.addWidget(self.ics_button)
+        layout.addLayout(bar)
+        self.views = QStackedWidget(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("appointmentTabs")
         zone = ctx.actor.time_zone
@@ -48,7 +85,12 @@ class AppointmentsPage(Page):
         self.tabs.addTab(self.upcoming_view, "&Upcoming")
         self.tabs.addTab(self.past_view, "&Past")
         self.upcoming_view.doubleClicked.connect(lambda index: self.flows.edit(self.upcoming_model.rows[index.row()].id))
-        layout.addWidget(self.tabs, 1)
+        self.calendar = ClientCalendar(ctx, self.views)
+        self.calendar.appointment_activated.connect(self.flows.edit)
+        self.views.addWidget(self.tabs)
+        self.views.addWidget(self.calendar)
+        self.views_group.idClicked.connect(self.views.setCurrentIndex)
+        layout.addWidget(self.views, 1)
 
     def refresh(self) -> None:
         now = self.ctx.now()
@@ -62,6 +104,24 @@ class AppointmentsPage(Page):
             button.setAccessibleName(f"Edit appointment {i + 1}")
             button.clicked.connect(lambda _=False, a=row.id: self.flows.edit(a))
             self.upcoming_view.setIndexWidget(self.upcoming_model.index(i, column), button)
+        self.calendar.reload()
+
+    def choose_ics_file(self) -> None:
+        default = str(exports_dir() / "my-appointments.ics")
+        path, _ = QFileDialog.getSaveFileName(self, "Add to my calendar", default, "Calendar file (*.ics)")
+        if path:
+            self.save_ics(Path(path))
+
+    def save_ics(self, path: Path) -> bool:
+        """The seam tests use: write the file (all or nothing, via QSaveFile) without the file dialog."""
+        data = ical.client_calendar_file(self.ctx.actor, practice_name=self.ctx.practice_name, now=self.ctx.now())
+        out = QSaveFile(str(path))
+        if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or out.write(data) != len(data) or not out.commit():
+            show_error(self, f"The calendar file could not be saved to {path}: {out.errorString()}",
+                       "Not saved")
+            return False
+        self.window().statusBar().showMessage(f"Saved {path.name}: import it into your calendar app.", 8000)
+        return True
 
     def edit_button(self, row: int) -> QPushButton:
         """The Edit button of an upcoming row (what a person clicks)."""

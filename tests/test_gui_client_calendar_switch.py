@@ -1,0 +1,58 @@
+"""The client's Appointments page: list/calendar switch on one calendar widget, and .ics export."""
+
+from __future__ import annotations
+
+from icalendar import Calendar
+
+from desktop.store.models import Appointment, AppointmentStatus, Client, User
+from tests.guikit import click, make_controller, sign_in
+
+
+def test_calendar_switch_shows_the_clients_own_appointments_and_edit_opens(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    portal = sign_in(qtbot, controller, "alex.morgan")
+    page = portal.go_to("appointments")
+    assert page.views.currentWidget() is page.tabs
+    click(qtbot, page.calendar_button)
+    assert page.views.currentWidget() is page.calendar and page.calendar.isVisible()
+    client_id = Client.select(Client.id).join(User).where(User.username == "alex.morgan").scalar()
+    assert page.calendar.rows, "the month shows alex's appointments"
+    assert {r.client_id for r in page.calendar.rows} == {client_id}
+    upcoming = next(r for r in page.calendar.rows if r.start > now and r.status == AppointmentStatus.SCHEDULED)
+    page.calendar.appointment_activated.emit(upcoming.id)  # what a double-click on the item emits
+    assert page.flows.options is not None and page.flows.options.isVisible()
+    page.flows.options.close()
+    click(qtbot, page.list_button)
+    assert page.views.currentWidget() is page.tabs
+
+
+def test_ics_export_has_every_upcoming_scheduled_appointment(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    portal = sign_in(qtbot, controller, "alex.morgan")
+    page = portal.go_to("appointments")
+    target = tmp_path / "mine.ics"
+    assert page.save_ics(target)
+    cal = Calendar.from_ical(target.read_bytes())
+    events = list(cal.walk("VEVENT"))
+    client_id = Client.select(Client.id).join(User).where(User.username == "alex.morgan").scalar()
+    expected = {a.id for a in Appointment.select().where(
+        Appointment.client == client_id, Appointment.starts_at > now,
+        Appointment.status == AppointmentStatus.SCHEDULED)}
+    assert {int(str(e["uid"]).split("-")[1].split("@")[0]) for e in events} == expected
+    first = min(events, key=lambda e: e.decoded("dtstart"))
+    assert "not covered by insurance" in str(first["description"])
+    assert "Saved mine.ics" in portal.statusBar().currentMessage()
+
+
+def test_ics_export_to_an_unwritable_place_says_so_and_writes_nothing(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    portal = sign_in(qtbot, controller, "alex.morgan")
+    page = portal.go_to("appointments")
+    target = tmp_path / "no-such-folder" / "mine.ics"
+    assert not page.save_ics(target)
+    assert not target.exists()
+    from tests.guikit import message_boxes
+
+    boxes = message_boxes()
+    assert boxes and "could not be saved" in boxes[-1].text()
+    boxes[-1].close()
