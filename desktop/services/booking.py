@@ -19,8 +19,10 @@ from .tx import audit, utc_now, write_transaction
 HORIZON = timedelta(days=190)
 
 
-def _busy_overlap(provider_id: int, client_id: int, start: datetime, end: datetime,
-                  exclude_id: int | None = None) -> Appointment | None:
+def busy_overlap(provider_id: int, client_id: int, start: datetime, end: datetime,
+                 exclude_id: int | None = None) -> Appointment | None:
+    """A scheduled appointment of the provider or of the client overlapping [start, end), if any
+    (``exclude_id``: the appointment being moved). Call inside the write transaction."""
     q = Appointment.select().where(
         ((Appointment.provider == provider_id) | (Appointment.client == client_id)),
         Appointment.status == AppointmentStatus.SCHEDULED,
@@ -76,7 +78,7 @@ def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | N
             service = Service.get_or_none(Service.id == request.service_id, Service.provider == request.provider_id)
             if service is None:
                 raise NotFound("That service is not offered by this provider.")
-        clash = _busy_overlap(request.provider_id, request.client_id, request.start, end)
+        clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
         if clash is not None:
             raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
         policy = current_policy(request.provider_id)
@@ -126,7 +128,7 @@ def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None 
             duration_minutes=int(request.duration.total_seconds() // 60), location=request.location,
             telehealth=request.telehealth, materialised_until=first_utc, created_at=now,
         )
-        created, skipped = _materialise(series, until=now + HORIZON, now=now)
+        created, skipped = materialise(series, until=now + HORIZON, now=now)
         if created == 0:
             raise Conflict("Every occurrence of this series clashes with an existing appointment.")
         audit(actor, "create_series", "series", series.id, at=now, rrule=rule, occurrences=created,
@@ -137,8 +139,10 @@ def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None 
     return OpResult(Change.APPOINTMENTS, summary, series.id)
 
 
-def _materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int, int]:
-    """Insert rows for occurrences in [materialised_until, until). Returns (created, skipped)."""
+def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int, int]:
+    """Insert rows for the series' occurrences in [materialised_until, until), skipping any that
+    clash with a scheduled appointment, and move the series' horizon to ``until``.
+    Returns (created, skipped). Call inside the write transaction."""
     lo = series.materialised_until
     if until <= lo or series.ended:
         return 0, 0
@@ -148,7 +152,7 @@ def _materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int
     )
     rows, skipped = [], 0
     for occ in occurrences:
-        if _busy_overlap(series.provider_id, series.client_id, occ.start, occ.end) is not None:
+        if busy_overlap(series.provider_id, series.client_id, occ.start, occ.end) is not None:
             skipped += 1
             continue
         rows.append({
@@ -177,7 +181,7 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
         # One transaction per series, its audit event inside it.
         with write_transaction():
             fresh = Series.get_by_id(series.id)
-            created, skipped = _materialise(fresh, until=target, now=now)
+            created, skipped = materialise(fresh, until=target, now=now)
             if created or skipped:
                 audit(None, "extend_horizon", "series", fresh.id, at=now, created=created,
                       skipped_for_clash=skipped, until=target.isoformat())

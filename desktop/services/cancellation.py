@@ -104,7 +104,7 @@ def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answe
         policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
         decision = notice_decision(appt.starts_at, now, policy.notice)
         if not decision.allowed:
-            raise RuleRefused(_blocked_message(decision, actor.time_zone), decision)
+            raise RuleRefused(blocked_message(decision, actor.time_zone), decision)
         _cancel_row(appt, actor, AppointmentStatus.CANCELLED_BY_CLIENT, "client", reason_code, answers,
                     other_text, now)
         audit(actor, "client_cancel", "appointment", appt.id, at=now, reason=reason_code,
@@ -112,7 +112,9 @@ def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answe
     return OpResult(Change.APPOINTMENTS, "Appointment cancelled.", [appt.id])
 
 
-def _blocked_message(decision: NoticeDecision, zone: str) -> str:
+def blocked_message(decision: NoticeDecision, zone: str) -> str:
+    """Why a client may no longer cancel (or move) an appointment themselves, with the
+    deadline in ``zone`` and the way on (a late-cancellation request)."""
     if decision.status is NoticeStatus.ALREADY_STARTED:
         return decision.why
     return (f"{decision.why} Free cancellation ended {format_instant(decision.deadline, zone)}. "

@@ -35,7 +35,7 @@ from ..store.models import (
 )
 from .access import appointment_for, client_for_provider, snapshot
 from .actor import Actor, require_role
-from .booking import HORIZON, BookingRequest, _busy_overlap, _materialise, book_appointment
+from .booking import HORIZON, BookingRequest, book_appointment, busy_overlap, materialise
 from .errors import Conflict, InvalidInput, NotAllowed, NotFound, RuleRefused
 from .messaging import notify
 from .result import Change, OpResult
@@ -389,7 +389,7 @@ def move_occurrence(actor: Actor, appointment_id: int, new_start: datetime, *,
         if appt.starts_at <= now:
             raise RuleRefused("This appointment has already started; past appointments are never moved.")
         new_end = new_start + (appt.ends_at - appt.starts_at)
-        if _busy_overlap(appt.provider_id, appt.client_id, new_start, new_end, exclude_id=appt.id) is not None:
+        if busy_overlap(appt.provider_id, appt.client_id, new_start, new_end, exclude_id=appt.id) is not None:
             raise Conflict("That time is taken by another appointment; pick another time.")
         if appt.series_id and Appointment.select().where(Appointment.series == appt.series_id,
                                                          Appointment.starts_at == new_start,
@@ -485,7 +485,7 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
             duration_minutes=int(change.duration.total_seconds() // 60), location=old.location,
             telehealth=old.telehealth, materialised_until=first_utc, created_at=now,
         )
-        created, skipped = _materialise(new, until=now + HORIZON, now=now)
+        created, skipped = materialise(new, until=now + HORIZON, now=now)
         if created == 0:
             raise Conflict("Every occurrence of the changed series clashes with an existing appointment; "
                            "nothing was changed.")

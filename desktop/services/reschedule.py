@@ -13,8 +13,8 @@ from ..rules.timefmt import format_instant
 from ..store.models import Appointment, AppointmentStatus, FeePolicy
 from .access import appointment_for, current_policy, snapshot
 from .actor import Actor, require_role
-from .booking import _busy_overlap
-from .cancellation import _blocked_message
+from .booking import busy_overlap
+from .cancellation import blocked_message
 from .errors import Conflict, InvalidInput, RuleRefused
 from .result import Change, OpResult
 from .tx import audit, locked, utc_now, write_transaction
@@ -42,11 +42,11 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
         decision = notice_decision(appt.starts_at, now, booked.notice)
         if not decision.allowed:
             # Moving needs the same notice as cancelling.
-            raise RuleRefused(_blocked_message(decision, actor.time_zone), decision)
+            raise RuleRefused(blocked_message(decision, actor.time_zone), decision)
         if new_start == appt.starts_at:
             raise InvalidInput("The appointment is already at that time.")
         end = new_start + (appt.ends_at - appt.starts_at)
-        if _busy_overlap(appt.provider_id, appt.client_id, new_start, end, exclude_id=appt.id) is not None:
+        if busy_overlap(appt.provider_id, appt.client_id, new_start, end, exclude_id=appt.id) is not None:
             raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
         if appt.series_id is not None and Appointment.select().where(
                 Appointment.series == appt.series_id, Appointment.starts_at == new_start,
