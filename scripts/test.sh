@@ -90,6 +90,16 @@ QT_QPA_PLATFORM=offscreen timeout --kill-after=30 3000 .venv/bin/python -m pytes
 rc=$?
 set -e
 log "pytest exit code $rc after $((SECONDS - t2)) s"
+if [ "$rc" -eq 0 ] && [ "$#" -eq 0 ]; then
+    # The whole suite ran on SQLite; now every service test again on PostgreSQL.
+    t3=$SECONDS
+    set +e
+    PRACTICE_DESK_TEST_BACKEND=postgresql QT_QPA_PLATFORM=offscreen timeout --kill-after=30 1800 \
+        .venv/bin/python -m pytest -q tests/test_services_*.py
+    rc=$?
+    set -e
+    log "service tests on PostgreSQL: pytest exit code $rc after $((SECONDS - t3)) s"
+fi
 case "$rc" in
     0) ;;
     5) log "pytest collected no tests: that is a failure"; status=1 ;;

@@ -27,9 +27,22 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "practice.db"
 
 
+BACKEND_ENV = "PRACTICE_DESK_TEST_BACKEND"  # "postgresql": the same tests on a PostgreSQL server
+
+
 @pytest.fixture
 def db(db_path: Path) -> Opened:
-    """A fresh, migrated, empty database (no practice yet)."""
+    """A fresh, migrated, empty database (no practice yet): a SQLite file, or with
+    PRACTICE_DESK_TEST_BACKEND=postgresql a new database on the test PostgreSQL server
+    (scripts/test.sh runs the service tests a second time that way)."""
+    if os.environ.get(BACKEND_ENV) == "postgresql":
+        from postgres import server_url, temporary_database
+
+        with temporary_database(server_url()) as url:
+            opened = open_database(url)
+            yield opened
+            close_database()
+        return
     opened = open_database(db_path)
     yield opened
     close_database()
