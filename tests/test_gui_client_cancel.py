@@ -21,13 +21,13 @@ def _portal(qtbot, demo_db, now, tmp_path, *, clock_shift=timedelta(0)):
 
 
 def test_seed_flow_1_cancel_from_the_dashboard(qtbot, demo_db, now, tmp_path):
-    # Five hours earlier the next appointment (Wed 06:00 EST) is still outside the 24-hour window.
+    # Five hours earlier the next appointment (Wed 08:00 EST) is still outside the 24-hour window.
     controller, portal = _portal(qtbot, demo_db, now, tmp_path, clock_shift=-timedelta(hours=5))
     dashboard = portal.go_to("dashboard")
-    assert dashboard.next_when.text() == "Wed 25 Nov, 06:00–06:50 EST"
+    assert dashboard.next_when.text() == "Wed 25 Nov, 08:00–08:50 EST"
     assert dashboard.next_provider.text().endswith("Dr. Maya Rivera")
     assert dashboard.next_place.text() == "Telehealth (video session)"
-    assert dashboard.next_notice.text() == "Free cancellation until Tue 24 Nov, 06:00 EST"
+    assert dashboard.next_notice.text() == "Free cancellation until Tue 24 Nov, 08:00 EST"
     appt_id = dashboard.data.next.id
 
     click(qtbot, dashboard.edit_button)
@@ -164,7 +164,7 @@ def test_blocked_state_offers_a_late_cancellation_request(qtbot, demo_db, now, t
     assert not options.reschedule_button.isEnabled()
     explanation = options.findChild(type(options.notice), "blockedExplanation").text()
     assert "needs at least 24 hours' notice" in explanation
-    assert "Free cancellation ended Tue 24 Nov, 06:00 EST" in explanation
+    assert "Free cancellation ended Tue 24 Nov, 08:00 EST" in explanation
     fee = options.findChild(type(options.notice), "lateFeeNote").text()
     assert "$40.00" in fee  # the policy booked (version 1), not today's $50.00
     assert "not covered by insurance" in options.findChild(type(options.notice), "insuranceNote").text()

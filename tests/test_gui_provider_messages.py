@@ -20,7 +20,7 @@ def test_thread_tied_to_an_appointment_shows_it_and_a_reply_is_sent(qtbot, demo_
     assert "1 unread" in page.summary.text()
     page.list.setCurrentIndex(page.model.index(row, 0))
     wait_ops(qtbot, controller)
-    assert page.context_label.text().startswith("About the appointment Mon 30 Nov, 10:00–10:50 EST: Scheduled")
+    assert page.context_label.text().startswith("About the appointment Wed 25 Nov, 09:00–09:50 EST: Scheduled")
     qtbot.keyClicks(page.view.reply, "Let us talk tomorrow.")
     click(qtbot, page.view.send_button)
     wait_ops(qtbot, controller)

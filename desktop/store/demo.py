@@ -179,15 +179,16 @@ def _calendar(rng: random.Random, now: datetime, providers: list[Provider], clie
                 "starts_at": occ.start, "ends_at": occ.end, "status": status, "location": series.location,
                 "telehealth": series.telehealth, "created_at": now - timedelta(weeks=11), "updated_at": now,
             })
-    # Singles for the primary client: one inside the 24 h window, one booked under the old policy.
-    primary = clients[0]
-    soon = now + timedelta(hours=20)
-    local_soon = soon.astimezone(zone)
-    soon = _utc(datetime.combine(local_soon.date(), time(local_soon.hour)), PRACTICE_ZONE)
-    rows.append({"provider": primary.provider_id, "client": primary.id, "series": None,
-                 "policy": old_policies[primary.provider_id].id, "starts_at": soon, "ends_at": soon + timedelta(minutes=50),
-                 "status": AppointmentStatus.SCHEDULED, "location": "", "telehealth": True,
-                 "created_at": now - timedelta(days=30), "updated_at": now})
+    # Singles inside the 24 h window, at a working hour tomorrow: one for the primary client
+    # (booked under the old policy) and one for the second client, who has asked to cancel it.
+    primary, second = clients[0], clients[1]
+    for client, hours_ahead, policy in ((primary, 22, old_policies), (second, 23, policies)):
+        soon = now + timedelta(hours=hours_ahead)  # elapsed hours: inside the window on DST days too
+        rows.append({"provider": client.provider_id, "client": client.id, "series": None,
+                     "policy": policy[client.provider_id].id, "starts_at": soon,
+                     "ends_at": soon + timedelta(minutes=50), "status": AppointmentStatus.SCHEDULED,
+                     "location": "" if client is primary else "12 River St, Suite 3", "telehealth": client is primary,
+                     "created_at": now - timedelta(days=30), "updated_at": now})
     far = _utc(datetime.combine(today + timedelta(days=12), time(15)), PRACTICE_ZONE)
     rows.append({"provider": primary.provider_id, "client": primary.id, "series": None,
                  "policy": policies[primary.provider_id].id, "starts_at": far, "ends_at": far + timedelta(minutes=30),
@@ -264,6 +265,7 @@ def _money_and_messages(rng: random.Random, now: datetime, clients: list[Client]
     # Another client, inside the window, has asked to cancel.
     other = clients[1]
     upcoming = (Appointment.select().where(Appointment.client == other, Appointment.starts_at > now,
+                                           Appointment.starts_at < now + timedelta(hours=24),
                                            Appointment.status == AppointmentStatus.SCHEDULED)
                 .order_by(Appointment.starts_at).first())
     if upcoming is not None:
