@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -433,3 +434,8 @@ class CancelDialog(QDialog):
             text = result.summary + " No fee applies."
         self.done_text.setText(text)
         self.stack.setCurrentWidget(self.done_page)
+        # The confirmation is short: let the dialog shrink to it rather than keep the form's height.
+        for page in (self.form_page, self.preview_page):
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(0, 0)
+        self.adjustSize()
