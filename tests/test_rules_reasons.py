@@ -12,6 +12,8 @@ from desktop.rules.reasons import ACTIONS, CatalogueError, load_catalogue, parse
 
 SHIPPED_REASONS = ["schedule_conflict", "unwell", "transportation", "cost", "no_longer_needed", "unsafe",
                    "weather", "other"]
+SHIPPED_PROVIDER_REASONS = ["provider_unavailable", "provider_unwell", "practice_closed", "client_asked",
+                            "provider_other"]
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +24,8 @@ def shipped():
 def test_shipped_catalogue_has_the_reasons(shipped):
     assert [r.id for r in shipped.reasons] == SHIPPED_REASONS
     assert all(r.label.strip() for r in shipped.reasons)
+    assert [r.id for r in shipped.provider_reasons] == SHIPPED_PROVIDER_REASONS
+    assert [r.id for r in shipped.provider_reasons if r.free_text] == ["provider_other"]
 
 
 def test_every_shipped_reference_resolves_and_actions_are_known(shipped):
@@ -77,6 +81,10 @@ BASE = {
          ]}]},
         {"id": "other", "label": "Other", "free_text": True},
     ],
+    "provider_reasons": [
+        {"id": "away", "label": "I am away"},
+        {"id": "provider_other", "label": "Another reason", "free_text": True},
+    ],
 }
 
 
@@ -84,6 +92,20 @@ def test_base_catalogue_is_valid_and_urgent_first():
     cat = parse_catalogue(BASE)
     # The reason lists "later" and the answer adds the urgent "line": the urgent one is shown first.
     assert [r.id for r in cat.resources_for("busy", {"q": "a"})] == ["line", "later"]
+
+
+def test_provider_reasons_are_validated_against_the_catalogue():
+    cat = parse_catalogue(BASE)
+    assert [(r.id, r.label, r.free_text) for r in cat.provider_reasons] == [
+        ("away", "I am away", False), ("provider_other", "Another reason", True)]
+    assert cat.validate_provider_reason("away", "") == []
+    assert cat.validate_provider_reason("provider_other", "Closed for a funeral") == []
+    assert cat.validate_provider_reason("provider_other", "  ") == ["Say briefly why you are cancelling."]
+    assert cat.validate_provider_reason("", "") == ["Pick a reason for cancelling."]
+    # A client's reason is not a provider's: the provider list is its own section.
+    assert "“busy” is not a reason a provider can give" in cat.validate_provider_reason("busy", "")[0]
+    assert (cat.label_for("away"), cat.label_for("busy"), cat.label_for("late_request")) == (
+        "I am away", "Busy", "Late request")
 
 
 def broken(change):
@@ -119,6 +141,23 @@ BAD = {
         lambda d: d["reasons"][0].update(resources="later"), ["busy", "list"]),
     "no reasons": (
         lambda d: d.update(reasons=[]), ["reasons"]),
+    "no provider reasons": (
+        lambda d: d.pop("provider_reasons"), ["provider_reasons"]),
+    "empty provider reasons": (
+        lambda d: d.update(provider_reasons=[]), ["provider_reasons"]),
+    "provider reason not an object": (
+        lambda d: d["provider_reasons"].append("away"), ["provider_reasons[2]", "object"]),
+    "missing provider reason id": (
+        lambda d: d["provider_reasons"][1].pop("id"), ["provider_reasons[1]", "id"]),
+    "blank provider reason label": (
+        lambda d: d["provider_reasons"][0].update(label=" "), ["provider reason", "away", "label"]),
+    "duplicate provider reason id": (
+        lambda d: d["provider_reasons"].append({"id": "away", "label": "Away again"}), ["away", "twice"]),
+    "provider reason id taken by a client reason": (
+        lambda d: d["provider_reasons"].append({"id": "busy", "label": "Busy"}),
+        ["provider reason", "busy", "client reason"]),
+    "provider reason free_text not a boolean": (
+        lambda d: d["provider_reasons"][0].update(free_text="yes"), ["away", "free_text"]),
 }
 
 

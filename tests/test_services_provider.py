@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 
 import pytest
 
+from desktop.paths import resource
 from desktop.rules import series as series_rules
 from desktop.services import provider as svc
 from desktop.services.auth import actor_for
@@ -63,6 +65,11 @@ def test_provider_cancels_for_client_without_fee_and_tells_the_client(demo_db, n
         svc.cancel_for_client(rivera, appt.id, "provider_unwell", now=now)
 
 
+def test_provider_reasons_come_from_the_catalogue_data_file(demo_db, now):
+    shipped = json.loads(resource("reasons.json").read_text(encoding="utf-8"))["provider_reasons"]
+    assert [(r.id, r.label) for r in svc.provider_reasons()] == [(e["id"], e["label"]) for e in shipped]
+
+
 def test_cancel_for_client_refusals(demo_db, now):
     rivera, chen = actor("dr.rivera"), actor("dr.chen")
     appt = next_scheduled(client_of("alex.morgan"), now)
@@ -72,8 +79,12 @@ def test_cancel_for_client_refusals(demo_db, now):
         svc.cancel_for_client(actor("alex.morgan"), appt.id, "provider_unwell", now=now)
     with pytest.raises(NotAllowed):
         svc.cancel_for_client(actor("support"), appt.id, "provider_unwell", now=now)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput, match="“no_such_reason” is not a reason a provider can give"):
         svc.cancel_for_client(rivera, appt.id, "no_such_reason", now=now)
+    with pytest.raises(InvalidInput, match="“schedule_conflict” is not a reason a provider"):
+        svc.cancel_for_client(rivera, appt.id, "schedule_conflict", now=now)  # a client's reason
+    with pytest.raises(InvalidInput, match="Pick a reason"):
+        svc.cancel_for_client(rivera, appt.id, "", now=now)
     with pytest.raises(InvalidInput):
         svc.cancel_for_client(rivera, appt.id, "provider_other", "  ", now=now)
     with pytest.raises(Conflict):

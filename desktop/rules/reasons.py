@@ -3,6 +3,8 @@
 A reason may ask follow-up questions; an answer may show resources (a crisis
 line, a sliding scale, telehealth instead, reschedule). The catalogue is data,
 so a practice can edit it; loading validates it and names the bad entry.
+The same file lists the reasons a provider gives when cancelling on a client's
+behalf (``provider_reasons``: an id and a label; ``free_text`` asks for a note).
 """
 
 from __future__ import annotations
@@ -63,15 +65,50 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class ProviderReason:
+    """Why a provider cancels an appointment on the client's behalf."""
+
+    id: str
+    label: str
+    free_text: bool = False  # the provider must add a note saying why
+
+
+@dataclass(frozen=True)
 class Catalogue:
     reasons: tuple[Reason, ...]
     resources: Mapping[str, Resource] = field(default_factory=dict)
+    provider_reasons: tuple[ProviderReason, ...] = ()
 
     def reason(self, reason_id: str) -> Reason:
         for r in self.reasons:
             if r.id == reason_id:
                 return r
         raise KeyError(reason_id)
+
+    def provider_reason(self, reason_id: str) -> ProviderReason:
+        for r in self.provider_reasons:
+            if r.id == reason_id:
+                return r
+        raise KeyError(reason_id)
+
+    def label_for(self, reason_id: str) -> str:
+        """The label of a client or provider reason; a code no longer in the catalogue reads as words."""
+        for r in (*self.provider_reasons, *self.reasons):
+            if r.id == reason_id:
+                return r.label
+        return reason_id.replace("_", " ").capitalize()
+
+    def validate_provider_reason(self, reason_id: str, note: str) -> list[str]:
+        """Problems with a provider's reason and note, as sentences (empty when fine)."""
+        if not reason_id:
+            return ["Pick a reason for cancelling."]
+        try:
+            reason = self.provider_reason(reason_id)
+        except KeyError:
+            return [f"“{reason_id}” is not a reason a provider can give for cancelling; pick one from the list."]
+        if reason.free_text and not note.strip():
+            return ["Say briefly why you are cancelling."]
+        return []
 
     def resources_for(self, reason_id: str, answers: Mapping[str, str]) -> list[Resource]:
         """The resources to show for a reason and the answers given so far,
@@ -174,7 +211,27 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             resources=check_refs(entry.get("resources", []), where),
             free_text=bool(entry.get("free_text", False)), crisis=bool(entry.get("crisis", False)),
         ))
-    return Catalogue(tuple(reasons), resources)
+    return Catalogue(tuple(reasons), resources, _parse_provider_reasons(data.get("provider_reasons"), seen_ids))
+
+
+def _parse_provider_reasons(raw: Any, client_ids: set[str]) -> tuple[ProviderReason, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise CatalogueError("the catalogue needs a non-empty list “provider_reasons” (why a provider cancels)")
+    out: list[ProviderReason] = []
+    for i, entry in enumerate(raw):
+        if not isinstance(entry, Mapping):
+            raise CatalogueError(f"provider_reasons[{i}]: must be an object with “id” and “label”")
+        rid = _req(entry, "id", f"provider_reasons[{i}]")
+        where = f"provider reason “{rid}”"
+        if any(r.id == rid for r in out):
+            raise CatalogueError(f"{where}: defined twice")
+        if rid in client_ids:
+            raise CatalogueError(f"{where}: the id is also a client reason; give it its own id")
+        free_text = entry.get("free_text", False)
+        if not isinstance(free_text, bool):
+            raise CatalogueError(f"{where}: “free_text” must be true or false")
+        out.append(ProviderReason(rid, _req(entry, "label", where), free_text))
+    return tuple(out)
 
 
 def load_catalogue(path: Path) -> Catalogue:

@@ -18,6 +18,7 @@ from ..rules.fees import CancellationBy, FeeDecision, fee_decision
 from ..rules.money import Money
 from ..rules.noshow import NoShowEligibility, no_show_eligibility
 from ..rules.policy import FeePolicySnapshot
+from ..rules.reasons import ProviderReason
 from ..rules.timefmt import format_instant
 from ..store.models import (
     Appointment,
@@ -36,21 +37,21 @@ from ..store.models import (
 from .access import appointment_for, client_for_provider, snapshot
 from .actor import Actor, require_role
 from .booking import HORIZON, BookingRequest, book_appointment, busy_overlap, materialise
+from .catalogue import reasons_catalogue
 from .errors import Conflict, InvalidInput, NotAllowed, NotFound, RuleRefused
 from .messaging import notify
 from .result import Change, OpResult
 from .threads import post
 from .tx import audit, locked, utc_now, write_transaction
 
-# Why a provider cancels; the code is stored with the cancellation, the note as its text.
-PROVIDER_REASONS: tuple[tuple[str, str], ...] = (
-    ("provider_unavailable", "I am unavailable"),
-    ("provider_unwell", "I am unwell"),
-    ("practice_closed", "The practice is closed"),
-    ("client_asked", "The client asked me to cancel"),
-    ("provider_other", "Another reason"),
-)
-_REASON_LABELS = dict(PROVIDER_REASONS)
+# The reason recorded when changing a series cancels occurrences a conversation refers to.
+SERIES_CHANGED_REASON = "provider_other"
+
+
+def provider_reasons() -> tuple[ProviderReason, ...]:
+    """Why a provider may cancel (rule 6: from the reasons catalogue under resources/).
+    The id is stored with the cancellation, the provider's note as its text."""
+    return reasons_catalogue().provider_reasons
 
 
 def _require_provider(actor: Actor) -> None:
@@ -160,7 +161,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     cancel = Cancellation.get_or_none(Cancellation.appointment == appt.id)
     cancel_text = ""
     if cancel is not None:
-        label = _REASON_LABELS.get(cancel.reason_code, cancel.reason_code.replace("_", " "))
+        label = reasons_catalogue().label_for(cancel.reason_code)
         cancel_text = f"{label}. {cancel.other_text}".strip() if cancel.other_text else label
     return AppointmentDetail(
         appt.id, appt.version, appt.starts_at, appt.ends_at, appt.status,
@@ -178,10 +179,10 @@ def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note:
     """The provider cancels; the reason is recorded, no fee ever, the client is told."""
     now = utc_now(now)
     _require_provider(actor)
-    if reason_code not in _REASON_LABELS:
-        raise InvalidInput("Pick a reason for cancelling.")
-    if reason_code == "provider_other" and not note.strip():
-        raise InvalidInput("Say briefly why you are cancelling.")
+    problems = reasons_catalogue().validate_provider_reason(reason_code, note)
+    if problems:
+        raise InvalidInput(" ".join(problems))
+    reason = reasons_catalogue().provider_reason(reason_code)
     with write_transaction():
         appt = _own_appointment(actor, appointment_id, lock=True)
         _refuse_not_scheduled(appt)
@@ -196,7 +197,7 @@ def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note:
         client_zone = User.select(User.time_zone).join(Client).where(Client.id == appt.client_id).scalar()
         when = format_instant(appt.starts_at, client_zone)
         body = (f"{actor.display_name} cancelled your appointment on {when}: "
-                f"{_REASON_LABELS[reason_code].lower()}. There is no fee for this cancellation.")
+                f"{reason.label.lower()}. There is no fee for this cancellation.")
         if note.strip():
             body += "\n\n" + note.strip()
         notify(appt.client_id, appt.provider_id, f"Appointment cancelled: {when}", body,
@@ -473,7 +474,7 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
             Appointment.update(status=AppointmentStatus.CANCELLED_BY_PROVIDER, version=Appointment.version + 1,
                                updated_at=now).where(Appointment.id == appt_id).execute()
             Cancellation.create(appointment=appt_id, cancelled_by=actor.user_id, kind="provider",
-                                reason_code="provider_other", other_text="The repeating appointment was changed.",
+                                reason_code=SERIES_CHANGED_REASON, other_text="The repeating appointment was changed.",
                                 created_at=now)
         removed = [i for i in doomed if i not in kept]
         if removed:

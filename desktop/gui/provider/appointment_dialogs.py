@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...rules.series import Frequency
 from ...rules.timefmt import format_instant, format_range
-from ...services.provider import PROVIDER_REASONS, AppointmentDetail, ClientChoice, ServiceChoice
+from ...services.provider import AppointmentDetail, ClientChoice, ServiceChoice, provider_reasons
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -198,8 +198,8 @@ class CancelForClientDialog(QDialog):
         layout.addWidget(info)
         form = QFormLayout()
         self.reason = _named(QComboBox(self), "reasonCombo", "Reason")
-        for code, label in PROVIDER_REASONS:
-            self.reason.addItem(label, code)
+        for reason in provider_reasons():
+            self.reason.addItem(reason.label, reason.id)
         form.addRow("&Reason:", self.reason)
         self.note = _named(QPlainTextEdit(self), "noteEdit", "Note to the client")
         self.note.setPlaceholderText("Optional note to the client")
