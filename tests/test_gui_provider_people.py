@@ -59,3 +59,20 @@ def test_a_provider_who_is_not_the_owner_has_no_people_page(qtbot, demo_db, now,
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.chen")
     assert "people" not in window.pages
+
+
+def test_moving_a_client_with_upcoming_appointments_is_refused_on_the_page(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = window.go_to("people")
+    qtbot.waitUntil(page.isVisible)
+    alex = User.get(User.username == "alex.morgan")
+    before = Client.get(Client.user == alex).provider_id
+    page.table.selectRow(page.model.rows.index(next(r for r in page.model.rows if r.username == "alex.morgan")))
+    assert page.editing.username == "alex.morgan"
+    page.provider.setCurrentIndex(page.provider.findText("Dr. Daniel Chen"))
+    click(qtbot, page.save_button)
+    wait_ops(qtbot, controller)
+    assert "upcoming appointments with Dr. Maya Rivera" in page.error.text()
+    assert "Cancel or move them first" in page.error.text()
+    assert Client.get(Client.user == alex).provider_id == before

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from desktop.services import people as svc
+from desktop.services import provider as provider_svc
 from desktop.services.auth import actor_for, sign_in
+from desktop.services.booking import extend_horizons
 from desktop.services.errors import Conflict, InvalidInput, NotAllowed, SignInFailed
-from desktop.store.models import Appointment, Client, FeePolicy, Provider, Role, User, WorkingHours
+from desktop.store.models import (
+    Appointment,
+    AppointmentStatus,
+    AuditEvent,
+    Client,
+    FeePolicy,
+    Provider,
+    Role,
+    Series,
+    User,
+    WorkingHours,
+)
 
 
 def actor(username: str):
@@ -43,14 +58,69 @@ def test_owner_adds_provider_and_support(demo_db, now):
     assert User.get_by_id(sid).role == "support"
 
 
-def test_edit_and_move_client_to_another_provider(demo_db, now):
+def _upcoming(client: Client, now) -> list[Appointment]:
+    return list(Appointment.select().where(Appointment.client == client.id,
+                                           Appointment.status == AppointmentStatus.SCHEDULED,
+                                           Appointment.ends_at > now))
+
+
+def test_edit_client_details_keeping_the_provider(demo_db, now):
     owner = actor("dr.rivera")
     alex = User.get(User.username == "alex.morgan")
+    rivera = Client.get(Client.user == alex).provider_id
     svc.edit_person(owner, alex.id, svc.PersonForm("Alex M. Morgan", "alex@new.example", "1", "Europe/London",
-                                                   chen_id()), now=now)
+                                                   rivera), now=now)
     fresh = User.get_by_id(alex.id)
     assert (fresh.display_name, fresh.time_zone) == ("Alex M. Morgan", "Europe/London")
-    assert Client.get(Client.user == alex).provider_id == chen_id()
+    assert Client.get(Client.user == alex).provider_id == rivera
+
+
+def test_moving_a_client_with_upcoming_appointments_to_another_provider_is_refused(demo_db, now):
+    owner = actor("dr.rivera")
+    alex = User.get(User.username == "alex.morgan")
+    client = Client.get(Client.user == alex)
+    upcoming = _upcoming(client, now)
+    series = {a.series_id for a in upcoming if a.series_id}
+    assert len(upcoming) > 1 and series  # the demo: a weekly series and single appointments
+    in_series = sum(1 for a in upcoming if a.series_id)
+    with pytest.raises(Conflict) as refused:
+        svc.edit_person(owner, alex.id, svc.PersonForm("Alex M. Morgan", time_zone="Europe/London",
+                                                       provider_id=chen_id()), now=now)
+    assert str(refused.value) == (
+        f"Alex Morgan still has {len(upcoming)} upcoming appointments with Dr. Maya Rivera "
+        f"({in_series} of them in {len(series)} open repeating series). "
+        "Cancel or move them first, then change the provider.")
+    # Nothing was changed, not even the other fields of the form.
+    assert Client.get_by_id(client.id).provider_id == client.provider_id
+    fresh = User.get_by_id(alex.id)
+    assert (fresh.display_name, fresh.time_zone) == (alex.display_name, alex.time_zone)
+
+
+def test_a_client_moves_once_nothing_upcoming_is_left_and_the_emptied_series_ends(demo_db, now):
+    owner = actor("dr.rivera")
+    alex = User.get(User.username == "alex.morgan")
+    client = Client.get(Client.user == alex)
+    rivera = client.provider_id
+    upcoming = _upcoming(client, now)
+    series_ids = {a.series_id for a in upcoming if a.series_id}
+    last = upcoming.pop()
+    for appt in upcoming:
+        provider_svc.cancel_for_client(owner, appt.id, "provider_unavailable", now=now)
+    with pytest.raises(Conflict, match=r"still has 1 upcoming appointment with Dr\. Maya Rivera.*Cancel or move it"):
+        svc.edit_person(owner, alex.id, svc.PersonForm(alex.display_name, provider_id=chen_id()), now=now)
+    provider_svc.cancel_for_client(owner, last.id, "provider_unavailable", now=now)
+    svc.edit_person(owner, alex.id, svc.PersonForm(alex.display_name, time_zone=alex.time_zone,
+                                                   provider_id=chen_id()), now=now)
+    assert Client.get_by_id(client.id).provider_id == chen_id()
+    # The emptied series is ended: the horizon job books nothing more into the old calendar.
+    assert all(Series.get_by_id(s).ended for s in series_ids)
+    before = Appointment.select().where(Appointment.provider == rivera, Appointment.client == client.id).count()
+    extend_horizons(now=now + timedelta(days=60))
+    assert Appointment.select().where(Appointment.provider == rivera,
+                                      Appointment.client == client.id).count() == before
+    event = AuditEvent.select().where(AuditEvent.action == "edit_person").order_by(AuditEvent.id.desc()).first()
+    assert event.detail["ended_series"] == sorted(series_ids)
+    assert event.detail["before"]["provider"] == rivera
 
 
 def test_deactivate_keeps_history_and_stops_sign_in(demo_db, now):

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from peewee import JOIN
 
-from ..store.models import Client, Provider, Role, User
+from ..store.models import Appointment, AppointmentStatus, Client, Provider, Role, Series, User
 from .access import current_policy
 from .actor import Actor, require_owner
 from .auth import check_zone, create_default_policy, create_default_working_hours
@@ -150,24 +150,60 @@ def _person(user_id: int) -> User:
     return user
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _refuse_provider_change(client: Client, name: str, now: datetime) -> list[int]:
+    """A client changes provider only once nothing upcoming is left with the current one: their
+    scheduled appointments (and the open series they belong to) would stay in the old provider's
+    calendar, where that provider could no longer act on them. Returns the ids of the client's
+    open series with the current provider that have nothing upcoming left (ending them is safe)."""
+    upcoming = list(Appointment.select(Appointment.id, Appointment.series).where(
+        Appointment.client == client.id, Appointment.provider == client.provider_id,
+        Appointment.status == AppointmentStatus.SCHEDULED, Appointment.ends_at > now).tuples())
+    busy_series = {sid for _, sid in upcoming if sid is not None}
+    open_series = [sid for (sid,) in Series.select(Series.id).where(
+        Series.client == client.id, Series.provider == client.provider_id,
+        Series.ended == False).tuples()]  # noqa: E712
+    if upcoming:
+        current = User.select(User.display_name).join(Provider).where(Provider.id == client.provider_id).scalar()
+        text = f"{name} still has {_plural(len(upcoming), 'upcoming appointment')} with {current}"
+        if busy_series:
+            in_series = sum(1 for _, sid in upcoming if sid is not None)
+            of_them = "it is" if len(upcoming) == 1 else f"{in_series} of them"
+            text += f" ({of_them} in {len(busy_series)} open repeating series)"
+        them = "it" if len(upcoming) == 1 else "them"
+        raise Conflict(f"{text}. Cancel or move {them} first, then change the provider.")
+    return open_series  # nothing upcoming is left in any of them
+
+
 def edit_person(actor: Actor, user_id: int, form: PersonForm, *, now: datetime | None = None) -> OpResult:
-    """Change name, contact details, time zone and (for a client) their provider."""
+    """Change name, contact details, time zone and (for a client) their provider.
+
+    A client changes provider only when nothing upcoming is left with the current one
+    (see ``_refuse_provider_change``); repeating series that have nothing upcoming left
+    are ended then, so the horizon job never books them into the old calendar again."""
     now = utc_now(now)
     require_owner(actor)
     with write_transaction():
         user = _person(user_id)
         form = _clean(form, role=user.role)
         before = {"name": user.display_name, "email": user.email, "phone": user.phone, "time_zone": user.time_zone}
-        User.update(display_name=form.name, email=form.email, phone=form.phone, time_zone=form.time_zone).where(
-            User.id == user.id).execute()
+        ended_series: list[int] = []
         if user.role == Role.CLIENT:
             client = Client.get(Client.user == user.id)
             if client.provider_id != form.provider_id:
+                ended_series = _refuse_provider_change(client, user.display_name, now)
                 before["provider"] = client.provider_id
                 Client.update(provider=form.provider_id).where(Client.id == client.id).execute()
+                if ended_series:
+                    Series.update(ended=True).where(Series.id.in_(ended_series)).execute()
+        User.update(display_name=form.name, email=form.email, phone=form.phone, time_zone=form.time_zone).where(
+            User.id == user.id).execute()
         audit(actor, "edit_person", "user", user.id, at=now, before=before,
               after={"name": form.name, "email": form.email, "phone": form.phone, "time_zone": form.time_zone,
-                     "provider": form.provider_id})
+                     "provider": form.provider_id}, ended_series=ended_series)
     return OpResult(Change.PEOPLE, f"{form.name} saved.", user.id)
 
 
