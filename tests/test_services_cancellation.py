@@ -364,3 +364,21 @@ def test_times_in_messages_use_the_clients_zone(team, now):
     request_late_cancellation(london, appt_id, now=now)
     body = Message.select().order_by(Message.id.desc()).get().body
     assert "00:00 GMT" in body
+
+
+def test_cancel_upcoming_ends_the_series_so_the_horizon_job_adds_nothing_back(team, now):
+    from desktop.services.booking import extend_horizons
+    from desktop.store.models import Series
+
+    first = (now + timedelta(days=3)).astimezone(NY).replace(tzinfo=None, minute=0, second=0, microsecond=0)
+    series_id = factories.weekly_series(team.owner, team.client, first, now=now, count=104)
+    assert not Series.get_by_id(series_id).ended  # two years: only the horizon is materialised
+    rows = Appointment.select().where(Appointment.series == series_id)
+    before = rows.count()
+    some = rows.order_by(Appointment.starts_at).first().id
+    client_cancel_upcoming(team.client, some, REASON, now=now)
+    assert Series.get_by_id(series_id).ended
+    extend_horizons(now=now + timedelta(days=400))
+    assert Appointment.select().where(Appointment.series == series_id).count() == before
+    assert not Appointment.select().where(Appointment.series == series_id,
+                                          Appointment.status == AppointmentStatus.SCHEDULED).exists()

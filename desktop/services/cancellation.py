@@ -17,6 +17,7 @@ from ..store.models import (
     Cancellation,
     FeePolicy,
     LateCancellationRequest,
+    Series,
 )
 from .access import appointment_for, snapshot
 from .actor import Actor, require_role
@@ -148,6 +149,9 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
         for occ_id in ids:
             _cancel_row(rows[occ_id], actor, AppointmentStatus.CANCELLED_BY_CLIENT, "client", reason_code,
                         answers, other_text, now)
+        # "All upcoming" ends the series too: the background horizon job must not bring
+        # back occurrences beyond the ones just cancelled.
+        Series.update(ended=True).where(Series.id == appt.series_id).execute()
         audit(actor, "client_cancel_upcoming", "series", appt.series_id, at=now, reason=reason_code,
               cancelled=ids, stayed=[p.id for p in plan.stay])
     stay = len(plan.stay)
