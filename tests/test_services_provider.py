@@ -11,8 +11,9 @@ from desktop.paths import resource
 from desktop.rules import series as series_rules
 from desktop.services import provider as svc
 from desktop.services.auth import actor_for
+from desktop.services.booking import SeriesRequest, create_series, extend_horizons
 from desktop.services.errors import Conflict, InvalidInput, NotAllowed, RuleRefused
-from desktop.services.messaging import thread_messages
+from desktop.services.messaging import list_threads, thread_messages
 from desktop.services.result import Change
 from desktop.store.models import (
     Appointment,
@@ -259,3 +260,132 @@ def test_reads_refuse_other_roles(demo_db, now):
     detail = svc.appointment_detail(actor("dr.rivera"), appt.id, now=now)
     assert detail.client_name == "Alex Morgan" and detail.series_summary.startswith("Every week")
     assert not detail.no_show.allowed
+
+
+def _series_pivot(now: datetime) -> tuple[Series, Appointment]:
+    series = Series.get(Series.client == client_of("alex.morgan"))
+    pivot = (Appointment.select().where(Appointment.series == series, Appointment.starts_at > now + timedelta(days=10),
+                                        Appointment.status == AppointmentStatus.SCHEDULED)
+             .order_by(Appointment.starts_at).first())
+    return series, pivot
+
+
+def _rows(series: Series, *where):
+    return list(Appointment.select(Appointment.id, Appointment.starts_at, Appointment.status, Appointment.version)
+                .where(Appointment.series == series, *where).order_by(Appointment.starts_at).tuples())
+
+
+def test_cancel_series_from_an_occurrence_cancels_it_and_all_later_ones_at_once(demo_db, now):
+    rivera = actor("dr.rivera")
+    series, pivot = _series_pivot(now)
+    earlier_before = _rows(series, Appointment.starts_at < pivot.starts_at)
+    assert any(start < now for _i, start, _s, _v in earlier_before)  # the series has a past
+    doomed = [i for i, _s, status, _v in _rows(series, Appointment.starts_at >= pivot.starts_at)
+              if status == AppointmentStatus.SCHEDULED]
+    assert len(doomed) > 5
+    preview = svc.series_cancel_preview(rivera, pivot.id, now=now)
+    assert (preview.series_id, preview.count) == (series.id, len(doomed))
+    assert preview.first == pivot.starts_at and preview.last == Appointment.get_by_id(doomed[-1]).starts_at
+    audits, messages, charges = AuditEvent.select().count(), Message.select().count(), Charge.select().count()
+
+    result = svc.cancel_series_from_for_client(rivera, pivot.id, "practice_closed", "We are moving offices.",
+                                               expected_version=pivot.version, expected_count=preview.count,
+                                               now=now)
+
+    assert result.changes & Change.APPOINTMENTS and result.changes & Change.MESSAGES
+    assert sorted(result.value) == sorted(doomed)
+    assert f"{len(doomed)} appointments cancelled" in result.summary
+    after = {i: status for i, _s, status, _v in _rows(series, Appointment.starts_at >= pivot.starts_at)}
+    assert all(after[i] == AppointmentStatus.CANCELLED_BY_PROVIDER for i in doomed)
+    cancels = list(Cancellation.select().where(Cancellation.appointment.in_(doomed)))
+    assert len(cancels) == len(doomed)
+    assert {(c.kind, c.reason_code, c.other_text, c.cancelled_by_id) for c in cancels} == {
+        ("provider", "practice_closed", "We are moving offices.", rivera.user_id)}
+    assert _rows(series, Appointment.starts_at < pivot.starts_at) == earlier_before  # the past is untouched
+    assert Charge.select().count() == charges  # no fee, ever
+    events = list(AuditEvent.select().order_by(AuditEvent.id.desc()).limit(1))
+    assert AuditEvent.select().count() == audits + 1
+    assert (events[0].action, events[0].entity_id) == ("provider_cancel_series_from", series.id)
+    assert sorted(events[0].detail["cancelled"]) == sorted(doomed)
+    assert Message.select().count() == messages + 1  # the client is told once
+    body = Message.select().order_by(Message.id.desc()).first().body
+    alex = actor("alex.morgan")
+    first_text = pivot.starts_at.astimezone(series_rules.ZoneInfo(alex.time_zone)).strftime("%a %-d %b %Y")
+    assert f"cancelled {len(doomed)} appointments" in body and first_text in body
+    assert "no fee" in body and "We are moving offices." in body
+    assert any(m.body == body for t in list_threads(alex) for m in thread_messages(alex, t.id))
+
+    ended = Series.get_by_id(series.id)
+    assert ended.ended and "COUNT=" not in ended.rrule
+    last_day = pivot.starts_at.astimezone(series_rules.ZoneInfo(series.time_zone)).date() - timedelta(days=1)
+    assert f"UNTIL={last_day:%Y%m%d}T235959" in ended.rrule
+    total = Appointment.select().where(Appointment.series == series).count()
+    extend_horizons(now=now + timedelta(days=120))  # the horizon job, months later, adds nothing back
+    assert Appointment.select().where(Appointment.series == series).count() == total
+    assert not Appointment.select().where(Appointment.series == series, Appointment.starts_at >= pivot.starts_at,
+                                          Appointment.status == AppointmentStatus.SCHEDULED).exists()
+    with pytest.raises(Conflict):  # already cancelled
+        svc.cancel_series_from_for_client(rivera, pivot.id, "practice_closed", now=now)
+
+
+def test_cancel_series_from_the_first_occurrence_ends_the_series_and_keeps_its_rule(demo_db, now):
+    rivera = actor("dr.rivera")
+    alex = client_of("alex.morgan")
+    local = (now + timedelta(days=30)).astimezone(series_rules.ZoneInfo(rivera.time_zone)).replace(
+        hour=7, minute=0, second=0, microsecond=0, tzinfo=None)
+    series_id = create_series(rivera, SeriesRequest(alex.id, local, rivera.time_zone, timedelta(minutes=30),
+                                                    series_rules.Frequency.WEEKLY,
+                                                    until=local.date() + timedelta(days=500)), now=now).value
+    rule = Series.get_by_id(series_id).rrule
+    first = Appointment.select().where(Appointment.series == series_id).order_by(Appointment.starts_at).first()
+    count = Appointment.select().where(Appointment.series == series_id).count()
+    result = svc.cancel_series_from_for_client(rivera, first.id, "provider_unavailable", now=now)
+    assert len(result.value) == count
+    s = Series.get_by_id(series_id)
+    assert s.ended and s.rrule == rule
+    extend_horizons(now=now + timedelta(days=200))
+    assert Appointment.select().where(Appointment.series == series_id).count() == count
+    assert not Appointment.select().where(Appointment.series == series_id,
+                                          Appointment.status == AppointmentStatus.SCHEDULED).exists()
+
+
+def test_cancel_series_from_refusals_change_nothing(demo_db, now):
+    rivera = actor("dr.rivera")
+    series, pivot = _series_pivot(now)
+    before = _rows(series)
+    audits, messages = AuditEvent.select().count(), Message.select().count()
+    for who in ("dr.chen", "alex.morgan", "support"):  # another provider, the client, support
+        with pytest.raises(NotAllowed):
+            svc.cancel_series_from_for_client(actor(who), pivot.id, "provider_unwell", now=now)
+        if who != "dr.chen":
+            with pytest.raises(NotAllowed):
+                svc.series_cancel_preview(actor(who), pivot.id, now=now)
+    with pytest.raises(NotAllowed):
+        svc.series_cancel_preview(actor("dr.chen"), pivot.id, now=now)
+    with pytest.raises(Conflict):  # a stale view of the chosen occurrence
+        svc.cancel_series_from_for_client(rivera, pivot.id, "provider_unwell",
+                                          expected_version=pivot.version + 1, now=now)
+    preview = svc.series_cancel_preview(rivera, pivot.id, now=now)
+    with pytest.raises(Conflict):  # the preview showed another number of appointments
+        svc.cancel_series_from_for_client(rivera, pivot.id, "provider_unwell", expected_count=preview.count + 1,
+                                          now=now)
+    for code, note in (("no_such_reason", ""), ("schedule_conflict", ""), ("", ""), ("provider_other", "  ")):
+        with pytest.raises(InvalidInput):
+            svc.cancel_series_from_for_client(rivera, pivot.id, code, note, now=now)
+    past = (Appointment.select().where(Appointment.series == series, Appointment.ends_at < now,
+                                       Appointment.status == AppointmentStatus.SCHEDULED)
+            .order_by(Appointment.starts_at.desc()).first())
+    with pytest.raises(RuleRefused):  # a past occurrence (still marked scheduled) is never the start
+        svc.cancel_series_from_for_client(rivera, past.id, "provider_unwell", now=now)
+    with pytest.raises(RuleRefused):
+        svc.series_cancel_preview(rivera, past.id, now=now)
+    single = svc.book_for_client(rivera, series.client_id, now + timedelta(days=60), timedelta(minutes=30),
+                                 now=now).value
+    with pytest.raises(InvalidInput):
+        svc.cancel_series_from_for_client(rivera, single, "provider_unwell", now=now)
+    with pytest.raises(InvalidInput):
+        svc.series_cancel_preview(rivera, single, now=now)
+    assert _rows(series) == before
+    assert Message.select().count() == messages
+    assert AuditEvent.select().count() == audits + 1  # only the booking of the single appointment
+    assert not Series.get_by_id(series.id).ended

@@ -207,6 +207,105 @@ def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note:
     return OpResult(Change.APPOINTMENTS | Change.MESSAGES, "Appointment cancelled; the client was told.", appt.id)
 
 
+@dataclass(frozen=True)
+class SeriesCancelPreview:
+    """What "this and all later appointments in the series" would cancel: ``count`` scheduled
+    occurrences from ``first`` to ``last`` (UTC instants)."""
+
+    series_id: int
+    count: int
+    first: datetime | None
+    last: datetime | None
+
+
+def _series_from(appt: Appointment, now: datetime):
+    """The series' scheduled occurrences starting at or after ``appt`` that are not over yet."""
+    return (Appointment.select()
+            .where(Appointment.series == appt.series_id, Appointment.starts_at >= appt.starts_at,
+                   Appointment.ends_at > now, Appointment.status == AppointmentStatus.SCHEDULED)
+            .order_by(Appointment.starts_at))
+
+
+def _refuse_series_cancel(appt: Appointment, now: datetime) -> None:
+    if appt.series_id is None:
+        raise InvalidInput("This appointment does not repeat; cancel it on its own.")
+    _refuse_not_scheduled(appt)
+    if appt.ends_at <= now:
+        raise RuleRefused("This appointment is already over; past appointments are never cancelled.")
+
+
+def series_cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> SeriesCancelPreview:
+    """How many appointments cancelling the series from this occurrence on would cancel (one query)."""
+    now = utc_now(now)
+    appt = _own_appointment(actor, appointment_id)
+    _refuse_series_cancel(appt, now)
+    starts = [s for (s,) in _series_from(appt, now).select(Appointment.starts_at).tuples()]
+    return SeriesCancelPreview(appt.series_id, len(starts), starts[0] if starts else None,
+                               starts[-1] if starts else None)
+
+
+def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code: str, note: str = "", *,
+                                  expected_version: int | None = None, expected_count: int | None = None,
+                                  now: datetime | None = None) -> OpResult:
+    """The provider cancels this occurrence and every later scheduled one of its series, at once:
+    reason recorded on each, no fee ever, past occurrences untouched, the series ended so the
+    horizon job never brings occurrences back, the client told once. ``expected_count`` is what
+    the preview showed: if it changed since, nothing is done."""
+    now = utc_now(now)
+    _require_provider(actor)
+    problems = reasons_catalogue().validate_provider_reason(reason_code, note)
+    if problems:
+        raise InvalidInput(" ".join(problems))
+    reason = reasons_catalogue().provider_reason(reason_code)
+    note = note.strip()
+    with write_transaction():
+        appt = _own_appointment(actor, appointment_id, lock=True)
+        _refuse_series_cancel(appt, now)
+        _check_version(appt, expected_version)
+        rows = list(locked(_series_from(appt, now)))
+        if expected_count is not None and len(rows) != expected_count:
+            raise Conflict(f"The series now has {len(rows)} appointments to cancel from this date, not "
+                           f"{expected_count}; nothing was cancelled. Look at it again first.")
+        for policy_id in {r.policy_id for r in rows}:
+            fee = fee_decision(CancellationBy.PROVIDER, snapshot(FeePolicy.get_by_id(policy_id)))
+            assert not fee.charges  # rule 4: a provider-side cancellation never carries a fee
+        for row in rows:
+            _bump(row, now, status=AppointmentStatus.CANCELLED_BY_PROVIDER)
+        Cancellation.insert_many([
+            {"appointment": r.id, "cancelled_by": actor.user_id, "kind": "provider", "reason_code": reason_code,
+             "other_text": note, "answers": {}, "created_at": now} for r in rows]).execute()
+        series = Series.get_by_id(appt.series_id)
+        zone = ZoneInfo(series.time_zone)
+        from_day = appt.starts_at.astimezone(zone).date()
+        fields: dict = {"ended": True}
+        earlier = Appointment.select().where(Appointment.series == series.id,
+                                             Appointment.starts_at < appt.starts_at).exists()
+        if earlier:
+            # The rule ends the day before, so the series reads as what really took place.
+            fields["rrule"] = _end_rule_before(series.rrule, from_day)
+        Series.update(**fields).where(Series.id == series.id).execute()
+        client_zone = User.select(User.time_zone).join(Client).where(Client.id == appt.client_id).scalar()
+        n = len(rows)
+        plural = "s" if n != 1 else ""
+        first_text = format_instant(rows[0].starts_at, client_zone, with_year=True)
+        span = f"from {first_text}"
+        if n > 1:
+            span += f" to {format_instant(rows[-1].starts_at, client_zone, with_year=True)}"
+        body = (f"{actor.display_name} cancelled {n} appointment{plural} of your repeating appointment, {span}. "
+                f"Reason: {reason.label}. There is no fee for this cancellation. "
+                "The repeating appointment ends; earlier appointments are unchanged.")
+        if note:
+            body += "\n\n" + note
+        notify(appt.client_id, appt.provider_id, f"Repeating appointment cancelled from {first_text}", body,
+               appointment_id=appt.id, sender_user_id=actor.user_id, now=now)
+        audit(actor, "provider_cancel_series_from", "series", series.id, at=now, reason=reason_code,
+              appointment=appt.id, start=appt.starts_at.isoformat(), cancelled=[r.id for r in rows],
+              rrule=fields.get("rrule", series.rrule))
+    return OpResult(Change.APPOINTMENTS | Change.MESSAGES,
+                    f"{n} appointment{plural} cancelled from {from_day:%-d %b %Y}; the client was told.",
+                    [r.id for r in rows])
+
+
 # ---------------------------------------------------------------- late-cancellation requests
 
 
