@@ -138,3 +138,53 @@ def test_an_upcoming_appointment_cannot_be_marked_no_show_and_is_cancelled_for_t
     wait_ops(qtbot, controller)
     assert Appointment.get_by_id(upcoming.id).status == AppointmentStatus.CANCELLED_BY_PROVIDER
     assert next(r for r in cal.rows if r.id == upcoming.id).status_label == "Cancelled by provider"
+
+
+def test_cancel_a_series_from_an_occurrence_for_the_client(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    rivera = window.ctx.actor
+    cal = page.calendar
+    cal.go_to((now + timedelta(days=14)).astimezone(ZoneInfo(rivera.time_zone)).date())
+    qtbot.waitUntil(lambda: any(r.in_series and r.status == "scheduled" for r in cal.rows))
+    pivot_row = min((r for r in cal.rows if r.in_series and r.status == "scheduled"), key=lambda r: r.start)
+    pivot = Appointment.get_by_id(pivot_row.id)
+    later = [a.id for a in Appointment.select().where(Appointment.series == pivot.series_id,
+                                                      Appointment.starts_at >= pivot.starts_at,
+                                                      Appointment.status == AppointmentStatus.SCHEDULED)]
+    earlier = list(Appointment.select(Appointment.id, Appointment.status, Appointment.version)
+                   .where(Appointment.series == pivot.series_id, Appointment.starts_at < pivot.starts_at).tuples())
+    _click_item(qtbot, cal, pivot.id)
+    click(qtbot, page.cancel_button)
+    dialog = page.dialog
+    assert dialog.only_this.isVisible() and dialog.only_this.isChecked()
+    assert dialog.whole_series.isVisible()
+    assert f"cancels {len(later)} scheduled appointments" in dialog.series_count.text()
+    window.grab().save("/tmp/cal_cancel_series.png")
+    dialog.grab().save("/tmp/cancel_series_dialog.png")
+    click(qtbot, dialog.whole_series)
+    assert dialog.confirm.text() == f"Cancel {len(later)} appointments"
+    dialog.reason.setCurrentIndex(dialog.reason.findData("practice_closed"))
+    click(qtbot, dialog.confirm)
+    wait_ops(qtbot, controller)
+    assert not dialog.isVisible(), dialog.error.text()
+    assert {a.status for a in Appointment.select().where(Appointment.id.in_(later))} == {
+        AppointmentStatus.CANCELLED_BY_PROVIDER}
+    assert list(Appointment.select(Appointment.id, Appointment.status, Appointment.version)
+                .where(Appointment.series == pivot.series_id, Appointment.starts_at < pivot.starts_at)
+                .tuples()) == earlier
+    assert Series.get_by_id(pivot.series_id).ended
+    # The calendar and the detail panel refreshed from the bus.
+    assert next(r for r in cal.rows if r.id == pivot.id).status_label == "Cancelled by provider"
+    assert "Cancelled by provider" in page.detail_text.text()
+    assert not page.cancel_button.isEnabled()
+
+
+def test_a_single_appointment_offers_no_series_choice(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    cal = page.calendar
+    single = next(r for r in cal.rows if not r.in_series and r.status == "scheduled" and r.end > now)
+    _click_item(qtbot, cal, single.id)
+    click(qtbot, page.cancel_button)
+    dialog = page.dialog
+    assert not dialog.only_this.isVisible() and not dialog.whole_series.isVisible()
+    assert not dialog.series_count.isVisible()

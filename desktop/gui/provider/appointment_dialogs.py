@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 
 from ...rules.series import Frequency
 from ...rules.timefmt import format_instant, format_range
-from ...services.provider import AppointmentDetail, ClientChoice, ServiceChoice, provider_reasons
+from ...services.provider import (
+    AppointmentDetail,
+    ClientChoice,
+    SeriesCancelPreview,
+    ServiceChoice,
+    provider_reasons,
+)
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -184,14 +190,44 @@ class NewAppointmentDialog(QDialog):
 
 
 class CancelForClientDialog(QDialog):
-    submitted = Signal(str, str)  # reason code, note
+    """Cancel one appointment, or (for an occurrence of a series, given ``series_preview``) this
+    and all later appointments in the series; the preview says how many that cancels."""
 
-    def __init__(self, detail: AppointmentDetail, zone: str, parent: QWidget | None = None) -> None:
+    submitted = Signal(str, str, bool)  # reason code, note, whole series from this occurrence on
+
+    def __init__(self, detail: AppointmentDetail, zone: str, parent: QWidget | None = None,
+                 series_preview: SeriesCancelPreview | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cancelForClientDialog")
         self.setWindowTitle("Cancel for the client")
+        self.preview = series_preview if series_preview is not None and series_preview.count else None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{detail.client_name}</b><br>{format_range(detail.start, detail.end, zone)}", self))
+        layout.addWidget(QLabel(f"<b>{detail.client_name}</b><br>{format_range(detail.start, detail.end, zone)}"
+                                + (f"<br>↻ {detail.series_summary}" if detail.series_summary else ""), self))
+        self.only_this = _named(QRadioButton("&This appointment", self), "cancelOnlyThisRadio",
+                                "Cancel this appointment only")
+        self.whole_series = _named(QRadioButton("This and all &later appointments in the series", self),
+                                   "cancelSeriesFromHereRadio", "Cancel this and all later appointments in the series")
+        self.series_count = QLabel("", self)
+        self.series_count.setObjectName("seriesCancelCount")
+        self.series_count.setWordWrap(True)
+        self.series_count.setProperty("muted", True)
+        group = QButtonGroup(self)
+        group.addButton(self.only_this)
+        group.addButton(self.whole_series)
+        self.only_this.setChecked(True)
+        for w in (self.only_this, self.whole_series, self.series_count):
+            layout.addWidget(w)
+            w.setVisible(self.preview is not None)
+        if self.preview is not None:
+            p = self.preview
+            span = format_instant(p.first, zone, with_year=True)
+            if p.count > 1:
+                span += f" to {format_instant(p.last, zone, with_year=True)}"
+            noun = "appointment" if p.count == 1 else "appointments"
+            self.series_count.setText(f"The series choice cancels {p.count} scheduled {noun}, {span}. "
+                                      "Earlier appointments stay as they are; the series ends and adds no more.")
+            self.series_count.setAccessibleName("Appointments the series choice cancels")
         info = QLabel("A cancellation by the provider never carries a fee. The client is told by a message.", self)
         info.setWordWrap(True)
         info.setProperty("muted", True)
@@ -215,9 +251,23 @@ class CancelForClientDialog(QDialog):
                               "confirmCancelButton", "Cancel appointment")
         self.confirm.setProperty("danger", True)
         buttons.addButton("Keep it", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(lambda: self.submitted.emit(self.reason.currentData(), self.note.toPlainText()))
+        buttons.accepted.connect(lambda: self.submitted.emit(self.reason.currentData(), self.note.toPlainText(),
+                                                             self.cancels_series()))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.whole_series.toggled.connect(self._sync_confirm)
+
+    def cancels_series(self) -> bool:
+        return self.preview is not None and self.whole_series.isChecked()
+
+    def _sync_confirm(self) -> None:
+        if self.cancels_series():
+            n = self.preview.count
+            text = f"Cancel {n} appointment{'s' if n != 1 else ''}"
+        else:
+            text = "Cancel appointment"
+        self.confirm.setText(text)
+        self.confirm.setAccessibleName(text)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

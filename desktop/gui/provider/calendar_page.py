@@ -171,15 +171,29 @@ class CalendarPage(Page):
     def open_cancel(self) -> CancelForClientDialog | None:
         if self.detail is None:
             return None
-        d = self.detail
-        dialog = CancelForClientDialog(d, self.ctx.actor.time_zone, self)
-        actor = self.ctx.actor
-        dialog.submitted.connect(lambda code, note: self.ctx.ops.run(
-            lambda: provider.cancel_for_client(actor, d.id, code, note, expected_version=d.version,
-                                               now=self.ctx.now()),
-            parent=self, on_done=lambda _r: self._done(dialog), on_error=lambda e: dialog.show_error(e.message)))
+        d, actor = self.detail, self.ctx.actor
+        preview = None
+        if d.series_id is not None:
+            try:
+                preview = provider.series_cancel_preview(actor, d.id, now=self.ctx.now())
+            except ServiceError:
+                preview = None  # offer only "this appointment"; the service refuses what is no longer possible
+        dialog = CancelForClientDialog(d, actor.time_zone, self, series_preview=preview)
+        dialog.submitted.connect(lambda code, note, whole: self._cancel(dialog, d, preview, code, note, whole))
         self._show(dialog)
         return dialog
+
+    def _cancel(self, dialog: CancelForClientDialog, d: provider.AppointmentDetail,
+                preview: provider.SeriesCancelPreview | None, code: str, note: str, whole_series: bool) -> None:
+        actor, now = self.ctx.actor, self.ctx.now()
+        if whole_series and preview is not None:
+            fn = lambda: provider.cancel_series_from_for_client(  # noqa: E731
+                actor, d.id, code, note, expected_version=d.version, expected_count=preview.count, now=now)
+        else:
+            fn = lambda: provider.cancel_for_client(actor, d.id, code, note,  # noqa: E731
+                                                    expected_version=d.version, now=now)
+        self.ctx.ops.run(fn, parent=self, on_done=lambda _r: self._done(dialog),
+                         on_error=lambda e: dialog.show_error(e.message))
 
     def open_no_show(self) -> NoShowDialog | None:
         if self.detail is None:
