@@ -160,9 +160,10 @@ class Appointment(BaseModel):
     """One occurrence: a single booking or one materialised row of a series."""
 
     id = AutoField()
-    provider = ForeignKeyField(Provider, backref="appointments", on_delete="RESTRICT")
-    client = ForeignKeyField(Client, backref="appointments", on_delete="RESTRICT")
-    series = ForeignKeyField(Series, null=True, backref="occurrences", on_delete="RESTRICT")
+    # The composite (…, starts_at) indexes below serve these columns: no single-column ones.
+    provider = ForeignKeyField(Provider, backref="appointments", on_delete="RESTRICT", index=False)
+    client = ForeignKeyField(Client, backref="appointments", on_delete="RESTRICT", index=False)
+    series = ForeignKeyField(Series, null=True, backref="occurrences", on_delete="RESTRICT", index=False)
     service = ForeignKeyField(Service, null=True, on_delete="SET NULL")
     policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")  # the version shown when booking
     starts_at = UTCDateTimeField()
