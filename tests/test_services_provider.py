@@ -389,3 +389,17 @@ def test_cancel_series_from_refusals_change_nothing(demo_db, now):
     assert Message.select().count() == messages
     assert AuditEvent.select().count() == audits + 1  # only the booking of the single appointment
     assert not Series.get_by_id(series.id).ended
+
+
+def test_cancelling_for_the_client_closes_their_pending_late_request(demo_db, now):
+    chen = actor("dr.chen")
+    request = _jordan_request()
+    assert [r.id for r in svc.late_requests(chen)] == [request.id]
+    reason = svc.provider_reasons()[0].id
+    svc.cancel_for_client(chen, request.appointment_id, reason, now=now)
+    closed = LateCancellationRequest.get_by_id(request.id)
+    assert closed.status == svc.CLOSED_BY_CANCELLATION and closed.decided_by_id == chen.user_id
+    assert svc.late_requests(chen) == []  # the inbox no longer asks for a decision
+    assert not Charge.select().where(Charge.appointment == request.appointment_id).exists()
+    with pytest.raises(Conflict):
+        svc.decide_late_request(chen, request.id, svc.LateDecision.APPROVE_WITH_FEE, now=now)

@@ -202,9 +202,28 @@ def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note:
             body += "\n\n" + note.strip()
         notify(appt.client_id, appt.provider_id, f"Appointment cancelled: {when}", body,
                appointment_id=appt.id, sender_user_id=actor.user_id, now=now)
+        closed = _close_pending_requests([appt.id], actor, now)
         audit(actor, "provider_cancel", "appointment", appt.id, at=now, reason=reason_code,
-              start=appt.starts_at.isoformat())
+              start=appt.starts_at.isoformat(), closed_requests=closed)
     return OpResult(Change.APPOINTMENTS | Change.MESSAGES, "Appointment cancelled; the client was told.", appt.id)
+
+
+CLOSED_BY_CANCELLATION = "closed_cancelled"
+
+
+def _close_pending_requests(appointment_ids: list[int], actor: Actor, now: datetime) -> list[int]:
+    """A provider's cancellation answers any pending late-cancellation request for those
+    appointments: it leaves the inbox, closed, with no fee. Returns the closed request ids."""
+    ids = [i for (i,) in LateCancellationRequest.select(LateCancellationRequest.id).where(
+        LateCancellationRequest.appointment.in_(appointment_ids),
+        LateCancellationRequest.status == "pending").tuples()]
+    if ids:
+        (LateCancellationRequest
+         .update(status=CLOSED_BY_CANCELLATION, decided_by=actor.user_id, decided_at=now,
+                 reply="Your provider cancelled this appointment; no fee applies.",
+                 version=LateCancellationRequest.version + 1)
+         .where(LateCancellationRequest.id.in_(ids)).execute())
+    return ids
 
 
 @dataclass(frozen=True)
@@ -298,8 +317,10 @@ def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code
             body += "\n\n" + note
         notify(appt.client_id, appt.provider_id, f"Repeating appointment cancelled from {first_text}", body,
                appointment_id=appt.id, sender_user_id=actor.user_id, now=now)
+        closed = _close_pending_requests([r.id for r in rows], actor, now)
         audit(actor, "provider_cancel_series_from", "series", series.id, at=now, reason=reason_code,
               appointment=appt.id, start=appt.starts_at.isoformat(), cancelled=[r.id for r in rows],
+              closed_requests=closed,
               rrule=fields.get("rrule", series.rrule))
     return OpResult(Change.APPOINTMENTS | Change.MESSAGES,
                     f"{n} appointment{plural} cancelled from {from_day:%-d %b %Y}; the client was told.",

@@ -22,7 +22,7 @@ from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
 
 STATUS_TEXT = {"pending": "Pending", "approved_with_fee": "Approved with fee", "approved_waived": "Approved, fee waived",
-               "declined": "Declined"}
+               "declined": "Declined", "closed_cancelled": "Closed: you cancelled the appointment"}
 
 
 _ROOT = QModelIndex()
