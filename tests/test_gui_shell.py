@@ -216,3 +216,23 @@ def test_non_owner_has_no_backup_action(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.chen")
     assert not hasattr(window, "backup")
+
+
+def test_data_folder_is_named_once_and_can_be_moved(qapp, tmp_path, monkeypatch):
+    from desktop.gui.app import make_application
+    from desktop.gui.paths import HOME_ENV, data_dir, default_database
+
+    make_application()
+    monkeypatch.delenv(HOME_ENV, raising=False)
+    monkeypatch.delenv("PRACTICE_DESK_DATABASE", raising=False)
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)  # Qt's own test location, not the real profile
+    try:
+        path = data_dir()
+        assert path.name == "Practice Desk" and path.parent.name != "Practice Desk"
+    finally:
+        QStandardPaths.setTestModeEnabled(False)
+    monkeypatch.setenv(HOME_ENV, str(tmp_path / "elsewhere"))
+    assert data_dir() == tmp_path / "elsewhere"
+    assert default_database() == str(tmp_path / "elsewhere" / "practice-desk.db")

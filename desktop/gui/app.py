@@ -20,8 +20,7 @@ log = logging.getLogger(__name__)
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("Practice Desk")
-    app.setOrganizationName("Practice Desk")
+    app.setApplicationName("Practice Desk")  # no organisation: data in .../Practice Desk, not nested twice
     app.setApplicationDisplayName("Practice Desk")
     apply_theme(app)
     return app
