@@ -15,6 +15,7 @@ from .threads import mark_read, open_thread, post
 from .tx import audit, utc_now, write_transaction
 
 MAX_BODY = 5000
+MAX_SUBJECT = 200
 
 
 @dataclass(frozen=True)
@@ -105,21 +106,29 @@ def thread_messages(actor: Actor, thread_id: int) -> list[MessageRow]:
             for mid, body, created, sender, name in q.tuples()]
 
 
-def mark_thread_read(actor: Actor, thread_id: int) -> OpResult:
-    thread_for(actor, thread_id)
-    last = Message.select(fn.MAX(Message.id)).where(Message.thread == thread_id).scalar() or 0
+def mark_thread_read(actor: Actor, thread_id: int, *, now: datetime | None = None) -> OpResult:
+    """Everything in the thread up to its newest message counts as read by the actor."""
+    now = utc_now(now)
     with write_transaction():
+        thread_for(actor, thread_id)
+        last = Message.select(fn.MAX(Message.id)).where(Message.thread == thread_id).scalar() or 0
         mark_read(thread_id, actor.user_id, last)
+        audit(actor, "read_thread", "thread", thread_id, at=now, message=last)
     return OpResult(Change.MESSAGES)
 
 
-def reply(actor: Actor, thread_id: int, body: str, *, now: datetime | None = None) -> OpResult:
-    now = utc_now(now)
-    body = body.strip()
+def _clean_body(body: str) -> str:
+    body = (body or "").strip()
     if not body:
         raise InvalidInput("Type a message first.")
     if len(body) > MAX_BODY:
         raise InvalidInput(f"A message can be at most {MAX_BODY} characters.")
+    return body
+
+
+def reply(actor: Actor, thread_id: int, body: str, *, now: datetime | None = None) -> OpResult:
+    now = utc_now(now)
+    body = _clean_body(body)
     with write_transaction():
         thread = thread_for(actor, thread_id)
         message = post(thread, actor.user_id, body, now=now)
@@ -131,19 +140,25 @@ def start_thread(actor: Actor, subject: str, body: str, *, client_id: int | None
                  now: datetime | None = None) -> OpResult:
     """A new general conversation: a client with their provider, or a provider with one of their clients."""
     now = utc_now(now)
-    if not subject.strip() or not body.strip():
+    subject = (subject or "").strip()
+    if not subject or not (body or "").strip():
         raise InvalidInput("A new conversation needs a subject and a message.")
+    if len(subject) > MAX_SUBJECT:
+        raise InvalidInput(f"A subject can be at most {MAX_SUBJECT} characters.")
+    body = _clean_body(body)
     with write_transaction():
         if actor.is_client:
-            client = Client.get_by_id(actor.client_id)
+            client = Client.get_or_none(Client.id == actor.client_id)
+            if client is None:
+                raise NotAllowed("This account has no client record.")
         elif actor.is_provider:
             client = Client.get_or_none(Client.id == client_id)
             if client is None or client.provider_id != actor.provider_id:
                 raise NotAllowed("You can only write to your own clients.")
         else:
             raise NotAllowed("Only clients and providers start conversations.")
-        thread = open_thread(client.id, client.provider_id, subject.strip(), now=now)
-        post(thread, actor.user_id, body.strip(), now=now)
+        thread = open_thread(client.id, client.provider_id, subject, now=now)
+        post(thread, actor.user_id, body, now=now)
         audit(actor, "start_thread", "thread", thread.id, at=now)
     return OpResult(Change.MESSAGES, "Message sent.", thread.id)
 

@@ -126,7 +126,7 @@ class MessagesPage(Page):
         self.view.show_thread(f"{thread.subject} — {thread.other_party}" + (f" ({kind})" if kind else ""), messages)
         if thread.unread:  # only then: marking read publishes a change that refreshes this page
             ctx = self.ctx
-            ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id), parent=self)
+            ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id, now=ctx.now()), parent=self)
 
     def _reply(self, text: str) -> None:
         ctx, thread_id = self.ctx, self.current_id
