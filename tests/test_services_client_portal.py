@@ -162,3 +162,19 @@ def test_ics_is_for_clients_only(demo_db, now):
     for username in ("dr.rivera", "support"):
         with _pytest.raises(_NotAllowed):
             ical.client_calendar_file(_sign_in(username, "demo-password", now=now), now=now)
+
+
+def test_upcoming_and_dashboard_read_a_fixed_number_of_queries(demo_db, now):
+    """No query per row: the upcoming list is two queries (rows, pending requests) for any length."""
+    from playhouse.test_utils import count_queries
+
+    alex = f.actor("alex.morgan")
+    with count_queries() as counter:
+        rows = client_portal.upcoming(alex, now=now)
+    assert len(rows) >= 5 and counter.count == 2
+    with count_queries() as counter:
+        past = client_portal.past(alex, now=now)
+    assert len(past) >= 2 and counter.count == 2
+    with count_queries() as counter:
+        data = client_portal.dashboard(alex, now=now)
+    assert data.upcoming_count == len(rows) and counter.count == 3

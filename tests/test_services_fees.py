@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from peewee import fn
 
 from desktop.rules.money import Money
 from desktop.services import fees, messaging
@@ -182,11 +183,37 @@ def test_clients_and_providers_cannot_adjust_waive_or_decline(demo_db, now, who)
     assert FeeAdjustment.select().count() == 0
 
 
+def _functions_updating_an_amount() -> dict[str, str]:
+    """module:function for every service function that calls ``<Model>.update(amount_cents=…)``."""
+    import ast
+    import pathlib
+
+    import desktop.services
+
+    found = {}
+    for path in pathlib.Path(desktop.services.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for func in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            for call in (n for n in ast.walk(func) if isinstance(n, ast.Call)):
+                if (isinstance(call.func, ast.Attribute) and call.func.attr == "update"
+                        and any(k.arg == "amount_cents" for k in call.keywords)):
+                    found[f"{path.stem}:{func.name}"] = ast.get_source_segment(path.read_text(), func)
+    return found
+
+
 def test_no_service_lets_anyone_but_support_set_an_amount():
-    """The write services that take an amount: every one of them is Support-only."""
-    setters = [name for name in dir(fees) if name in {"adjust_fee", "waive_fee", "decline_request"}]
-    assert sorted(setters) == ["adjust_fee", "decline_request", "waive_fee"]
-    assert not any(hasattr(fees, name) for name in ("set_amount", "provider_adjust", "update_charge"))
+    """Only one function in the services changes a charge's amount, it refuses every role but
+    Support before writing, and only the three Support decisions reach it."""
+    import inspect
+
+    updating = _functions_updating_an_amount()
+    assert list(updating) == ["fees:_decide"]
+    body = updating["fees:_decide"]
+    assert body.index('require_role(actor, "support")') < body.index("write_transaction()")
+    callers = sorted(name for name, fn_ in vars(fees).items()
+                     if inspect.isfunction(fn_) and fn_.__module__ == fees.__name__ and name != "_decide"
+                     and "_decide(" in inspect.getsource(fn_))
+    assert callers == ["adjust_fee", "decline_request", "waive_fee"]
 
 
 def test_support_cannot_raise_a_fee_above_the_original(demo_db, now):
@@ -306,3 +333,53 @@ def test_history_in_order_for_support_client_and_provider(demo_db, now):
     for who in ("dr.chen", "jordan.lee"):
         with pytest.raises(NotAllowed):
             fees.charge_history(actor(who), request.charge_id)
+
+
+# ---- list reads: a fixed number of queries, however many rows ---------------
+
+
+def _queries(read) -> tuple[object, int]:
+    from playhouse.test_utils import count_queries
+
+    with count_queries() as counter:
+        result = read()
+    return result, counter.count
+
+
+def test_list_reads_are_one_query_each(demo_db, now):
+    busiest = (Charge.select(Charge.client).group_by(Charge.client)
+               .order_by(fn.COUNT(Charge.id).desc()).scalar())
+    client = actor(_username_of_client(busiest))
+    support, rivera = actor("support"), actor("dr.rivera")
+    billing, n = _queries(lambda: fees.client_billing(client))
+    assert len(billing.charges) >= 2 and n == 1
+    charges, n = _queries(lambda: fees.search_charges(support))
+    assert len(charges) >= 3 and n == 1
+    queue, n = _queries(lambda: fees.adjustment_queue(support, status=None))
+    assert len(queue) >= 1 and n == 1
+    disputes, n = _queries(lambda: fees.provider_disputes(rivera))
+    assert len(disputes) >= 1 and n == 1
+
+
+def test_charge_history_reads_a_fixed_number_of_queries(demo_db, now):
+    request = _pending_request()
+    support = actor("support")
+    _, before = _queries(lambda: fees.charge_history(support, request.charge_id))
+    fees.adjust_fee(support, request.id, Money(3000, "USD"), "Called ahead.", now=now)
+    for i in range(3):
+        messaging.reply(actor("alex.morgan"), Dispute.get(Dispute.charge == request.charge_id).thread_id,
+                        f"Thanks {i}", now=now)
+    trail, after = _queries(lambda: fees.charge_history(support, request.charge_id))
+    assert len(trail) > 4 and after == before
+
+
+def test_a_disputed_charge_offers_no_dispute_and_the_service_agrees(demo_db, now):
+    """The Billing button and the service give the same answer for every charge."""
+    alex = actor("alex.morgan")
+    for row in fees.client_billing(alex).charges:
+        refusal = fees.dispute_refusal(row.status, row.amount.cents)
+        assert row.can_dispute is (refusal is None)
+        assert row.disputed is (row.status == ChargeStatus.DISPUTED)
+        if refusal is not None:
+            with pytest.raises(Conflict, match=refusal.split(";")[0].split(":")[0]):
+                fees.dispute_charge(alex, row.id, "I was there.", now=now)

@@ -52,6 +52,12 @@ class Money:
         number = f"{whole:,}.{frac:02d}"
         return f"{sign}{symbol}{number}" if symbol else f"{sign}{number} {self.currency}"
 
+    def plain(self) -> str:
+        """'1234.50': digits and a point, no symbol or separators (an edit field, a CSV cell)."""
+        sign = "-" if self.cents < 0 else ""
+        whole, frac = divmod(abs(self.cents), 100)
+        return f"{sign}{whole}.{frac:02d}"
+
     def __str__(self) -> str:
         return self.format()
 

@@ -12,10 +12,10 @@ from datetime import datetime
 
 from ..rules.fees import NOT_COVERED_BY_INSURANCE
 from ..rules.money import Money
-from ..store.models import Appointment, Charge, Client, FeeAdjustment, Practice, Provider, User
+from ..store.models import Appointment, Charge, FeeAdjustment, Practice, User
 from .actor import Actor, require_role
 from .errors import InvalidInput
-from .fees import STATUS_LABELS, Billing, client_billing, kind_label
+from .fees import STATUS_LABELS, Billing, client_billing, join_parties, kind_label, party_names
 
 HEADER = (
     "record", "id", "charge_id", "recorded_at_utc", "client", "provider", "kind", "appointment_start_utc",
@@ -26,11 +26,9 @@ PAGE = 200
 Progress = Callable[[int, int], None]  # (done, total)
 
 
-def _decimal(cents: int) -> str:
+def _decimal(cents: int, currency: str) -> str:
     """Minor units as a plain decimal string, without ever going through a float."""
-    sign = "-" if cents < 0 else ""
-    whole, frac = divmod(abs(cents), 100)
-    return f"{sign}{whole}.{frac:02d}"
+    return Money(cents, currency).plain()
 
 
 def _check_range(start: datetime, end: datetime) -> None:
@@ -50,11 +48,6 @@ def export_size(actor: Actor, start: datetime, end: datetime) -> int:
     return charges + adjustments
 
 
-def _names():
-    ClientUser, ProviderUser = User.alias(), User.alias()
-    return ClientUser, ProviderUser
-
-
 def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: Progress | None = None,
                     should_stop: Callable[[], bool] | None = None) -> Iterator[tuple[str, ...]]:
     """The header, then every charge created and every adjustment made in [start, end).
@@ -68,16 +61,11 @@ def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: P
     yield HEADER
     if progress:
         progress(0, total)
-    ClientUser, ProviderUser = _names()
-    base = (Charge.select(Charge.id, Charge.created_at, ClientUser.display_name, ProviderUser.display_name,
-                          Charge.kind, Appointment.starts_at, Charge.original_cents, Charge.amount_cents,
-                          Charge.currency, Charge.status)
-            .join(Appointment, on=(Charge.appointment == Appointment.id))
-            .switch(Charge).join(Client, on=(Charge.client == Client.id))
-            .join(ClientUser, on=(Client.user == ClientUser.id))
-            .switch(Charge).join(Provider, on=(Charge.provider == Provider.id))
-            .join(ProviderUser, on=(Provider.user == ProviderUser.id))
-            .where(Charge.created_at >= start, Charge.created_at < end))
+    ClientUser, ProviderUser = party_names()
+    base = join_parties(Charge.select(Charge.id, Charge.created_at, ClientUser.display_name,
+                                      ProviderUser.display_name, Charge.kind, Appointment.starts_at,
+                                      Charge.original_cents, Charge.amount_cents, Charge.currency, Charge.status),
+                        ClientUser, ProviderUser).where(Charge.created_at >= start, Charge.created_at < end)
     last = 0
     while True:
         page = list(base.where(Charge.id > last).order_by(Charge.id).limit(PAGE).tuples())
@@ -85,7 +73,7 @@ def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: P
             break
         for cid, created, client, provider, kind, appt_start, original, amount, currency, status in page:
             yield ("charge", str(cid), str(cid), created.isoformat(), client, provider, kind_label(kind),
-                   appt_start.isoformat(), _decimal(original), "", _decimal(amount), currency,
+                   appt_start.isoformat(), _decimal(original, currency), "", _decimal(amount, currency), currency,
                    STATUS_LABELS.get(status, status), "no", "", "")
             last = cid
         done += len(page)
@@ -93,19 +81,14 @@ def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: P
             progress(done, total)
         if should_stop and should_stop():
             return
-    ClientUser, ProviderUser = _names()
-    By = User.alias()
-    adj = (FeeAdjustment.select(FeeAdjustment.id, FeeAdjustment.charge, FeeAdjustment.created_at,
-                                ClientUser.display_name, ProviderUser.display_name, Charge.kind,
-                                Appointment.starts_at, Charge.original_cents, FeeAdjustment.old_cents,
-                                FeeAdjustment.new_cents, Charge.currency, By.display_name, FeeAdjustment.reason)
-           .join(Charge, on=(FeeAdjustment.charge == Charge.id))
-           .join(Appointment, on=(Charge.appointment == Appointment.id))
-           .switch(Charge).join(Client, on=(Charge.client == Client.id))
-           .join(ClientUser, on=(Client.user == ClientUser.id))
-           .switch(Charge).join(Provider, on=(Charge.provider == Provider.id))
-           .join(ProviderUser, on=(Provider.user == ProviderUser.id))
-           .switch(FeeAdjustment).join(By, on=(FeeAdjustment.adjusted_by == By.id))
+    (ClientUser, ProviderUser), By = party_names(), User.alias()
+    adj = join_parties(FeeAdjustment.select(FeeAdjustment.id, FeeAdjustment.charge, FeeAdjustment.created_at,
+                                            ClientUser.display_name, ProviderUser.display_name, Charge.kind,
+                                            Appointment.starts_at, Charge.original_cents, FeeAdjustment.old_cents,
+                                            FeeAdjustment.new_cents, Charge.currency, By.display_name,
+                                            FeeAdjustment.reason)
+                       .join(Charge, on=(FeeAdjustment.charge == Charge.id)), ClientUser, ProviderUser)
+    adj = (adj.switch(FeeAdjustment).join(By, on=(FeeAdjustment.adjusted_by == By.id))
            .where(FeeAdjustment.created_at >= start, FeeAdjustment.created_at < end))
     last = 0
     while True:
@@ -116,7 +99,7 @@ def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: P
              reason) in page:
             status = "Declined" if old == new else ("Waived" if new == 0 else "Adjusted")
             yield ("adjustment", str(aid), str(cid), created.isoformat(), client, provider, kind_label(kind),
-                   appt_start.isoformat(), _decimal(original), _decimal(old), _decimal(new), currency, status,
+                   appt_start.isoformat(), _decimal(original, currency), _decimal(old, currency), _decimal(new, currency), currency, status,
                    "no", by, reason)
             last = aid
         done += len(page)

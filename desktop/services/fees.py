@@ -19,6 +19,7 @@ from ..rules.money import Money
 from ..rules.timefmt import format_instant
 from ..store.models import (
     Appointment,
+    AppointmentStatus,
     AuditEvent,
     Charge,
     ChargeStatus,
@@ -82,6 +83,10 @@ class ChargeRow:
     # Cancellation and no-show fees are self-pay (rule 4): never billable to insurance.
     insurance_billable: bool = False
 
+    @property
+    def disputed(self) -> bool:
+        return self.status == ChargeStatus.DISPUTED
+
 
 @dataclass(frozen=True)
 class Billing:
@@ -94,19 +99,42 @@ class Billing:
         return " + ".join(m.format() for m in self.balance)
 
 
+def party_names():
+    """Aliases for the client's and the provider's user rows: select their columns, then :func:`join_parties`."""
+    return User.alias(), User.alias()
+
+
+def join_parties(query, client_user, provider_user):
+    """Join a query that has reached ``Charge`` to its appointment and both parties' names."""
+    return (query.join(Appointment, on=(Charge.appointment == Appointment.id))
+            .switch(Charge).join(Client, on=(Charge.client == Client.id))
+            .join(client_user, on=(Client.user == client_user.id))
+            .switch(Charge).join(Provider, on=(Charge.provider == Provider.id))
+            .join(provider_user, on=(Provider.user == provider_user.id)))
+
+
+def dispute_refusal(status: str, amount_cents: int) -> str | None:
+    """Why a charge in this state cannot be disputed, or None when it can (one place for both
+    the Billing button and the service)."""
+    if status == ChargeStatus.DISPUTED:
+        return "This fee is already disputed; your provider will answer in the dispute conversation."
+    if status == ChargeStatus.WAIVED or amount_cents == 0:
+        return "This fee was waived: there is nothing to dispute."
+    if status != ChargeStatus.OPEN:
+        return "This fee was already reviewed by Support; message your provider if you have questions."
+    return None
+
+
 def _charges_query():
-    ClientUser, ProviderUser = User.alias(), User.alias()
+    ClientUser, ProviderUser = party_names()
     dispute_thread = (Thread.select(fn.MAX(Thread.id))
                       .where(Thread.charge_id == Charge.id, Thread.kind == "dispute"))
-    return (Charge.select(Charge.id, Charge.kind, Charge.appointment, Appointment.starts_at,
-                          ClientUser.display_name, ProviderUser.display_name, Charge.original_cents,
-                          Charge.amount_cents, Charge.currency, Charge.status, Charge.version, Charge.created_at,
-                          dispute_thread.alias("dispute_thread"))
-            .join(Appointment, on=(Charge.appointment == Appointment.id))
-            .switch(Charge).join(Client, on=(Charge.client == Client.id))
-            .join(ClientUser, on=(Client.user == ClientUser.id))
-            .switch(Charge).join(Provider, on=(Charge.provider == Provider.id))
-            .join(ProviderUser, on=(Provider.user == ProviderUser.id)))
+    return join_parties(
+        Charge.select(Charge.id, Charge.kind, Charge.appointment, Appointment.starts_at,
+                      ClientUser.display_name, ProviderUser.display_name, Charge.original_cents,
+                      Charge.amount_cents, Charge.currency, Charge.status, Charge.version, Charge.created_at,
+                      dispute_thread.alias("dispute_thread")),
+        ClientUser, ProviderUser)
 
 
 def _charge_rows(query) -> list[ChargeRow]:
@@ -116,7 +144,7 @@ def _charge_rows(query) -> list[ChargeRow]:
         rows.append(ChargeRow(
             cid, kind, kind_label(kind), appt_id, start, client_name, provider_name, Money(original, currency),
             Money(amount, currency), status, STATUS_LABELS.get(status, status), version, created, thread_id,
-            can_dispute=status == ChargeStatus.OPEN and amount > 0,
+            can_dispute=dispute_refusal(status, amount) is None,
         ))
     return rows
 
@@ -193,12 +221,9 @@ def dispute_charge(actor: Actor, charge_id: int, reason: str, *, now: datetime |
     reason = _clean(reason, "why you dispute this fee")
     with write_transaction():
         charge = _charge_for(actor, charge_id, query=locked(Charge.select()))
-        if charge.status == ChargeStatus.DISPUTED:
-            raise Conflict("This fee is already disputed; your provider will answer in the dispute conversation.")
-        if charge.status == ChargeStatus.WAIVED or charge.amount_cents == 0:
-            raise Conflict("This fee was waived: there is nothing to dispute.")
-        if charge.status != ChargeStatus.OPEN:
-            raise Conflict("This fee was already reviewed by Support; message your provider if you have questions.")
+        refusal = dispute_refusal(charge.status, charge.amount_cents)
+        if refusal is not None:
+            raise Conflict(refusal)
         updated = (Charge.update(status=ChargeStatus.DISPUTED, version=Charge.version + 1)
                    .where(Charge.id == charge.id, Charge.version == charge.version).execute())
         if updated != 1:
@@ -353,20 +378,19 @@ class RequestDetail:
     def pending(self) -> bool:
         return self.request.status == "pending"
 
+    @property
+    def appointment_status_label(self) -> str:
+        return AppointmentStatus.LABELS.get(self.appointment_status, self.appointment_status)
+
 
 def _requests_query():
-    ClientUser, ProviderUser, Requester = User.alias(), User.alias(), User.alias()
+    (ClientUser, ProviderUser), Requester = party_names(), User.alias()
     R = FeeAdjustmentRequest
-    return (R.select(R.id, Charge.id, ClientUser.display_name, ProviderUser.display_name, Charge.kind,
-                     Appointment.starts_at, Charge.original_cents, Charge.amount_cents, Charge.currency,
-                     R.proposed_cents, R.waive, R.status, Requester.display_name, R.created_at, R.reason)
-            .join(Charge, on=(R.charge == Charge.id))
-            .join(Appointment, on=(Charge.appointment == Appointment.id))
-            .switch(Charge).join(Client, on=(Charge.client == Client.id))
-            .join(ClientUser, on=(Client.user == ClientUser.id))
-            .switch(Charge).join(Provider, on=(Charge.provider == Provider.id))
-            .join(ProviderUser, on=(Provider.user == ProviderUser.id))
-            .switch(R).join(Requester, on=(R.requested_by == Requester.id)))
+    q = (R.select(R.id, Charge.id, ClientUser.display_name, ProviderUser.display_name, Charge.kind,
+                  Appointment.starts_at, Charge.original_cents, Charge.amount_cents, Charge.currency,
+                  R.proposed_cents, R.waive, R.status, Requester.display_name, R.created_at, R.reason)
+         .join(Charge, on=(R.charge == Charge.id)))
+    return join_parties(q, ClientUser, ProviderUser).switch(R).join(Requester, on=(R.requested_by == Requester.id))
 
 
 def _request_row(t) -> RequestRow:
@@ -537,33 +561,39 @@ def charge_history(actor: Actor, charge_id: int) -> list[HistoryEntry]:
         f"{label} fee of {Money(charge.original_cents, currency).format()} charged for the appointment of "
         f"{format_instant(appt.starts_at, actor.time_zone, with_year=True)} (policy version {policy.version}). "
         f"{NOT_COVERED_BY_INSURANCE}.")))
-    names = dict(User.select(User.id, User.display_name).tuples())
-    disputes = (Dispute.select(Dispute.created_at, Dispute.reason, Client.user)
-                .join(Client, on=(Dispute.client == Client.id)).where(Dispute.charge == charge.id).tuples())
-    for created, reason, client_user in disputes:
-        entries.append((created, 1, HistoryEntry(created, "disputed", names.get(client_user, ""),
-                                                 f"Disputed: {reason}")))
-    for r in FeeAdjustmentRequest.select().where(FeeAdjustmentRequest.charge == charge.id):
-        what = "waive the fee" if r.waive else f"change the fee to {Money(r.proposed_cents, currency).format()}"
-        entries.append((r.created_at, 2, HistoryEntry(r.created_at, "requested", names.get(r.requested_by_id, ""),
-                                                      f"Asked Support to {what}: {r.reason}")))
-    for a in FeeAdjustment.select().where(FeeAdjustment.charge == charge.id):
-        old, new = Money(a.old_cents, currency), Money(a.new_cents, currency)
+    # Each part joins the names it shows: the trail never loads the whole user table.
+    disputes = (Dispute.select(Dispute.created_at, Dispute.reason, User.display_name)
+                .join(Client, on=(Dispute.client == Client.id)).join(User, on=(Client.user == User.id))
+                .where(Dispute.charge == charge.id).tuples())
+    for created, reason, name in disputes:
+        entries.append((created, 1, HistoryEntry(created, "disputed", name, f"Disputed: {reason}")))
+    R = FeeAdjustmentRequest
+    requests = (R.select(R.created_at, R.waive, R.proposed_cents, R.reason, User.display_name)
+                .join(User, on=(R.requested_by == User.id)).where(R.charge == charge.id).tuples())
+    for created, waive, proposed, reason, name in requests:
+        what = "waive the fee" if waive else f"change the fee to {Money(proposed, currency).format()}"
+        entries.append((created, 2, HistoryEntry(created, "requested", name, f"Asked Support to {what}: {reason}")))
+    A = FeeAdjustment
+    adjustments = (A.select(A.created_at, A.old_cents, A.new_cents, A.reason, User.display_name)
+                   .join(User, on=(A.adjusted_by == User.id)).where(A.charge == charge.id).tuples())
+    for created, old_cents, new_cents, reason, name in adjustments:
+        old, new = Money(old_cents, currency), Money(new_cents, currency)
         if old == new:
-            what, text = "declined", f"Request declined; the fee stays at {old.format()}: {a.reason}"
+            what, text = "declined", f"Request declined; the fee stays at {old.format()}: {reason}"
         elif new.is_zero:
-            what, text = "waived", f"Waived ({old.format()} → {new.format()}): {a.reason}"
+            what, text = "waived", f"Waived ({old.format()} → {new.format()}): {reason}"
         else:
-            what, text = "adjusted", f"Adjusted from {old.format()} to {new.format()}: {a.reason}"
-        entries.append((a.created_at, 3, HistoryEntry(a.created_at, what, names.get(a.adjusted_by_id, ""), text)))
+            what, text = "adjusted", f"Adjusted from {old.format()} to {new.format()}: {reason}"
+        entries.append((created, 3, HistoryEntry(created, what, name, text)))
     threads = [t for (t,) in Thread.select(Thread.id).where(Thread.charge_id == charge.id).tuples()]
     for _, m in _thread_messages(threads):
         entries.append((m.created_at, 4, HistoryEntry(m.created_at, "message", m.sender, m.body)))
-    events = (AuditEvent.select(AuditEvent.at, AuditEvent.action, AuditEvent.actor)
+    events = (AuditEvent.select(AuditEvent.at, AuditEvent.action, User.display_name)
+              .join(User, JOIN.LEFT_OUTER, on=(AuditEvent.actor == User.id))
               .where(AuditEvent.entity == "charge", AuditEvent.entity_id == charge.id,
                      AuditEvent.action.not_in(list(_ROW_ACTIONS))).tuples())
-    for at, action, actor_id in events:
-        entries.append((at, 5, HistoryEntry(at, "other", names.get(actor_id, "Practice Desk"),
+    for at, action, name in events:
+        entries.append((at, 5, HistoryEntry(at, "other", name or "Practice Desk",
                                             action.replace("_", " ").capitalize())))
     entries.sort(key=lambda e: (e[0], e[1]))
     return [e for _, _, e in entries]
