@@ -178,3 +178,15 @@ def test_upcoming_and_dashboard_read_a_fixed_number_of_queries(demo_db, now):
     with count_queries() as counter:
         data = client_portal.dashboard(alex, now=now)
     assert data.upcoming_count == len(rows) and counter.count == 3
+
+
+def test_can_reschedule_is_what_the_reschedule_service_allows(demo_db, now):
+    from desktop.services.reschedule import reschedule_appointment
+
+    alex = f.actor("alex.morgan")
+    rows = client_portal.upcoming(alex, now=now)
+    blocked = [r for r in rows if not r.can_reschedule]
+    assert blocked and any(r.can_reschedule for r in rows)
+    for row in blocked:
+        with pytest.raises(RuleRefused):
+            reschedule_appointment(alex, row.id, row.start + timedelta(days=1, hours=1), now=now)

@@ -36,7 +36,7 @@ class NoticeDecision:
         return self.status is NoticeStatus.BLOCKED_WINDOW
 
 
-def _hours_phrase(notice: timedelta) -> str:
+def hours_phrase(notice: timedelta) -> str:
     hours = notice.total_seconds() / 3600
     if hours == int(hours):
         n = int(hours)
@@ -67,10 +67,10 @@ def notice_decision(start: datetime, now: datetime, notice: timedelta = DEFAULT_
     if now <= deadline:
         return NoticeDecision(
             NoticeStatus.ALLOWED, deadline, notice,
-            f"Free cancellation is open until {_hours_phrase(notice)} before the start.",
+            f"Free cancellation is open until {hours_phrase(notice)} before the start.",
         )
     return NoticeDecision(
         NoticeStatus.BLOCKED_WINDOW, deadline, notice,
-        f"Cancelling needs at least {_hours_phrase(notice)}' notice; "
+        f"Cancelling needs at least {hours_phrase(notice)}' notice; "
         "within that window only your provider can cancel, on request.",
     )

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from peewee import JOIN
 
 from ..rules.money import Money
-from ..rules.notice import NoticeDecision, NoticeStatus, notice_decision
+from ..rules.notice import NoticeDecision, NoticeStatus, hours_phrase, notice_decision
 from ..rules.policy import FeePolicySnapshot
 from ..rules.slots import Slot, WorkingBlock, open_slots
 from ..rules.timefmt import format_instant, free_cancellation_text
@@ -37,14 +37,6 @@ from .tx import utc_now
 
 BOOKING_DAYS = 21  # "the coming weeks" on the booking page
 PAST_LIMIT = 200
-
-
-def hours_phrase(notice: timedelta) -> str:
-    hours = notice.total_seconds() / 3600
-    if hours == int(hours):
-        n = int(hours)
-        return f"{n} hour" if n == 1 else f"{n} hours"
-    return f"{hours:g} hours"
 
 
 @dataclass(frozen=True)
@@ -81,6 +73,12 @@ class AppointmentRow:
     @property
     def repeats(self) -> bool:
         return self.series_id is not None
+
+    @property
+    def can_reschedule(self) -> bool:
+        """Moving frees the time just as cancelling does, so it needs the same notice
+        (what :func:`desktop.services.reschedule.reschedule_appointment` enforces)."""
+        return self.decision.allowed
 
     def notice_line(self, zone: str) -> str:
         """'Free cancellation until …' or 'Within 24 hours: cancellation needs your provider'."""

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ...rules.timefmt import format_instant
-from ...services.fees import HistoryEntry, ThreadMessage
+from ...services.fees import HistoryEntry
 from .models import RowsModel
 
 
@@ -48,8 +48,7 @@ def _body(text: str) -> str:
 def thread_html(messages, zone: str) -> str:
     parts = []
     for m in messages:
-        sender = m.sender if isinstance(m, ThreadMessage) else m.sender
-        parts.append(f"<p><b>{escape(sender)}</b> <span style='color:#666'>· "
+        parts.append(f"<p><b>{escape(m.sender)}</b> <span style='color:#666'>· "
                      f"{escape(format_instant(m.created_at, zone))}</span><br>{_body(m.body)}</p>")
     return "".join(parts) or "<p><i>No messages yet.</i></p>"
 

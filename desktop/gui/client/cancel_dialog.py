@@ -38,7 +38,8 @@ from ...services.errors import ServiceError
 from ..context import AppContext
 from ..dialogs import show_error
 from ..widgets.page import heading, muted
-from .options_dialog import _button, _label
+from .controls import button as _button
+from .controls import label as _label
 from .rows import when
 
 ACTION_LABELS = {
@@ -268,7 +269,7 @@ class CancelDialog(QDialog):
             if resource.action == "cancel_all_upcoming" and self.all_radio is None:
                 button.setEnabled(False)
                 button.setToolTip("This appointment does not repeat.")
-            if resource.action == "reschedule" and not self.row.decision.allowed:
+            if resource.action == "reschedule" and not self.row.can_reschedule:
                 button.setEnabled(False)
             line = QHBoxLayout()
             line.addWidget(button)

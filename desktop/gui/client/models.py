@@ -44,7 +44,7 @@ class AppointmentTableModel(QAbstractTableModel):
         if column == "Where":
             return row.place
         if column == "Repeats":
-            return "Weekly series" if row.repeats else "Single"
+            return "Repeating" if row.repeats else "Single"
         if column == "Cancellation":
             if row.pending_late_request:
                 return "Late-cancellation request sent"

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,27 +24,10 @@ from ...services.errors import ServiceError
 from ..context import AppContext
 from ..dialogs import show_error
 from ..widgets.page import heading, muted
+from .controls import button as _button
+from .controls import label as _label
 from .policy_dialog import open_policy, policy_link
 from .rows import when
-
-
-def _button(text: str, name: str, parent: QWidget, *, primary: bool = False, danger: bool = False) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(text.replace("&", ""))
-    if primary:
-        button.setProperty("primary", True)
-    if danger:
-        button.setProperty("danger", True)
-    return button
-
-
-def _label(text: str, name: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label
 
 
 class AppointmentOptionsDialog(QDialog):
@@ -92,10 +74,12 @@ class AppointmentOptionsDialog(QDialog):
         self.late_message: QPlainTextEdit | None = None
         if not row.decision.allowed:
             why = row.blocked_explanation(zone)
-            for b in (self.cancel_button, self.reschedule_button):
-                b.setEnabled(False)
-                b.setToolTip(why)
+            self.cancel_button.setEnabled(False)
+            self.cancel_button.setToolTip(why)
             layout.addWidget(self._blocked_panel(why))
+        if not row.can_reschedule:
+            self.reschedule_button.setEnabled(False)
+            self.reschedule_button.setToolTip(row.blocked_explanation(zone))
         layout.addStretch(1)
 
     def _blocked_panel(self, why: str) -> QFrame:

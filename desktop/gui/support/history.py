@@ -9,7 +9,7 @@ from ...rules.timefmt import format_instant
 from ...services import fees
 from ...services.result import Change
 from ..billing.models import RowsModel
-from ..billing.views import history_html, row_table, selected_row
+from ..billing.views import history_html, row_table, select_first, selected_row
 from ..widgets.page import Page, muted, page_layout
 
 
@@ -65,11 +65,7 @@ class HistoryPage(Page):
         self.select_charge(charge_id)
 
     def select_charge(self, charge_id: int) -> bool:
-        for i, row in enumerate(self.model.rows()):
-            if row.id == charge_id:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_first(self.table, lambda row: row.id == charge_id)
 
     def _selection_changed(self, *args) -> None:
         row = selected_row(self.table)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ...store.models import ChargeStatus
-
 
 def show_billing(client_window) -> QWidget:
     """The client portal on Billing, with a disputed (else the first) fee selected and its history shown."""
     page = client_window.go_to("billing")
     page.refresh_now()
     rows = page.model.rows()
-    target = next((r for r in rows if r.status == ChargeStatus.DISPUTED), rows[0] if rows else None)
+    target = next((r for r in rows if r.disputed), rows[0] if rows else None)
     if target is not None:
         page.select_charge(target.id)
     QApplication.processEvents()
