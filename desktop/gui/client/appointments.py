@@ -26,6 +26,7 @@ from ..widgets.calendar import ClientCalendar
 from ..widgets.page import Page, muted, page_layout
 from .flows import ClientFlows
 from .models import AppointmentTableModel
+from .rows import when
 
 UPCOMING_COLUMNS = ("When", "With", "Where", "Repeats", "Cancellation", "")
 PAST_COLUMNS = ("When", "With", "Where", "Status")
@@ -55,7 +56,7 @@ class AppointmentsPage(Page):
         bar = QHBoxLayout()
         bar.addWidget(muted(f"Times in {ctx.actor.time_zone}. Use Edit to reschedule or cancel.", self), 1)
         self.list_button = QPushButton("&List", self)
-        self.calendar_button = QPushButton("C&alendar", self)
+        self.calendar_button = QPushButton("&Calendar", self)
         self.views_group = QButtonGroup(self)
         for i, (button, name) in enumerate(((self.list_button, "listViewButton"),
                                             (self.calendar_button, "calendarViewButton"))):
@@ -65,7 +66,8 @@ class AppointmentsPage(Page):
             self.views_group.addButton(button, i)
             bar.addWidget(button)
         self.list_button.setChecked(True)
-        self.ics_button = QPushButton("Add to my calendar (.ics)…", self)
+        self.ics_button = QPushButton("Add to my calendar (.&ics)…", self)
+        self.ics_button.setAccessibleName("Add to my calendar (.ics file)")
         self.ics_button.setObjectName("icsButton")
         self.ics_button.setToolTip("Save your upcoming appointments as a file your calendar app can import")
         self.ics_button.clicked.connect(self.choose_ics_file)
@@ -84,7 +86,8 @@ class AppointmentsPage(Page):
         self.past_view.setAccessibleName("Past appointments")
         self.tabs.addTab(self.upcoming_view, "&Upcoming")
         self.tabs.addTab(self.past_view, "&Past")
-        self.upcoming_view.doubleClicked.connect(lambda index: self.flows.edit(self.upcoming_model.rows[index.row()].id))
+        # activated: a double-click, or Enter on the selected row.
+        self.upcoming_view.activated.connect(lambda index: self.flows.edit(self.upcoming_model.rows[index.row()].id))
         self.calendar = ClientCalendar(ctx, self.views)
         self.calendar.appointment_activated.connect(self.flows.edit)
         self.views.addWidget(self.tabs)
@@ -101,7 +104,7 @@ class AppointmentsPage(Page):
         for i, row in enumerate(self.upcoming_model.rows):
             button = QPushButton("Edit", self.upcoming_view)
             button.setObjectName(f"editButton_{row.id}")
-            button.setAccessibleName(f"Edit appointment {i + 1}")
+            button.setAccessibleName(f"Edit appointment of {when(row, self.ctx.actor.time_zone)}")
             button.clicked.connect(lambda _=False, a=row.id: self.flows.edit(a))
             self.upcoming_view.setIndexWidget(self.upcoming_model.index(i, column), button)
         self.calendar.reload()

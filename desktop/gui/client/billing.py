@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,8 +22,9 @@ from ...services.result import Change
 from ..billing.dialogs import DisputeDialog
 from ..billing.models import RowsModel
 from ..billing.statement import write_statement_pdf
-from ..billing.views import history_html, row_table, selected_row
+from ..billing.views import history_html, row_table, select_first, selected_row
 from ..dialogs import show_error, show_info
+from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, muted, page_layout
 
 
@@ -60,12 +60,12 @@ class BillingPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         buttons = QHBoxLayout()
-        self.dispute_button = QPushButton("Dispute this fee…", self)
+        self.dispute_button = QPushButton("&Dispute this fee…", self)
         self.dispute_button.setObjectName("disputeButton")
         self.dispute_button.setAccessibleName("Dispute this fee")
-        self.dispute_button.setShortcut(QKeySequence("Ctrl+D"))
+        extra_shortcut(self.dispute_button, "Ctrl+D")
         self.dispute_button.clicked.connect(self.open_dispute)
-        self.statement_button = QPushButton("Save statement as PDF…", self)
+        self.statement_button = QPushButton("Save &statement as PDF…", self)
         self.statement_button.setObjectName("statementButton")
         self.statement_button.setAccessibleName("Save statement as PDF")
         self.statement_button.clicked.connect(self.ask_statement_path)
@@ -102,11 +102,7 @@ class BillingPage(Page):
         self._selection_changed()
 
     def select_charge(self, charge_id: int) -> bool:
-        for i, row in enumerate(self.model.rows()):
-            if row.id == charge_id:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_first(self.table, lambda row: row.id == charge_id)
 
     def _selection_changed(self, *args) -> None:
         row = selected_row(self.table)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -23,15 +22,9 @@ from ...services.reschedule import reschedule_appointment
 from ...services.result import Change
 from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
+from .controls import button, label
 from .models import SlotListModel
 from .policy_dialog import open_policy, policy_link
-
-
-def _label(name: str, parent, text: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
 
 
 class BookingPage(Page):
@@ -44,7 +37,7 @@ class BookingPage(Page):
         self.moving: AppointmentRow | None = None
         self.data: BookingPageData | None = None
         layout = page_layout(self, self.title)
-        self.provider_label = _label("bookingProvider", self)
+        self.provider_label = label("", "bookingProvider", self)
         self.provider_label.setProperty("role", "subheading")
         self.intro = muted("", self)
         layout.addWidget(self.provider_label)
@@ -54,9 +47,8 @@ class BookingPage(Page):
         self.banner.setObjectName("rescheduleBanner")
         self.banner.setProperty("notice", "info")
         banner = QHBoxLayout(self.banner)
-        self.banner_text = _label("rescheduleText", self.banner)
-        self.stop_button = QPushButton("Stop rescheduling", self.banner)
-        self.stop_button.setObjectName("stopRescheduleButton")
+        self.banner_text = label("", "rescheduleText", self.banner)
+        self.stop_button = button("&Stop rescheduling", "stopRescheduleButton", self.banner)
         self.stop_button.clicked.connect(lambda: self.begin_booking(self.provider_id))
         banner.addWidget(self.banner_text, 1)
         banner.addWidget(self.stop_button)
@@ -65,13 +57,15 @@ class BookingPage(Page):
 
         body = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(QLabel("Service", self))
+        service_label = QLabel("Se&rvice", self)
+        left.addWidget(service_label)
         self.service_combo = QComboBox(self)
+        service_label.setBuddy(self.service_combo)
         self.service_combo.setObjectName("serviceCombo")
         self.service_combo.setAccessibleName("Service")
         self.service_combo.currentIndexChanged.connect(self._load_slots)
         left.addWidget(self.service_combo)
-        self.slots_title = _label("slotsTitle", self, "Open times")
+        self.slots_title = label("", "slotsTitle", self)
         left.addWidget(self.slots_title)
         self.slot_model = SlotListModel(ctx.actor.time_zone, self)
         self.slot_view = QListView(self)
@@ -83,15 +77,13 @@ class BookingPage(Page):
         self.slot_view.doubleClicked.connect(lambda _i: self._book())
         left.addWidget(self.slot_view, 1)
         line = QHBoxLayout()
-        self.book_button = QPushButton("&Book this time", self)
-        self.book_button.setObjectName("bookSlotButton")
-        self.book_button.setProperty("primary", True)
+        self.book_button = button("&Book this time", "bookSlotButton", self, primary=True)
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(self._book)
         line.addWidget(self.book_button)
         line.addStretch(1)
         left.addLayout(line)
-        self.result = _label("bookingResult", self)
+        self.result = label("", "bookingResult", self)
         left.addWidget(self.result)
         body.addLayout(left, 3)
         body.addWidget(self._worry_free(), 2)
@@ -107,10 +99,10 @@ class BookingPage(Page):
         title = QLabel("Worry-free booking", card)
         title.setProperty("role", "subheading")
         box.addWidget(title)
-        self.policy_notice = _label("policyNotice", card)
-        self.policy_late = _label("policyLateFee", card)
-        self.policy_no_show = _label("policyNoShowFee", card)
-        self.policy_insurance = _label("policyInsurance", card, NOT_COVERED_BY_INSURANCE + ".")
+        self.policy_notice = label("", "policyNotice", card)
+        self.policy_late = label("", "policyLateFee", card)
+        self.policy_no_show = label("", "policyNoShowFee", card)
+        self.policy_insurance = label(NOT_COVERED_BY_INSURANCE + ".", "policyInsurance", card)
         for w in (self.policy_notice, self.policy_late, self.policy_no_show, self.policy_insurance):
             box.addWidget(w)
         self.policy_link = policy_link("Read the full policy", card)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...services import client_portal
 from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
+from .controls import button, label
 from .flows import ClientFlows
 from .rows import when
 
@@ -33,22 +34,19 @@ class DashboardPage(Page):
         title = QLabel("Next appointment", card)
         title.setProperty("role", "subheading")
         box.addWidget(title)
-        self.next_when = self._label("nextWhen", card)
+        self.next_when = label("", "nextWhen", card)
         self.next_when.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        self.next_provider = self._label("nextProvider", card)
-        self.next_place = self._label("nextPlace", card)
-        self.next_notice = self._label("nextNotice", card)
-        self.next_pending = self._label("nextPending", card)
+        self.next_provider = label("", "nextProvider", card)
+        self.next_place = label("", "nextPlace", card)
+        self.next_notice = label("", "nextNotice", card)
+        self.next_pending = label("", "nextPending", card)
         for w in (self.next_when, self.next_provider, self.next_place, self.next_notice, self.next_pending):
             box.addWidget(w)
         line = QHBoxLayout()
-        self.edit_button = QPushButton("&Edit", card)
-        self.edit_button.setObjectName("nextEditButton")
+        self.edit_button = button("&Edit", "nextEditButton", card)
         self.edit_button.setAccessibleName("Edit next appointment")
         self.edit_button.clicked.connect(self._edit)
-        self.book_button = QPushButton("&Book an appointment", card)
-        self.book_button.setObjectName("dashboardBookButton")
-        self.book_button.setProperty("primary", True)
+        self.book_button = button("&Book an appointment", "dashboardBookButton", card, primary=True)
         self.book_button.clicked.connect(lambda: self.window().go_to("book").begin_booking(None))
         line.addWidget(self.edit_button)
         line.addWidget(self.book_button)
@@ -57,11 +55,9 @@ class DashboardPage(Page):
         layout.addWidget(card)
 
         more = QHBoxLayout()
-        self.all_button = QPushButton("See all appointments", self)
-        self.all_button.setObjectName("seeAllAppointmentsButton")
+        self.all_button = button("See all a&ppointments", "seeAllAppointmentsButton", self)
         self.all_button.clicked.connect(lambda: self.window().go_to("appointments"))
-        self.messages_button = QPushButton("Messages", self)
-        self.messages_button.setObjectName("dashboardMessagesButton")
+        self.messages_button = button("&Messages", "dashboardMessagesButton", self)
         self.messages_button.clicked.connect(lambda: self.window().go_to("messages"))
         more.addWidget(self.all_button)
         more.addWidget(self.messages_button)
@@ -69,21 +65,15 @@ class DashboardPage(Page):
         layout.addLayout(more)
         layout.addStretch(1)
 
-    @staticmethod
-    def _label(name: str, parent) -> QLabel:
-        label = QLabel("", parent)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        return label
-
     def refresh(self) -> None:
         self.data = data = client_portal.dashboard(self.ctx.actor, now=self.ctx.now())
         zone = self.ctx.actor.time_zone
         unread = f"{data.unread_messages} unread message{'s' if data.unread_messages != 1 else ''}"
         self.summary.setText(f"{data.upcoming_count} upcoming appointment{'s' if data.upcoming_count != 1 else ''}"
                              f" · {unread} · times in {zone}")
-        self.messages_button.setText(f"Messages ({data.unread_messages} unread)" if data.unread_messages
-                                     else "Messages")
+        self.messages_button.setText(f"&Messages ({data.unread_messages} unread)" if data.unread_messages
+                                     else "&Messages")
+        self.messages_button.setAccessibleName(self.messages_button.text().replace("&", ""))
         row = data.next
         self.edit_button.setVisible(row is not None)
         self.book_button.setVisible(row is None)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...services import exports
 from ...services.errors import ServiceError
 from ...services.result import Change
+from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
 
 
@@ -81,10 +82,10 @@ class ExportsPage(Page):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        form.addRow("From:", self.start)
-        form.addRow("To (included):", self.end)
+        form.addRow("&From:", self.start)
+        form.addRow("&To (included):", self.end)
         layout.addLayout(form)
-        self.export_button = QPushButton("Export fees to CSV…", self)
+        self.export_button = QPushButton("&Export fees to CSV…", self)
         self.export_button.setObjectName("exportButton")
         self.export_button.setAccessibleName("Export fees to CSV")
         self.export_button.clicked.connect(self.ask_path)
@@ -162,6 +163,4 @@ class ExportsPage(Page):
     def _failed(self, exc: ServiceError, progress: _Progress) -> None:
         self._close_progress(progress)
         self.status.setText(exc.message)
-        from ..dialogs import show_error
-
         show_error(self, exc)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,9 +24,9 @@ from ...rules.timefmt import format_instant
 from ...services import fees
 from ...services.fees import RequestDetail
 from ...services.result import Change
-from ...store.models import AppointmentStatus
 from ..billing.models import RowsModel
-from ..billing.views import row_table, selected_row, thread_html
+from ..billing.views import row_table, select_first, selected_row, thread_html
+from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, page_layout
 
 STATUS_FILTERS = (("Pending", "pending"), ("Adjusted", "adjusted"), ("Waived", "waived"), ("Declined", "declined"),
@@ -124,19 +123,20 @@ class QueuePage(Page):
         self.error.hide()
         v.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.adjust_button = QPushButton("Adjust", panel)
+        # Mnemonics clear of the window's &Account, &View and &Help menus.
+        self.adjust_button = QPushButton("A&djust", panel)
         self.adjust_button.setObjectName("adjustButton")
-        self.adjust_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.waive_button = QPushButton("Waive", panel)
+        self.waive_button = QPushButton("&Waive", panel)
         self.waive_button.setObjectName("waiveButton")
-        self.decline_button = QPushButton("Decline", panel)
+        self.decline_button = QPushButton("De&cline", panel)
         self.decline_button.setObjectName("declineButton")
-        self.history_button = QPushButton("History", panel)
+        self.history_button = QPushButton("Hi&story", panel)
         self.history_button.setObjectName("historyButton")
         self.history_button.setAccessibleName("Show this charge's history")
         for b in (self.adjust_button, self.waive_button, self.decline_button):
-            b.setAccessibleName(f"{b.text()} the fee")
+            b.setAccessibleName(f"{b.text().replace('&', '')} the fee")
             buttons.addWidget(b)
+        extra_shortcut(self.adjust_button, "Ctrl+Return")
         buttons.addStretch(1)
         buttons.addWidget(self.history_button)
         v.addLayout(buttons)
@@ -159,11 +159,7 @@ class QueuePage(Page):
         self._selection_changed()
 
     def select_request(self, request_id: int) -> bool:
-        for i, row in enumerate(self.model.rows()):
-            if row.id == request_id:
-                self.table.selectRow(i)
-                return True
-        return False
+        return select_first(self.table, lambda row: row.id == request_id)
 
     def _selection_changed(self, *args) -> None:
         row = selected_row(self.table)
@@ -190,7 +186,7 @@ class QueuePage(Page):
             f"· {escape(r.client_name)} with {escape(r.provider_name)}")
         self.fields["appointment"].setText(
             f"{format_instant(r.appointment_start, zone, with_year=True)} · "
-            f"{AppointmentStatus.LABELS.get(detail.appointment_status, detail.appointment_status)}")
+            f"{detail.appointment_status_label}")
         self.fields["policy"].setText(f"Policy version {detail.policy_version} "
                                       f"({r.kind_label.lower()} fee {detail.policy_fee.format()})")
         self.fields["proposal"].setText("<b>Waive the fee</b>" if r.waive else
@@ -203,7 +199,7 @@ class QueuePage(Page):
         self.thread.setHtml(thread_html(detail.messages, zone))
         if changed:
             proposed = r.proposed if not r.waive else r.amount
-            self.amount.setText(f"{proposed.cents // 100}.{proposed.cents % 100:02d}")
+            self.amount.setText(proposed.plain())
             self.reason.clear()
 
     # ---- decisions -----------------------------------------------------------------

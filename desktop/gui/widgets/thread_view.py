@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...rules.timefmt import format_instant
 from ...services.messaging import MessageRow
+from .keys import extra_shortcut
 
 
 class ThreadView(QWidget):
@@ -51,7 +52,7 @@ class ThreadView(QWidget):
         self.send_button.setObjectName("sendReplyButton")
         self.send_button.setAccessibleName("Send reply")
         self.send_button.setProperty("primary", True)
-        self.send_button.setShortcut("Ctrl+Return")
+        extra_shortcut(self.send_button, "Ctrl+Return")
         self.send_button.clicked.connect(self._send)
         line.addWidget(self.send_button)
         layout.addLayout(line)
