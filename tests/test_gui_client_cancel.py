@@ -49,6 +49,7 @@ def test_seed_flow_1_cancel_from_the_dashboard(qtbot, demo_db, now, tmp_path):
 
     assert dialog.stack.currentWidget() is dialog.done_page
     assert "is cancelled" in dialog.done_text.text()
+    assert dialog.done_text.text().endswith("Cancelled with enough notice: no fee.")  # the fee rule's words
     assert Appointment.get_by_id(appt_id).status == AppointmentStatus.CANCELLED_BY_CLIENT
     stored = Cancellation.get(Cancellation.appointment == appt_id)
     assert (stored.reason_code, stored.answers) == ("unwell", {"telehealth_instead": "no"})

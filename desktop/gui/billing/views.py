@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QTableView, QWidget
 
 from ...rules.timefmt import format_instant
 from ...services.fees import HistoryEntry
@@ -24,6 +25,22 @@ def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | No
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def open_save_dialog(parent: QWidget, title: str, name: str, name_filter: str, suffix: str, file_name: str,
+                     on_chosen) -> QFileDialog:
+    """A Qt (non-native) save dialog opened with ``open()``: ``on_chosen(path)`` runs when a file is picked."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName(name)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setNameFilter(name_filter)
+    dialog.setDefaultSuffix(suffix)
+    dialog.selectFile(file_name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(on_chosen)
+    dialog.open()
+    return dialog
 
 
 def selected_row(view: QTableView):

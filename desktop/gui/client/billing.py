@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,7 +21,7 @@ from ...services.result import Change
 from ..billing.dialogs import DisputeDialog
 from ..billing.models import RowsModel
 from ..billing.statement import write_statement_pdf
-from ..billing.views import history_html, row_table, select_first, selected_row
+from ..billing.views import history_html, open_save_dialog, row_table, select_first, selected_row
 from ..dialogs import show_error, show_info
 from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, muted, page_layout
@@ -137,16 +136,8 @@ class BillingPage(Page):
     # ---- statement -------------------------------------------------------------
 
     def ask_statement_path(self) -> None:
-        dialog = QFileDialog(self, "Save statement as PDF")
-        dialog.setObjectName("statementFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setNameFilter("PDF files (*.pdf)")
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"statement-{self.ctx.actor.username}.pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.save_statement)
-        dialog.open()
+        open_save_dialog(self, "Save statement as PDF", "statementFileDialog", "PDF files (*.pdf)", "pdf",
+                         f"statement-{self.ctx.actor.username}.pdf", self.save_statement)
 
     def save_statement(self, path: str) -> None:
         """Small (one client's fees): drawn on the GUI thread, which QTextDocument prefers."""

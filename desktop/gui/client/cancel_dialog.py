@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...rules.fees import CancellationBy, fee_decision
 from ...rules.reasons import Reason, Resource
 from ...rules.timefmt import format_instant
 from ...services import cancellation
@@ -429,10 +430,12 @@ class CancelDialog(QDialog):
         zone = self.ctx.actor.time_zone
         if len(self.result_ids) > 1:
             self.done_title.setText(f"{len(self.result_ids)} appointments cancelled")
+        # The service cancelled only what the notice rule allowed: the fee rule says what that costs.
+        fee = fee_decision(CancellationBy.CLIENT_WITH_NOTICE, self.row.policy).note
         text = (f"Your appointment on {format_instant(self.row.start, zone)} with {self.row.provider_name} "
-                "is cancelled. No fee applies.")
+                f"is cancelled. {fee}")
         if len(self.result_ids) != 1 or self.result_ids[0] != self.row.id:
-            text = result.summary + " No fee applies."
+            text = f"{result.summary} {fee}"
         self.done_text.setText(text)
         self.stack.setCurrentWidget(self.done_page)
         # The confirmation is short: let the dialog shrink to it rather than keep the form's height.

@@ -8,10 +8,9 @@ import threading
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QObject, QSaveFile, Qt, Signal
+from PySide6.QtCore import QDate, QObject, QSaveFile, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QProgressDialog,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...services import exports
 from ...services.errors import ServiceError
 from ...services.result import Change
+from ..billing.views import open_save_dialog
 from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
 
@@ -105,17 +105,9 @@ class ExportsPage(Page):
         return start, end
 
     def ask_path(self) -> None:
-        dialog = QFileDialog(self, "Export fees to CSV")
-        dialog.setObjectName("exportFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setNameFilter("CSV files (*.csv)")
-        dialog.setDefaultSuffix("csv")
         start, end = self.start.date().toString("yyyy-MM-dd"), self.end.date().toString("yyyy-MM-dd")
-        dialog.selectFile(f"fees-{start}-to-{end}.csv")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.export_to)
-        dialog.open()
+        open_save_dialog(self, "Export fees to CSV", "exportFileDialog", "CSV files (*.csv)", "csv",
+                         f"fees-{start}-to-{end}.csv", self.export_to)
 
     def export_to(self, path: str) -> None:
         start, end = self._range()
