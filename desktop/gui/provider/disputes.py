@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from ...services.result import Change
 from ..billing.dialogs import AskSupportDialog
 from ..billing.models import RowsModel
 from ..billing.views import history_html, row_table, selected_row, thread_html
+from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, muted, page_layout
 
 DISPUTE_STATUS = {"open": "Open", "referred": "With Support", "resolved": "Resolved"}
@@ -76,11 +76,11 @@ class DisputesPage(Page):
         self.reply_text.setMaximumHeight(80)
         dl.addWidget(self.reply_text)
         buttons = QHBoxLayout()
-        self.reply_button = QPushButton("Send reply", detail)
+        self.reply_button = QPushButton("&Send reply", detail)
         self.reply_button.setObjectName("replyButton")
-        self.reply_button.setShortcut(QKeySequence("Ctrl+Return"))
+        extra_shortcut(self.reply_button, "Ctrl+Return")
         self.reply_button.clicked.connect(self.send_reply)
-        self.ask_button = QPushButton("Ask Support to adjust…", detail)
+        self.ask_button = QPushButton("Ask Support to ad&just…", detail)
         self.ask_button.setObjectName("askSupportButton")
         self.ask_button.setAccessibleName("Ask Support to adjust")
         self.ask_button.clicked.connect(self.open_ask_support)

@@ -144,7 +144,7 @@ class ProviderMessagesPage(Page):
         self.context_label.setText(escape(self._context(thread)))
         if thread.unread:
             ctx = self.ctx
-            ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id), parent=self)
+            ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id, now=ctx.now()), parent=self)
 
     def _reply(self, text: str) -> None:
         ctx, thread_id = self.ctx, self.current_id
