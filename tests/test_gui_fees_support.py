@@ -35,7 +35,7 @@ def _choose_file(qtbot, page, name: str, path) -> None:
 
 def test_queue_filters_by_status_and_searches(qtbot, demo_db, now, tmp_path):
     _, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
-    assert [r.client_name for r in queue.model.rows()] == ["Alex Morgan"]
+    assert [r.client_name for r in queue.model.rows] == ["Alex Morgan"]
     qtbot.keyClicks(queue.search, "okafor")
     assert queue.model.rowCount() == 0
     queue.search.clear()

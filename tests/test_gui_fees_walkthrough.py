@@ -102,7 +102,7 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
     window = sign_in(qtbot, controller, "support")
     queue = window.go_to("queue")
     qtbot.keyClicks(queue.search, f"#{charge.id}")
-    assert [r.charge_id for r in queue.model.rows()] == [charge.id]
+    assert [r.charge_id for r in queue.model.rows] == [charge.id]
     click_row(qtbot, queue.table, lambda r: r.id == request.id)
     assert queue.detail is not None and queue.detail.request.id == request.id
     assert queue.fields["proposal"].isVisible() and "$20.00" in queue.fields["proposal"].text()

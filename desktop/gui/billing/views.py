@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QTabl
 
 from ...rules.timefmt import format_instant
 from ...services.fees import HistoryEntry
-from .models import RowsModel
+from ..widgets.rows_model import RowsModel
 
 
 def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | None = None) -> QTableView:
@@ -51,7 +51,7 @@ def selected_row(view: QTableView):
 
 def select_first(view: QTableView, predicate=lambda row: True) -> bool:
     model: RowsModel = view.model()
-    for i, row in enumerate(model.rows()):
+    for i, row in enumerate(model.rows):
         if predicate(row):
             view.selectRow(i)
             return True

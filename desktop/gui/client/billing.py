@@ -19,12 +19,12 @@ from ...services import exports, fees
 from ...services.errors import ServiceError
 from ...services.result import Change
 from ..billing.dialogs import DisputeDialog
-from ..billing.models import RowsModel
 from ..billing.statement import write_statement_pdf
 from ..billing.views import history_html, open_save_dialog, row_table, select_first, selected_row
 from ..dialogs import show_error, show_info
 from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.rows_model import RowsModel
 
 
 class BillingPage(Page):

@@ -19,8 +19,9 @@ from ...services.errors import ServiceError
 from ...services.result import Change
 from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.rows_model import ThreadListModel
 from ..widgets.thread_view import ThreadView
-from .models import ThreadListModel
+from .models import thread_text
 
 KIND_LABELS = {"late_cancellation": "Late-cancellation request", "dispute": "Fee dispute", "notice": "Notice"}
 
@@ -76,7 +77,7 @@ class MessagesPage(Page):
         layout.addWidget(self.composer)
 
         split = QSplitter(self)
-        self.model = ThreadListModel(self)
+        self.model = ThreadListModel(thread_text, self)
         self.list = QListView(split)
         self.list.setObjectName("threadList")
         self.list.setAccessibleName("Conversations")

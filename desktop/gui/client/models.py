@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QFont
 
 from ...rules.slots import Slot
 from ...rules.timefmt import format_instant
 from ...services.client_portal import AppointmentRow
-from ...services.messaging import ThreadRow
 from .rows import when
 
 _ROOT = QModelIndex()
@@ -89,33 +87,6 @@ class SlotListModel(QAbstractListModel):
         return None
 
 
-class ThreadListModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[ThreadRow] = []
-
-    def set_rows(self, rows: list[ThreadRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def row_of(self, thread_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == thread_id), -1)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            unread = f"  ({row.unread} unread)" if row.unread else ""
-            return f"{row.subject}{unread}\n{row.other_party} · {row.last_message}"
-        if role == Qt.ItemDataRole.FontRole and row.unread:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+def thread_text(row) -> str:
+    unread = f"  ({row.unread} unread)" if row.unread else ""
+    return f"{row.subject}{unread}\n{row.other_party} · {row.last_message}"

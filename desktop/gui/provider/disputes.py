@@ -21,10 +21,10 @@ from ...rules.timefmt import format_instant
 from ...services import fees, messaging
 from ...services.result import Change
 from ..billing.dialogs import AskSupportDialog
-from ..billing.models import RowsModel
 from ..billing.views import history_html, row_table, selected_row, thread_html
 from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.rows_model import RowsModel
 
 DISPUTE_STATUS = {"open": "Open", "referred": "With Support", "resolved": "Resolved"}
 
@@ -107,7 +107,7 @@ class DisputesPage(Page):
         self._selection_changed()
 
     def select_dispute(self, dispute_id: int) -> bool:
-        for i, row in enumerate(self.model.rows()):
+        for i, row in enumerate(self.model.rows):
             if row.id == dispute_id:
                 self.table.selectRow(i)
                 return True

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
 
 from ...rules.timefmt import format_range
@@ -16,6 +15,7 @@ from ...services.messaging import ThreadRow
 from ...services.result import Change
 from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.rows_model import ThreadListModel
 from ..widgets.thread_view import ThreadView
 
 KIND_LABELS = {"late_cancellation": "Late-cancellation request", "dispute": "Fee dispute", "notice": "Notice"}
@@ -23,37 +23,10 @@ KIND_LABELS = {"late_cancellation": "Late-cancellation request", "dispute": "Fee
 
 _ROOT = QModelIndex()
 
-class ProviderThreadModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[ThreadRow] = []
-
-    def set_rows(self, rows: list[ThreadRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def row_of(self, thread_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == thread_id), -1)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            unread = f"  ({row.unread} unread)" if row.unread else ""
-            kind = KIND_LABELS.get(row.kind)
-            return f"{row.other_party}: {row.subject}{unread}\n{(kind + ' · ') if kind else ''}{row.last_message}"
-        if role == Qt.ItemDataRole.FontRole and row.unread:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+def thread_text(row) -> str:
+    unread = f"  ({row.unread} unread)" if row.unread else ""
+    kind = KIND_LABELS.get(row.kind)
+    return f"{row.other_party}: {row.subject}{unread}\n{(kind + ' · ') if kind else ''}{row.last_message}"
 
 
 class ProviderMessagesPage(Page):
@@ -69,7 +42,7 @@ class ProviderMessagesPage(Page):
         self.summary.setObjectName("messagesSummary")
         layout.addWidget(self.summary)
         split = QSplitter(self)
-        self.model = ProviderThreadModel(self)
+        self.model = ThreadListModel(thread_text, self)
         self.list = QListView(split)
         self.list.setObjectName("threadList")
         self.list.setAccessibleName("Conversations")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,50 +22,27 @@ from ...services import people
 from ...services.result import Change
 from ...store.models import Role
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.rows_model import RowsModel
 
 _ROOT = QModelIndex()
 ROLE_LABELS = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support"}
 
 
-class PeopleModel(QAbstractTableModel):
-    HEADERS = ("Name", "User name", "Role", "Provider", "Time zone", "E-mail", "Phone", "Status")
+def _role_text(r: people.PersonRow) -> str:
+    return ROLE_LABELS.get(r.role, r.role) + (" (owner)" if r.is_owner else "")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[people.PersonRow] = []
 
-    def set_rows(self, rows: list[people.PersonRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+def _status_text(r: people.PersonRow) -> str:
+    status = "Active" if r.active else "Deactivated"
+    return status + (" · first password" if r.active and r.must_change_password else "")
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            role_text = ROLE_LABELS.get(r.role, r.role) + (" (owner)" if r.is_owner else "")
-            status = "Active" if r.active else "Deactivated"
-            if r.active and r.must_change_password:
-                status += " · first password"
-            return (r.name, r.username, role_text, r.provider_name, r.time_zone, r.email, r.phone,
-                    status)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not r.active:
-            from PySide6.QtGui import QColor
-
-            return QColor("#8a969e")
-        return None
+def people_model(parent=None) -> RowsModel:
+    return RowsModel([
+        ("Name", lambda r: r.name), ("User name", lambda r: r.username), ("Role", _role_text),
+        ("Provider", lambda r: r.provider_name), ("Time zone", lambda r: r.time_zone),
+        ("E-mail", lambda r: r.email), ("Phone", lambda r: r.phone), ("Status", _status_text),
+    ], parent, foreground=lambda r: None if r.active else QColor("#8a969e"))
 
 
 class PeoplePage(Page):
@@ -78,7 +56,7 @@ class PeoplePage(Page):
         layout.addWidget(muted("Add and edit clients, providers and Support staff. A new account gets a first "
                                "password that must be changed at first sign-in. Deactivating keeps the history and "
                                "stops sign-in.", self))
-        self.model = PeopleModel(self)
+        self.model = people_model(self)
         self.table = QTableView(self)
         self.table.setObjectName("peopleTable")
         self.table.setAccessibleName("People")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +20,7 @@ from ...rules.timefmt import format_instant, format_range
 from ...services import provider
 from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.rows_model import RowsModel
 
 STATUS_TEXT = {"pending": "Pending", "approved_with_fee": "Approved with fee", "approved_waived": "Approved, fee waived",
                "declined": "Declined", "closed_cancelled": "Closed: you cancelled the appointment"}
@@ -27,41 +28,14 @@ STATUS_TEXT = {"pending": "Pending", "approved_with_fee": "Approved with fee", "
 
 _ROOT = QModelIndex()
 
-class LateRequestModel(QAbstractTableModel):
-    HEADERS = ("Appointment", "Client", "Client's message", "Fee it would carry", "Status")
-
-    def __init__(self, zone: str, parent=None) -> None:
-        super().__init__(parent)
-        self.zone = zone
-        self.rows: list[provider.LateRequestRow] = []
-
-    def set_rows(self, rows: list[provider.LateRequestRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (format_range(r.appointment_start, r.appointment_end, self.zone), r.client_name,
-                    r.message or "(no message)", f"{r.fee.format()} (policy v{r.policy_version})",
-                    STATUS_TEXT.get(r.status, r.status))[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return r
-        return None
+def late_request_model(zone: str, parent=None) -> RowsModel:
+    return RowsModel([
+        ("Appointment", lambda r: format_range(r.appointment_start, r.appointment_end, zone)),
+        ("Client", lambda r: r.client_name),
+        ("Client's message", lambda r: r.message or "(no message)"),
+        ("Fee it would carry", lambda r: f"{r.fee.format()} (policy v{r.policy_version})"),
+        ("Status", lambda r: STATUS_TEXT.get(r.status, r.status)),
+    ], parent)
 
 
 class RequestsPage(Page):
@@ -79,7 +53,7 @@ class RequestsPage(Page):
         self.show_all.setObjectName("showDecidedCheck")
         self.show_all.toggled.connect(lambda _: self.refresh())
         layout.addWidget(self.show_all)
-        self.model = LateRequestModel(ctx.actor.time_zone, self)
+        self.model = late_request_model(ctx.actor.time_zone, self)
         self.table = QTableView(self)
         self.table.setObjectName("requestsTable")
         self.table.setAccessibleName("Late-cancellation requests")

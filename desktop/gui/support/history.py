@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QLineEdit, QSplitter, QTextBrowser
 from ...rules.timefmt import format_instant
 from ...services import fees
 from ...services.result import Change
-from ..billing.models import RowsModel
 from ..billing.views import history_html, row_table, select_first, selected_row
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.rows_model import RowsModel
 
 
 class HistoryPage(Page):

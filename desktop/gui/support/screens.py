@@ -9,7 +9,7 @@ def show_billing(client_window) -> QWidget:
     """The client portal on Billing, with a disputed (else the first) fee selected and its history shown."""
     page = client_window.go_to("billing")
     page.refresh_now()
-    rows = page.model.rows()
+    rows = page.model.rows
     target = next((r for r in rows if r.disputed), rows[0] if rows else None)
     if target is not None:
         page.select_charge(target.id)
