@@ -3,20 +3,9 @@ README shows, by the same buttons a person clicks. Each returns the widget to ca
 
 from __future__ import annotations
 
-import time
+from PySide6.QtWidgets import QWidget
 
-from PySide6.QtWidgets import QApplication, QWidget
-
-
-def settle(window, timeout: float = 10.0) -> None:
-    """Let background operations deliver their results and the widgets repaint."""
-    deadline = time.monotonic() + timeout
-    while True:
-        QApplication.processEvents()
-        if window.ctx.ops.is_idle() or time.monotonic() > deadline:
-            break
-        time.sleep(0.01)
-    QApplication.processEvents()
+from ..settle import settle
 
 
 def _first_cancellable_repeating(window):

@@ -3,22 +3,10 @@ README shows. Each returns the widget to capture."""
 
 from __future__ import annotations
 
-import time
+from PySide6.QtWidgets import QWidget
 
-from PySide6.QtWidgets import QApplication, QWidget
-
+from ..settle import settle
 from ..widgets.calendar import CalendarMode
-
-
-def settle(window, timeout: float = 10.0) -> None:
-    """Let background operations deliver their results and the widgets repaint."""
-    deadline = time.monotonic() + timeout
-    while True:
-        QApplication.processEvents()
-        if window.ctx.ops.is_idle() or time.monotonic() > deadline:
-            break
-        time.sleep(0.01)
-    QApplication.processEvents()
 
 
 def _calendar(window, mode: CalendarMode) -> QWidget:
