@@ -1,30 +1,14 @@
-"""Small view helpers: a row table, and HTML for a thread or a charge's history."""
+"""View helpers for fees: HTML for a thread or a charge's history, the save dialog."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...rules.timefmt import format_instant
 from ...services.fees import HistoryEntry
-from ..widgets.rows_model import RowsModel
-
-
-def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | None = None) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def open_save_dialog(parent: QWidget, title: str, name: str, name_filter: str, suffix: str, file_name: str,
@@ -41,21 +25,6 @@ def open_save_dialog(parent: QWidget, title: str, name: str, name_filter: str, s
     dialog.fileSelected.connect(on_chosen)
     dialog.open()
     return dialog
-
-
-def selected_row(view: QTableView):
-    model: RowsModel = view.model()
-    rows = view.selectionModel().selectedRows()
-    return model.row_at(rows[0].row()) if rows else None
-
-
-def select_first(view: QTableView, predicate=lambda row: True) -> bool:
-    model: RowsModel = view.model()
-    for i, row in enumerate(model.rows):
-        if predicate(row):
-            view.selectRow(i)
-            return True
-    return False
 
 
 def _body(text: str) -> str:

@@ -20,11 +20,12 @@ from ...services.errors import ServiceError
 from ...services.result import Change
 from ..billing.dialogs import DisputeDialog
 from ..billing.statement import write_statement_pdf
-from ..billing.views import history_html, open_save_dialog, row_table, select_first, selected_row
+from ..billing.views import history_html, open_save_dialog
 from ..dialogs import show_error, show_info
 from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
+from ..widgets.tables import row_table, select_first, selected_row
 
 
 class BillingPage(Page):

@@ -21,10 +21,11 @@ from ...rules.timefmt import format_instant
 from ...services import fees, messaging
 from ...services.result import Change
 from ..billing.dialogs import AskSupportDialog
-from ..billing.views import history_html, row_table, selected_row, thread_html
+from ..billing.views import history_html, thread_html
 from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
+from ..widgets.tables import row_table, selected_row
 
 DISPUTE_STATUS = {"open": "Open", "referred": "With Support", "resolved": "Resolved"}
 

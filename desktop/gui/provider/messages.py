@@ -3,25 +3,14 @@ appointment or a charge shows it."""
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
-
 from ...rules.timefmt import format_range
-from ...services import messaging, provider
+from ...services import provider
 from ...services.errors import ServiceError
 from ...services.messaging import ThreadRow
 from ...services.result import Change
-from ..dialogs import show_error
+from ..widgets.inbox import KIND_LABELS, Inbox
 from ..widgets.page import Page, muted, page_layout
-from ..widgets.rows_model import ThreadListModel
-from ..widgets.thread_view import ThreadView
 
-KIND_LABELS = {"late_cancellation": "Late-cancellation request", "dispute": "Fee dispute", "notice": "Notice"}
-
-
-_ROOT = QModelIndex()
 
 def thread_text(row) -> str:
     unread = f"  ({row.unread} unread)" if row.unread else ""
@@ -36,59 +25,20 @@ class ProviderMessagesPage(Page):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("providerMessagesPage")
-        self.current_id: int | None = None
         layout = page_layout(self, self.title)
         self.summary = muted("", self)
         self.summary.setObjectName("messagesSummary")
         layout.addWidget(self.summary)
-        split = QSplitter(self)
-        self.model = ThreadListModel(thread_text, self)
-        self.list = QListView(split)
-        self.list.setObjectName("threadList")
-        self.list.setAccessibleName("Conversations")
-        self.list.setModel(self.model)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(2)
-        self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._open(cur))
-        right = QWidget(split)
-        v = QVBoxLayout(right)
-        v.setContentsMargins(0, 0, 0, 0)
-        self.context_label = QLabel("", right)
-        self.context_label.setObjectName("threadContext")
-        self.context_label.setWordWrap(True)
-        self.context_label.setProperty("muted", True)
-        v.addWidget(self.context_label)
-        self.view = ThreadView(ctx.actor.time_zone, right)
-        self.view.reply_submitted.connect(self._reply)
-        v.addWidget(self.view, 1)
-        split.addWidget(self.list)
-        split.addWidget(right)
-        split.setSizes([360, 560])
-        layout.addWidget(split, 1)
+        self.inbox = Inbox(ctx, self.summary, thread_text, context=self._context, parent=self)
+        self.model, self.list, self.view = self.inbox.model, self.inbox.list, self.inbox.view
+        self.context_label = self.inbox.context_label
+        layout.addWidget(self.inbox, 1)
 
     def refresh(self) -> None:
-        rows = messaging.list_threads(self.ctx.actor)
-        keep = self.current_id
-        self.list.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
-        self.list.selectionModel().blockSignals(False)
-        unread = sum(r.unread for r in rows)
-        self.summary.setText(f"{len(rows)} conversation{'s' if len(rows) != 1 else ''} · {unread} unread")
-        row = self.model.row_of(keep) if keep is not None else -1
-        if row >= 0:
-            self.list.selectionModel().blockSignals(True)
-            self.list.setCurrentIndex(self.model.index(row, 0))
-            self.list.selectionModel().blockSignals(False)
-            self._open(self.model.index(row, 0))
-        else:
-            self.current_id = None
-            self.view.show_thread("", [])
-            self.context_label.setText("")
+        self.inbox.refresh()
 
     def open_thread(self, thread_id: int) -> None:
-        row = self.model.row_of(thread_id)
-        if row >= 0:
-            self.list.setCurrentIndex(self.model.index(row, 0))
+        self.inbox.open_thread(thread_id)
 
     def _context(self, thread: ThreadRow) -> str:
         zone = self.ctx.actor.time_zone
@@ -101,27 +51,3 @@ class ProviderMessagesPage(Page):
         except ServiceError as exc:
             return exc.message
         return ""
-
-    def _open(self, index) -> None:
-        if not index.isValid():
-            return
-        thread = self.model.rows[index.row()]
-        self.current_id = thread.id
-        try:
-            messages = messaging.thread_messages(self.ctx.actor, thread.id)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        kind = KIND_LABELS.get(thread.kind)
-        self.view.show_thread(f"{thread.subject} — {thread.other_party}" + (f" ({kind})" if kind else ""), messages)
-        self.context_label.setText(escape(self._context(thread)))
-        if thread.unread:
-            ctx = self.ctx
-            ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id, now=ctx.now()), parent=self)
-
-    def _reply(self, text: str) -> None:
-        ctx, thread_id = self.ctx, self.current_id
-        if thread_id is None:
-            return
-        ctx.ops.run(lambda: messaging.reply(ctx.actor, thread_id, text, now=ctx.now()), parent=self,
-                    on_done=lambda _r: self.view.sent())

@@ -5,16 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -23,6 +20,7 @@ from ...services.result import Change
 from ...store.models import Role
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
+from ..widgets.tables import row_table
 
 _ROOT = QModelIndex()
 ROLE_LABELS = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support"}
@@ -57,16 +55,7 @@ class PeoplePage(Page):
                                "password that must be changed at first sign-in. Deactivating keeps the history and "
                                "stops sign-in.", self))
         self.model = people_model(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("peopleTable")
-        self.table.setAccessibleName("People")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, "peopleTable", "People", self)
         layout.addWidget(self.table, 1)
 
         card = QFrame(self)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -21,6 +19,7 @@ from ...services import provider
 from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
+from ..widgets.tables import row_table
 
 STATUS_TEXT = {"pending": "Pending", "approved_with_fee": "Approved with fee", "approved_waived": "Approved, fee waived",
                "declined": "Declined", "closed_cancelled": "Closed: you cancelled the appointment"}
@@ -54,15 +53,7 @@ class RequestsPage(Page):
         self.show_all.toggled.connect(lambda _: self.refresh())
         layout.addWidget(self.show_all)
         self.model = late_request_model(ctx.actor.time_zone, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("requestsTable")
-        self.table.setAccessibleName("Late-cancellation requests")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = row_table(self.model, "requestsTable", "Late-cancellation requests", self)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty = muted("No requests are waiting for you.", self)

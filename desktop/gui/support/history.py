@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QLineEdit, QSplitter, QTextBrowser
 from ...rules.timefmt import format_instant
 from ...services import fees
 from ...services.result import Change
-from ..billing.views import history_html, row_table, select_first, selected_row
+from ..billing.views import history_html
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
+from ..widgets.tables import row_table, select_first, selected_row
 
 
 class HistoryPage(Page):

@@ -24,10 +24,11 @@ from ...rules.timefmt import format_instant
 from ...services import fees
 from ...services.fees import RequestDetail
 from ...services.result import Change
-from ..billing.views import row_table, select_first, selected_row, thread_html
+from ..billing.views import thread_html
 from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, page_layout
 from ..widgets.rows_model import RowsModel
+from ..widgets.tables import row_table, select_first, selected_row
 
 STATUS_FILTERS = (("Pending", "pending"), ("Adjusted", "adjusted"), ("Waived", "waived"), ("Declined", "declined"),
                   ("All", None))

@@ -1,0 +1,100 @@
+"""A message inbox: conversations (unread in bold) beside the open thread, reply box
+included. The client's and the provider's Messages pages both compose one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+
+from ...services import messaging
+from ...services.errors import ServiceError
+from ...services.messaging import ThreadRow
+from ..context import AppContext
+from ..dialogs import show_error
+from .rows_model import ThreadListModel
+from .thread_view import ThreadView
+
+KIND_LABELS = {"late_cancellation": "Late-cancellation request", "dispute": "Fee dispute", "notice": "Notice"}
+
+
+class Inbox(QSplitter):
+    def __init__(self, ctx: AppContext, summary: QLabel, text: Callable[[ThreadRow], str], *,
+                 context: Callable[[ThreadRow], str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.summary, self._context = ctx, summary, context
+        self.current_id: int | None = None
+        self.model = ThreadListModel(text, self)
+        self.list = QListView(self)
+        self.list.setObjectName("threadList")
+        self.list.setAccessibleName("Conversations")
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._open(cur))
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.context_label = QLabel("", right)
+        self.context_label.setObjectName("threadContext")
+        self.context_label.setWordWrap(True)
+        self.context_label.setProperty("muted", True)
+        self.context_label.setVisible(context is not None)
+        column.addWidget(self.context_label)
+        self.view = ThreadView(ctx.actor.time_zone, right)
+        self.view.reply_submitted.connect(self._reply)
+        column.addWidget(self.view, 1)
+        self.addWidget(self.list)
+        self.addWidget(right)
+        self.setSizes([350, 560])
+
+    def refresh(self) -> None:
+        rows = messaging.list_threads(self.ctx.actor)
+        keep = self.current_id
+        selection = self.list.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_rows(rows)
+        selection.blockSignals(False)
+        unread = sum(r.unread for r in rows)
+        self.summary.setText(f"{len(rows)} conversation{'s' if len(rows) != 1 else ''} · {unread} unread")
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            selection.blockSignals(True)
+            self.list.setCurrentIndex(self.model.index(row, 0))
+            selection.blockSignals(False)
+            self._open(self.model.index(row, 0))
+        else:
+            self.current_id = None
+            self.view.show_thread("", [])
+            self.context_label.setText("")
+
+    def open_thread(self, thread_id: int) -> None:
+        row = self.model.row_of(thread_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+
+    def _open(self, index) -> None:
+        if not index.isValid():
+            return
+        thread = self.model.rows[index.row()]
+        self.current_id = thread.id
+        try:
+            messages = messaging.thread_messages(self.ctx.actor, thread.id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        kind = KIND_LABELS.get(thread.kind)
+        self.view.show_thread(f"{thread.subject} — {thread.other_party}" + (f" ({kind})" if kind else ""), messages)
+        if self._context is not None:
+            self.context_label.setText(escape(self._context(thread)))
+        if thread.unread:  # only then: marking read publishes a change that refreshes the page
+            ctx = self.ctx
+            ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id, now=ctx.now()), parent=self)
+
+    def _reply(self, text: str) -> None:
+        ctx, thread_id = self.ctx, self.current_id
+        if thread_id is None:
+            return
+        ctx.ops.run(lambda: messaging.reply(ctx.actor, thread_id, text, now=ctx.now()), parent=self,
+                    on_done=lambda _r: self.view.sent())

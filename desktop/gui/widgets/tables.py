@@ -1,0 +1,37 @@
+"""A read-only table of plain rows, and selecting in it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from .rows_model import RowsModel
+
+
+def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def selected_row(view: QTableView):
+    model: RowsModel = view.model()
+    rows = view.selectionModel().selectedRows()
+    return model.row_at(rows[0].row()) if rows else None
+
+
+def select_first(view: QTableView, predicate=lambda row: True) -> bool:
+    model: RowsModel = view.model()
+    for i, row in enumerate(model.rows):
+        if predicate(row):
+            view.selectRow(i)
+            return True
+    return False
