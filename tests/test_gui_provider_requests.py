@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from guikit import click, make_controller, sign_in, wait_ops
 from PySide6.QtCore import QPoint, Qt
 
-from desktop.services.provider import LateDecision
-from desktop.store.models import Appointment, AppointmentStatus, Charge, LateCancellationRequest, Message
+from desktop.services.auth import actor_for
+from desktop.services.provider import LateDecision, mark_no_show
+from desktop.store.models import (
+    Appointment,
+    AppointmentStatus,
+    Charge,
+    LateCancellationRequest,
+    Message,
+    User,
+)
 
 
 def _inbox(qtbot, demo_db, now, tmp_path, username="dr.chen"):
@@ -57,3 +67,19 @@ def test_another_provider_does_not_see_the_request(qtbot, demo_db, now, tmp_path
     controller, window, page = _inbox(qtbot, demo_db, now, tmp_path, "dr.rivera")
     assert page.model.rows == [] and page.empty.isVisible()
     assert not any(b.isEnabled() for b in page.buttons.values())
+
+
+def test_a_request_for_an_appointment_marked_no_show_can_only_be_declined(qtbot, demo_db, now, tmp_path):
+    request = LateCancellationRequest.get(LateCancellationRequest.status == "pending")
+    appt = Appointment.get_by_id(request.appointment_id)
+    mark_no_show(actor_for(User.get(User.username == "dr.chen")), appt.id, now=appt.starts_at + timedelta(hours=1))
+    controller, window, page = _inbox(qtbot, demo_db, now, tmp_path)
+    assert [r.id for r in page.model.rows] == [request.id]
+    assert not page.buttons[LateDecision.APPROVE_WITH_FEE].isEnabled()
+    assert not page.buttons[LateDecision.APPROVE_WAIVE].isEnabled()
+    assert page.buttons[LateDecision.DECLINE].isEnabled() and page.reply.isEnabled()
+    assert "decline the request to close it" in page.selected_label.text()
+    click(qtbot, page.buttons[LateDecision.DECLINE])
+    wait_ops(qtbot, controller)
+    assert LateCancellationRequest.get_by_id(request.id).status == "declined"
+    assert Appointment.get_by_id(appt.id).status == AppointmentStatus.NO_SHOW

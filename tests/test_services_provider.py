@@ -403,3 +403,85 @@ def test_cancelling_for_the_client_closes_their_pending_late_request(demo_db, no
     assert not Charge.select().where(Charge.appointment == request.appointment_id).exists()
     with pytest.raises(Conflict):
         svc.decide_late_request(chen, request.id, svc.LateDecision.APPROVE_WITH_FEE, now=now)
+
+
+def test_the_detail_carries_the_refusals_the_writes_raise(demo_db, now):
+    """The calendar panel enables an action only when the detail has no refusal for it, and the
+    refusal is the very one the write raises."""
+    rivera = actor("dr.rivera")
+    upcoming = svc.appointment_detail(rivera, next_scheduled(client_of("alex.morgan"), now).id, now=now)
+    assert (upcoming.cancel_refusal, upcoming.move_refusal) == ("", "")
+    assert upcoming.no_show_refusal.startswith("A no-show can be marked once") and " EST." in upcoming.no_show_refusal
+    assert upcoming.series_frequency is series_rules.Frequency.WEEKLY
+    policy = FeePolicy.get_by_id(Appointment.get_by_id(upcoming.id).policy_id)
+    assert upcoming.no_show_fee.amount.cents == policy.no_show_fee_cents and upcoming.no_show_fee.charges
+    assert "Not covered by insurance" in upcoming.no_show_fee.note
+
+    started = _today_appointment("dr.rivera", now)
+    detail = svc.appointment_detail(rivera, started.id, now=now)
+    assert detail.no_show_refusal == ""
+    with pytest.raises(RuleRefused) as moved:
+        svc.move_occurrence(rivera, started.id, now + timedelta(days=3), now=now)
+    assert detail.move_refusal == moved.value.message
+    svc.mark_no_show(rivera, started.id, now=now)
+    after = svc.appointment_detail(rivera, started.id, now=now)
+    with pytest.raises(Conflict) as cancelled:
+        svc.cancel_for_client(rivera, started.id, "provider_unwell", now=now)
+    assert after.cancel_refusal == cancelled.value.message != ""
+    assert after.move_refusal and after.no_show_refusal
+
+
+def test_a_request_whose_appointment_is_no_longer_scheduled_can_only_be_declined(demo_db, now):
+    chen = actor("dr.chen")
+    request = _jordan_request()
+    assert svc.late_requests(chen)[0].decisions == tuple(svc.LateDecision)
+    appt = Appointment.get_by_id(request.appointment_id)
+    svc.mark_no_show(chen, appt.id, now=appt.starts_at + timedelta(hours=1))
+    row = svc.late_requests(chen)[0]
+    assert row.decisions == (svc.LateDecision.DECLINE,)
+    assert "decline the request to close it" in row.approval_refusal
+    for decision in (svc.LateDecision.APPROVE_WITH_FEE, svc.LateDecision.APPROVE_WAIVE):
+        with pytest.raises(Conflict) as refused:
+            svc.decide_late_request(chen, request.id, decision, now=now)
+        assert refused.value.message == row.approval_refusal
+    svc.decide_late_request(chen, request.id, svc.LateDecision.DECLINE, now=now)
+    assert svc.late_requests(chen, pending_only=False)[0].decisions == ()
+
+
+def _audits_by(write) -> list[str]:
+    before = AuditEvent.select().count()
+    write()
+    return [e.action for e in AuditEvent.select().order_by(AuditEvent.id).offset(before)]
+
+
+def test_every_provider_write_records_exactly_one_audit_event(demo_db, now):
+    rivera = actor("dr.rivera")
+    request = _jordan_request()
+    assert _audits_by(lambda: svc.decide_late_request(actor("dr.chen"), request.id, svc.LateDecision.DECLINE,
+                                                      now=now)) == ["decide_late_request"]
+    assert _audits_by(lambda: svc.mark_no_show(rivera, _today_appointment("dr.rivera", now).id, now=now)) == [
+        "mark_no_show"]
+    single = next_scheduled(client_of("alex.morgan"), now)
+    assert _audits_by(lambda: svc.move_occurrence(rivera, single.id, single.starts_at + timedelta(hours=3),
+                                                  now=now)) == ["move_occurrence"]
+    _, pivot = _series_pivot(now)
+    change = svc.SeriesChange(pivot.starts_at.replace(tzinfo=None) + timedelta(days=1), "UTC", timedelta(minutes=50),
+                              series_rules.Frequency.EVERY_2_WEEKS, count=4)
+    assert _audits_by(lambda: svc.change_series_from(rivera, pivot.id, change, now=now)) == ["change_series_from"]
+
+
+def test_provider_list_reads_take_one_query(demo_db, now):
+    from playhouse.test_utils import count_queries
+
+    chen = actor("dr.chen")
+    for provider in (chen, actor("dr.rivera")):
+        with count_queries() as counter:
+            rows = list_threads(provider)
+        assert rows and counter.count == 1, provider.username
+    svc.decide_late_request(chen, _jordan_request().id, svc.LateDecision.DECLINE, now=now)
+    with count_queries() as counter:
+        rows = svc.late_requests(chen, pending_only=False)
+    assert rows and counter.count == 1
+    with count_queries() as counter:
+        clients = svc.my_clients(chen)
+    assert clients and counter.count == 1

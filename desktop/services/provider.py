@@ -38,7 +38,7 @@ from .access import appointment_for, client_for_provider, snapshot
 from .actor import Actor, require_role
 from .booking import HORIZON, BookingRequest, book_appointment, busy_overlap, materialise
 from .catalogue import reasons_catalogue
-from .errors import Conflict, InvalidInput, NotAllowed, NotFound, RuleRefused
+from .errors import Conflict, InvalidInput, NotAllowed, NotFound, RuleRefused, ServiceError
 from .messaging import notify
 from .result import Change, OpResult
 from .threads import post
@@ -68,10 +68,47 @@ def _own_appointment(actor: Actor, appointment_id: int, *, lock: bool = False) -
     return appt
 
 
-def _refuse_not_scheduled(appt: Appointment) -> None:
+def _not_scheduled(appt: Appointment) -> Conflict | None:
     if appt.status != AppointmentStatus.SCHEDULED:
         label = AppointmentStatus.LABELS.get(appt.status, appt.status).lower()
-        raise Conflict(f"This appointment is already {label}; nothing was changed.")
+        return Conflict(f"This appointment is already {label}; nothing was changed.")
+    return None
+
+
+def _refuse_not_scheduled(appt: Appointment) -> None:
+    if (refusal := _not_scheduled(appt)) is not None:
+        raise refusal
+
+
+# What the provider may do with one appointment now. The detail panel shows these same
+# refusals (its buttons are enabled only where there is none) and the writes raise them.
+
+def _cancel_refusal(appt: Appointment, now: datetime) -> ServiceError | None:
+    if appt.ends_at <= now and appt.status == AppointmentStatus.SCHEDULED:
+        return RuleRefused("This appointment is already over; mark it a no-show instead if the client missed it.")
+    return _not_scheduled(appt)
+
+
+def _move_refusal(appt: Appointment, now: datetime) -> ServiceError | None:
+    if appt.starts_at <= now and appt.status == AppointmentStatus.SCHEDULED:
+        return RuleRefused("This appointment has already started; past appointments are never moved.")
+    return _not_scheduled(appt)
+
+
+def _no_show_refusal(appt: Appointment, policy: FeePolicySnapshot, now: datetime,
+                     zone: str) -> ServiceError | None:
+    if (refusal := _not_scheduled(appt)) is not None:
+        return refusal
+    eligibility = no_show_eligibility(appt.starts_at, now, policy.grace)
+    if not eligibility.allowed:
+        return RuleRefused(f"{eligibility.why} That is from {format_instant(eligibility.allowed_from, zone)}.",
+                           eligibility)
+    return None
+
+
+def _raise(refusal: ServiceError | None) -> None:
+    if refusal is not None:
+        raise refusal
 
 
 def _bump(appt: Appointment, now: datetime, **fields) -> None:
@@ -136,11 +173,29 @@ class AppointmentDetail:
     client_name: str
     series_id: int | None
     series_summary: str
+    series_frequency: series_rules.Frequency | None
     policy: FeePolicySnapshot
     no_show: NoShowEligibility
     pending_request_id: int | None
     charges: tuple[tuple[str, Money, str], ...]  # (kind, amount, status)
     cancellation: str  # who and why, or ""
+    # Why the provider cannot do each action now ("" when they can): the very refusal the
+    # write would raise, so the panel and the service cannot disagree.
+    cancel_refusal: str
+    move_refusal: str
+    no_show_refusal: str
+    no_show_fee: FeeDecision  # what marking it a no-show charges (the booked policy, rule 4)
+
+
+def _frequency(rule_text: str) -> series_rules.Frequency:
+    parts = series_rules.rule_parts(rule_text)
+    if parts.get("FREQ") == "MONTHLY":
+        return series_rules.Frequency.MONTHLY_BY_WEEKDAY
+    return series_rules.Frequency.EVERY_2_WEEKS if parts.get("INTERVAL") == "2" else series_rules.Frequency.WEEKLY
+
+
+def _message(refusal: ServiceError | None) -> str:
+    return refusal.message if refusal is not None else ""
 
 
 def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> AppointmentDetail:
@@ -148,10 +203,11 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     appt = _own_appointment(actor, appointment_id)
     policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
     client_name = (User.select(User.display_name).join(Client).where(Client.id == appt.client_id).scalar())
-    summary = ""
+    summary, frequency = "", None
     if appt.series_id:
         s = Series.get_by_id(appt.series_id)
         summary = series_rules.rule_summary(s.rrule, datetime.fromisoformat(s.first_local))
+        frequency = _frequency(s.rrule)
     pending = (LateCancellationRequest.select(LateCancellationRequest.id)
                .where(LateCancellationRequest.appointment == appt.id, LateCancellationRequest.status == "pending")
                .scalar())
@@ -166,8 +222,9 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     return AppointmentDetail(
         appt.id, appt.version, appt.starts_at, appt.ends_at, appt.status,
         AppointmentStatus.LABELS.get(appt.status, appt.status), appt.client_id, client_name or "",
-        appt.series_id, summary, policy, no_show_eligibility(appt.starts_at, now, policy.grace), pending,
-        charges, cancel_text,
+        appt.series_id, summary, frequency, policy, no_show_eligibility(appt.starts_at, now, policy.grace), pending,
+        charges, cancel_text, _message(_cancel_refusal(appt, now)), _message(_move_refusal(appt, now)),
+        _message(_no_show_refusal(appt, policy, now, actor.time_zone)), fee_decision(CancellationBy.NO_SHOW, policy),
     )
 
 
@@ -185,10 +242,8 @@ def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note:
     reason = reasons_catalogue().provider_reason(reason_code)
     with write_transaction():
         appt = _own_appointment(actor, appointment_id, lock=True)
-        _refuse_not_scheduled(appt)
+        _raise(_cancel_refusal(appt, now))
         _check_version(appt, expected_version)
-        if appt.ends_at <= now:
-            raise RuleRefused("This appointment is already over; mark it a no-show instead if the client missed it.")
         fee = fee_decision(CancellationBy.PROVIDER, snapshot(FeePolicy.get_by_id(appt.policy_id)))
         assert not fee.charges  # rule 4: a provider-side cancellation never carries a fee
         _bump(appt, now, status=AppointmentStatus.CANCELLED_BY_PROVIDER)
@@ -342,6 +397,24 @@ class LateDecision(enum.Enum):
                 LateDecision.DECLINE: "Decline"}[self]
 
 
+def _late_refusal(request_status: str, appointment_status: str, decision: LateDecision) -> ServiceError | None:
+    """Why ``decision`` cannot be taken on a request now, or None. Approving late-cancels the
+    appointment, so it needs one that is still scheduled; declining only closes the request."""
+    if request_status != "pending":
+        return Conflict(f"This request was already decided ({request_status.replace('_', ' ')}); "
+                        "nothing was changed.")
+    if decision is not LateDecision.DECLINE and appointment_status != AppointmentStatus.SCHEDULED:
+        label = AppointmentStatus.LABELS.get(appointment_status, appointment_status).lower()
+        return Conflict(f"The appointment is already {label}, so it can no longer be late-cancelled; "
+                        "decline the request to close it.")
+    return None
+
+
+def late_decisions(request_status: str, appointment_status: str) -> tuple[LateDecision, ...]:
+    """The decisions the provider can take on a request now (none once it is decided)."""
+    return tuple(d for d in LateDecision if _late_refusal(request_status, appointment_status, d) is None)
+
+
 @dataclass(frozen=True)
 class LateRequestRow:
     id: int
@@ -359,6 +432,8 @@ class LateRequestRow:
     thread_id: int
     created_at: datetime
     reply: str
+    decisions: tuple[LateDecision, ...]  # what can be decided now (see late_decisions)
+    approval_refusal: str  # why it cannot be approved, or ""
 
 
 def late_requests(actor: Actor, *, pending_only: bool = True) -> list[LateRequestRow]:
@@ -377,7 +452,8 @@ def late_requests(actor: Actor, *, pending_only: bool = True) -> list[LateReques
     else:
         q = q.order_by(R.created_at.desc(), R.id.desc())
     return [LateRequestRow(rid, ver, st, aid, s, e, ast, cid, cname, msg or "", Money(fee, cur), pver, tid, created,
-                           rep or "")
+                           rep or "", late_decisions(st, ast),
+                           _message(_late_refusal(st, ast, LateDecision.APPROVE_WITH_FEE)))
             for rid, ver, st, aid, s, e, ast, cid, cname, msg, fee, cur, pver, tid, created, rep in q.tuples()]
 
 
@@ -392,9 +468,7 @@ def decide_late_request(actor: Actor, request_id: int, decision: LateDecision, r
         if request is None:
             raise NotFound("That late-cancellation request no longer exists.")
         appt = _own_appointment(actor, request.appointment_id, lock=True)
-        if request.status != "pending":
-            raise Conflict(f"This request was already decided ({request.status.replace('_', ' ')}); "
-                           "nothing was changed.")
+        _raise(_late_refusal(request.status, appt.status, decision))
         if expected_version is not None and request.version != expected_version:
             raise Conflict("This request changed since you opened it; nothing was changed.")
         fee: FeeDecision | None = None
@@ -402,7 +476,6 @@ def decide_late_request(actor: Actor, request_id: int, decision: LateDecision, r
         if decision is LateDecision.DECLINE:
             text = "Your late-cancellation request was declined: the appointment stands."
         else:
-            _refuse_not_scheduled(appt)
             policy_row = FeePolicy.get_by_id(appt.policy_id)
             fee = fee_decision(CancellationBy.CLIENT_LATE, snapshot(policy_row),
                                waive=decision is LateDecision.APPROVE_WAIVE)
@@ -458,14 +531,10 @@ def mark_no_show(actor: Actor, appointment_id: int, *, waive: bool = False, expe
     _require_provider(actor)
     with write_transaction():
         appt = _own_appointment(actor, appointment_id, lock=True)
-        _refuse_not_scheduled(appt)
-        _check_version(appt, expected_version)
         policy_row = FeePolicy.get_by_id(appt.policy_id)
         policy = snapshot(policy_row)
-        eligibility = no_show_eligibility(appt.starts_at, now, policy.grace)
-        if not eligibility.allowed:
-            raise RuleRefused(f"{eligibility.why} That is from {format_instant(eligibility.allowed_from, actor.time_zone)}.",
-                              eligibility)
+        _raise(_no_show_refusal(appt, policy, now, actor.time_zone))
+        _check_version(appt, expected_version)
         fee = fee_decision(CancellationBy.NO_SHOW, policy, waive=waive)
         _bump(appt, now, status=AppointmentStatus.NO_SHOW)
         charge_id = None
@@ -505,10 +574,8 @@ def move_occurrence(actor: Actor, appointment_id: int, new_start: datetime, *,
         raise InvalidInput("That time has already passed; pick a time in the future.")
     with write_transaction():
         appt = _own_appointment(actor, appointment_id, lock=True)
-        _refuse_not_scheduled(appt)
+        _raise(_move_refusal(appt, now))
         _check_version(appt, expected_version)
-        if appt.starts_at <= now:
-            raise RuleRefused("This appointment has already started; past appointments are never moved.")
         new_end = new_start + (appt.ends_at - appt.starts_at)
         if busy_overlap(appt.provider_id, appt.client_id, new_start, new_end, exclude_id=appt.id) is not None:
             raise Conflict("That time is taken by another appointment; pick another time.")

@@ -282,9 +282,9 @@ class NoShowDialog(QDialog):
         self.setWindowTitle("Mark as no-show")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{detail.client_name}</b><br>{format_range(detail.start, detail.end, zone)}", self))
-        fee = detail.policy.no_show_fee
-        text = (f"The no-show fee of the policy booked with this appointment (version {detail.policy.version}) is "
-                f"{fee.format()}. It is not covered by insurance.")
+        # The fee rule's own decision for this appointment's booked policy (rule 4).
+        text = (f"Policy booked with this appointment: version {detail.policy.version}. "
+                f"{detail.no_show_fee.note}")
         self.fee_text = QLabel(text, self)
         self.fee_text.setObjectName("noShowFeeText")
         self.fee_text.setWordWrap(True)
@@ -351,10 +351,8 @@ class MoveDialog(QDialog):
         self.repeat.setVisible(is_series)
         self.repeat.setEnabled(False)
         self.from_here.toggled.connect(self.repeat.setEnabled)
-        if "2 weeks" in detail.series_summary:
-            self.repeat.set_frequency(Frequency.EVERY_2_WEEKS)
-        elif "month" in detail.series_summary:
-            self.repeat.set_frequency(Frequency.MONTHLY_BY_WEEKDAY)
+        if detail.series_frequency is not None:
+            self.repeat.set_frequency(detail.series_frequency)
         self.error = QLabel("", self)
         self.error.setProperty("error", True)
         self.error.setWordWrap(True)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...rules import series as series_rules
-from ...rules.timefmt import format_instant, format_range
+from ...rules.timefmt import format_range
 from ...services import booking, provider
 from ...services.errors import ServiceError
 from ...services.result import Change
@@ -37,7 +37,7 @@ class CalendarPage(Page):
         top = QHBoxLayout()
         top.addWidget(muted("Your appointments across all your clients. " + ProviderCalendar.shortcuts_help(), self),
                         1)
-        self.new_button = QPushButton("New appointment…", self)
+        self.new_button = QPushButton("&New appointment…", self)
         self.new_button.setObjectName("newAppointmentButton")
         self.new_button.setAccessibleName("New appointment")
         self.new_button.setProperty("primary", True)
@@ -76,9 +76,9 @@ class CalendarPage(Page):
         self.detail_text.setTextFormat(Qt.TextFormat.RichText)
         v.addWidget(self.detail_title)
         v.addWidget(self.detail_text)
-        self.move_button = self._action(panel, "Move / change…", "moveButton", self.open_move)
-        self.cancel_button = self._action(panel, "Cancel for client…", "cancelForClientButton", self.open_cancel)
-        self.no_show_button = self._action(panel, "Mark no-show…", "noShowButton", self.open_no_show)
+        self.move_button = self._action(panel, "&Move / change…", "moveButton", self.open_move)
+        self.cancel_button = self._action(panel, "&Cancel for client…", "cancelForClientButton", self.open_cancel)
+        self.no_show_button = self._action(panel, "Mark n&o-show…", "noShowButton", self.open_no_show)
         self.no_show_why = muted("", panel)
         self.no_show_why.setObjectName("noShowWhy")
         for w in (self.move_button, self.cancel_button, self.no_show_button, self.no_show_why):
@@ -89,7 +89,7 @@ class CalendarPage(Page):
     def _action(self, parent: QWidget, text: str, name: str, slot) -> QPushButton:
         b = QPushButton(text, parent)
         b.setObjectName(name)
-        b.setAccessibleName(text.rstrip("…"))
+        b.setAccessibleName(text.replace("&", "").rstrip("…"))
         b.clicked.connect(slot)
         return b
 
@@ -122,15 +122,12 @@ class CalendarPage(Page):
         for kind, amount, status in d.charges:
             lines.append(f"Charge: {kind.replace('_', ' ')} {amount.format()} ({status}), not covered by insurance")
         self.detail_text.setText("<br>".join(lines))
-        scheduled = d.status == "scheduled"
-        upcoming = d.start > self.ctx.now()
-        self.move_button.setEnabled(scheduled and upcoming)
-        self.cancel_button.setEnabled(scheduled and d.end > self.ctx.now())
-        self.no_show_button.setEnabled(scheduled and d.no_show.allowed)
-        if scheduled and not d.no_show.allowed and not upcoming:
-            self.no_show_why.setText(f"{d.no_show.why} From {format_instant(d.no_show.allowed_from, zone)}.")
-        else:
-            self.no_show_why.setText("")
+        # The service says what is possible now; the panel only renders its refusals.
+        for button, refusal in ((self.move_button, d.move_refusal), (self.cancel_button, d.cancel_refusal),
+                                (self.no_show_button, d.no_show_refusal)):
+            button.setEnabled(not refusal)
+            button.setToolTip(refusal)
+        self.no_show_why.setText(d.no_show_refusal if d.status == "scheduled" else "")
 
     # ------------------------------------------------------------ refresh
 

@@ -75,10 +75,11 @@ class RequestsPage(Page):
         v.addWidget(self.reply)
         row = QHBoxLayout()
         self.buttons: dict[provider.LateDecision, QPushButton] = {}
-        for decision, name in ((provider.LateDecision.APPROVE_WITH_FEE, "approveFeeButton"),
-                               (provider.LateDecision.APPROVE_WAIVE, "approveWaiveButton"),
-                               (provider.LateDecision.DECLINE, "declineButton")):
-            b = QPushButton(decision.label, card)
+        for decision, name, text in ((provider.LateDecision.APPROVE_WITH_FEE, "approveFeeButton", "Approve with &fee"),
+                                     (provider.LateDecision.APPROVE_WAIVE, "approveWaiveButton",
+                                      "Approve and &waive fee"),
+                                     (provider.LateDecision.DECLINE, "declineButton", "&Decline")):
+            b = QPushButton(text, card)
             b.setObjectName(name)
             b.setAccessibleName(decision.label)
             b.clicked.connect(lambda _=False, d=decision: self.decide(d))
@@ -109,10 +110,10 @@ class RequestsPage(Page):
 
     def _selection_changed(self) -> None:
         r = self.current()
-        pending = r is not None and r.status == "pending"
-        for b in self.buttons.values():
-            b.setEnabled(pending)
-        self.reply.setEnabled(pending)
+        decisions = r.decisions if r is not None else ()
+        for decision, b in self.buttons.items():
+            b.setEnabled(decision in decisions)
+        self.reply.setEnabled(bool(decisions))
         if r is None:
             self.selected_label.setText("Select a request.")
             return
@@ -120,8 +121,10 @@ class RequestsPage(Page):
                 f" (asked {format_instant(r.created_at, self.ctx.actor.time_zone)}).<br>"
                 f"“{r.message or 'No message'}”<br>Approving with the fee charges {r.fee.format()}, the "
                 f"late-cancellation fee of the policy booked with the appointment (version {r.policy_version}).")
-        if not pending:
+        if r.status != "pending":
             text += f"<br><b>{STATUS_TEXT.get(r.status, r.status)}</b>" + (f": {r.reply}" if r.reply else "")
+        elif r.approval_refusal:
+            text += f"<br><b>{r.approval_refusal}</b>"
         self.selected_label.setText(text)
 
     def decide(self, decision: provider.LateDecision) -> None:
