@@ -82,7 +82,7 @@ class PeoplePage(Page):
         self.provider.setObjectName("providerCombo")
         self.provider.setAccessibleName("Their provider")
         for label, w in (("&Role:", self.role), ("&Name:", self.name), ("&User name:", self.username),
-                         ("&First password:", self.password), ("&E-mail:", self.email), ("P&hone:", self.phone),
+                         ("&First password:", self.password), ("&E-mail:", self.email), ("Ph&one:", self.phone),
                          ("&Time zone:", self.zone), ("Their &provider:", self.provider)):
             form.addRow(label, w)
         v.addLayout(form)
@@ -92,10 +92,10 @@ class PeoplePage(Page):
         self.error.setWordWrap(True)
         v.addWidget(self.error)
         row = QHBoxLayout()
-        self.add_button = self._button(card, "Add person", "addPersonButton", self.add, primary=True)
-        self.save_button = self._button(card, "Save changes", "savePersonButton", self.save)
-        self.new_button = self._button(card, "Clear form", "clearPersonButton", self.clear_form)
-        self.active_button = self._button(card, "Deactivate", "toggleActiveButton", self.toggle_active)
+        self.add_button = self._button(card, "A&dd person", "addPersonButton", self.add, primary=True)
+        self.save_button = self._button(card, "&Save changes", "savePersonButton", self.save)
+        self.new_button = self._button(card, "C&lear form", "clearPersonButton", self.clear_form)
+        self.active_button = self._button(card, "Dea&ctivate", "toggleActiveButton", self.toggle_active)
         for b in (self.add_button, self.save_button, self.new_button, self.active_button):
             row.addWidget(b)
         row.addStretch(1)
@@ -117,7 +117,7 @@ class PeoplePage(Page):
     def _button(parent, text, name, slot, primary=False) -> QPushButton:
         b = QPushButton(text, parent)
         b.setObjectName(name)
-        b.setAccessibleName(text)
+        b.setAccessibleName(text.replace("&", ""))
         if primary:
             b.setProperty("primary", True)
         b.clicked.connect(slot)
@@ -149,7 +149,9 @@ class PeoplePage(Page):
         self.add_button.setEnabled(adding)
         self.save_button.setEnabled(not adding)
         self.active_button.setEnabled(not adding and self.editing.user_id != self.ctx.actor.user_id)
-        self.active_button.setText("Reactivate" if self.editing and not self.editing.active else "Deactivate")
+        reactivate = self.editing is not None and not self.editing.active
+        self.active_button.setText("Rea&ctivate" if reactivate else "Dea&ctivate")
+        self.active_button.setAccessibleName("Reactivate" if reactivate else "Deactivate")
         self.form_title.setText("<b>Add a person</b>" if adding else f"<b>Edit {self.editing.name}</b>")
 
     def _load_selected(self) -> None:

@@ -31,6 +31,12 @@ class ItemBox:
     lines: tuple[str, ...]
 
 
+# The month grid's status words. Both sides read them (the provider's calendar and the
+# client's), so they name who cancelled rather than saying "me".
+SHORT_STATUS = {"scheduled": "", "cancelled_by_client": "Client cancelled", "late_cancelled": "Late-cancelled",
+                "no_show": "No-show", "cancelled_by_provider": "Provider cancelled"}
+
+
 def describe(row: CalendarRow, zone: str) -> str:
     """One appointment in words (tooltips and accessible text)."""
     text = f"{row.client_name}, {format_range(row.start, row.end, zone)}: {row.status_label}"
@@ -132,8 +138,7 @@ class CalendarGrid(QWidget):
             for i, p in enumerate(shown):
                 row = p.row
                 mark = f"{SERIES_MARK} " if row.in_series else ""
-                short = {"scheduled": "", "cancelled_by_client": "Cancelled", "late_cancelled": "Late-cancelled",
-                         "no_show": "No-show", "cancelled_by_provider": "Cancelled by me"}.get(row.status, "")
+                short = SHORT_STATUS.get(row.status, "")
                 when = f"{p.start_minute // 60:02d}:{p.start_minute % 60:02d}"
                 # The status word comes before the name so eliding never hides it.
                 text = f"{mark}{when} {short}: {row.client_name}" if short else f"{mark}{when} {row.client_name}"
