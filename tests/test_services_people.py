@@ -168,3 +168,30 @@ def test_refusals(demo_db, now):
     with pytest.raises(Conflict):  # dr.chen still has active clients
         svc.set_active(owner, User.get(User.username == "dr.chen").id, False, now=now)
     assert not User.select().where(User.username == "ok.name").exists()
+
+
+def test_an_edit_made_elsewhere_is_not_overwritten(demo_db, now):
+    owner = actor("dr.rivera")
+    shown = next(r for r in svc.list_people(owner) if r.username == "alex.morgan")
+    form = svc.PersonForm(shown.name, "alex@elsewhere.example", shown.phone, shown.time_zone, shown.provider_id)
+    svc.edit_person(owner, shown.user_id, form, expected=shown, now=now)
+    audits = AuditEvent.select().count()
+    stale = svc.PersonForm("Alex Stale", shown.email, shown.phone, shown.time_zone, shown.provider_id)
+    with pytest.raises(Conflict, match="changed on another workstation"):
+        svc.edit_person(owner, shown.user_id, stale, expected=shown, now=now)
+    fresh = User.get_by_id(shown.user_id)
+    assert (fresh.display_name, fresh.email) == (shown.name, "alex@elsewhere.example")
+    assert AuditEvent.select().count() == audits
+    again = next(r for r in svc.list_people(owner) if r.username == "alex.morgan")
+    svc.edit_person(owner, shown.user_id, stale, expected=again, now=now)
+    assert User.get_by_id(shown.user_id).display_name == "Alex Stale"
+
+
+def test_the_people_list_takes_one_query(demo_db, now):
+    from playhouse.test_utils import count_queries
+
+    owner = actor("dr.rivera")
+    with count_queries() as counter:
+        rows = svc.list_people(owner)
+    assert len(rows) > 5 and counter.count == 1
+    assert {r.role for r in rows} == {Role.CLIENT, Role.PROVIDER, Role.SUPPORT}

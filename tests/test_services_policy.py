@@ -12,7 +12,7 @@ from desktop.services import policy as svc
 from desktop.services.auth import actor_for
 from desktop.services.booking import BookingRequest, book_appointment
 from desktop.services.errors import Conflict, InvalidInput, NotAllowed
-from desktop.store.models import Appointment, Client, FeePolicy, User, WorkingHours
+from desktop.store.models import Appointment, AuditEvent, Client, FeePolicy, User, WorkingHours
 
 
 def actor(username: str):
@@ -82,3 +82,29 @@ def test_working_hours_replace(demo_db, now):
     with pytest.raises(NotAllowed):
         svc.save_working_hours(actor("jordan.lee"), blocks, now=now)
     assert svc.working_hours(chen) == blocks
+
+
+def test_working_hours_changed_elsewhere_are_not_overwritten(demo_db, now):
+    chen = actor("dr.chen")
+    shown = svc.working_hours(chen)
+    elsewhere = [WorkingBlock(1, time(8), time(11))]
+    svc.save_working_hours(chen, elsewhere, expected=shown, now=now)
+    audits = AuditEvent.select().count()
+    with pytest.raises(Conflict, match="changed on another workstation"):
+        svc.save_working_hours(chen, [WorkingBlock(0, time(9), time(17))], expected=shown, now=now)
+    assert svc.working_hours(chen) == elsewhere and AuditEvent.select().count() == audits
+    svc.save_working_hours(chen, [WorkingBlock(0, time(9), time(17))], expected=elsewhere, now=now)
+    assert svc.working_hours(chen) == [WorkingBlock(0, time(9), time(17))]
+
+
+def test_policy_reads_take_few_queries(demo_db, now):
+    from playhouse.test_utils import count_queries
+
+    rivera = actor("dr.rivera")
+    svc.save_policy(rivera, change(), now=now)
+    with count_queries() as counter:
+        versions = svc.history(rivera)
+    assert len(versions) >= 2 and counter.count == 1
+    with count_queries() as counter:
+        svc.working_hours(rivera)
+    assert counter.count == 1

@@ -178,8 +178,12 @@ def _refuse_provider_change(client: Client, name: str, now: datetime) -> list[in
     return open_series  # nothing upcoming is left in any of them
 
 
-def edit_person(actor: Actor, user_id: int, form: PersonForm, *, now: datetime | None = None) -> OpResult:
+def edit_person(actor: Actor, user_id: int, form: PersonForm, *, expected: PersonRow | None = None,
+                now: datetime | None = None) -> OpResult:
     """Change name, contact details, time zone and (for a client) their provider.
+
+    ``expected`` is the row the owner was editing: if the person changed since (on another
+    workstation), nothing is saved (rule 10).
 
     A client changes provider only when nothing upcoming is left with the current one
     (see ``_refuse_provider_change``); repeating series that have nothing upcoming left
@@ -190,9 +194,15 @@ def edit_person(actor: Actor, user_id: int, form: PersonForm, *, now: datetime |
         user = _person(user_id)
         form = _clean(form, role=user.role)
         before = {"name": user.display_name, "email": user.email, "phone": user.phone, "time_zone": user.time_zone}
+        client = Client.get(Client.user == user.id) if user.role == Role.CLIENT else None
+        if expected is not None:
+            shown = {"name": expected.name, "email": expected.email, "phone": expected.phone,
+                     "time_zone": expected.time_zone}
+            if shown != before or (client is not None and client.provider_id != expected.provider_id):
+                raise Conflict(f"{user.display_name} was changed on another workstation a moment ago; nothing was "
+                               "saved. Look at the person again, then save.")
         ended_series: list[int] = []
-        if user.role == Role.CLIENT:
-            client = Client.get(Client.user == user.id)
+        if client is not None:
             if client.provider_id != form.provider_id:
                 ended_series = _refuse_provider_change(client, user.display_name, now)
                 before["provider"] = client.provider_id

@@ -111,8 +111,12 @@ def save_policy(actor: Actor, change: PolicyChange, *, expected_version: int | N
 
 def working_hours(actor: Actor) -> list[WorkingBlock]:
     require_role(actor, Role.PROVIDER)
+    return _blocks(actor.provider_id)
+
+
+def _blocks(provider_id: int) -> list[WorkingBlock]:
     q = (WorkingHours.select(WorkingHours.weekday, WorkingHours.start_minute, WorkingHours.end_minute)
-         .where(WorkingHours.provider == actor.provider_id)
+         .where(WorkingHours.provider == provider_id)
          .order_by(WorkingHours.weekday, WorkingHours.start_minute))
     return [WorkingBlock(d, _t(s), _t(e)) for d, s, e in q.tuples()]
 
@@ -125,8 +129,10 @@ def _m(value: time) -> int:
     return value.hour * 60 + value.minute
 
 
-def save_working_hours(actor: Actor, blocks: list[WorkingBlock], *, now: datetime | None = None) -> OpResult:
-    """Replace this provider's weekly working hours (the booking page's open slots come from them)."""
+def save_working_hours(actor: Actor, blocks: list[WorkingBlock], *, expected: list[WorkingBlock] | None = None,
+                       now: datetime | None = None) -> OpResult:
+    """Replace this provider's weekly working hours (the booking page's open slots come from them).
+    ``expected`` is what the page showed: if the hours changed since, nothing is saved (rule 10)."""
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     by_day: dict[int, list[WorkingBlock]] = {}
@@ -143,6 +149,9 @@ def save_working_hours(actor: Actor, blocks: list[WorkingBlock], *, now: datetim
                 raise InvalidInput(f"Working blocks overlap ({a.start:%H:%M}–{a.end:%H:%M} and "
                                    f"{b.start:%H:%M}–{b.end:%H:%M}).")
     with write_transaction():
+        if expected is not None and _blocks(actor.provider_id) != sorted(expected, key=lambda b: (b.weekday, b.start)):
+            raise Conflict("The working hours were changed on another workstation a moment ago; nothing was saved. "
+                           "Look at them again, then save.")
         WorkingHours.delete().where(WorkingHours.provider == actor.provider_id).execute()
         if blocks:
             WorkingHours.insert_many([

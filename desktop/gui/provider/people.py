@@ -194,8 +194,9 @@ class PeoplePage(Page):
     def save(self) -> None:
         if self.editing is None:
             return
-        actor, user_id, form = self.ctx.actor, self.editing.user_id, self._form(self.editing.role)
-        self.ctx.ops.run(lambda: people.edit_person(actor, user_id, form, now=self.ctx.now()), parent=self,
+        actor, shown, form = self.ctx.actor, self.editing, self._form(self.editing.role)
+        self.ctx.ops.run(lambda: people.edit_person(actor, shown.user_id, form, expected=shown, now=self.ctx.now()),
+                         parent=self,
                          on_done=lambda _r: self.error.setText(""), on_error=lambda e: self.error.setText(e.message))
 
     def toggle_active(self) -> None:

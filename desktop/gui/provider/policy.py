@@ -142,6 +142,7 @@ class BookingSettingsPage(Page):
             w.textChanged.connect(lambda _="": self._update_preview())
         self.text.textChanged.connect(self._update_preview)
         self.current: policy_service.PolicyView | None = None
+        self.shown_hours: list[WorkingBlock] | None = None
 
     @staticmethod
     def _spin(parent, name, accessible, lo, hi, suffix) -> QSpinBox:
@@ -159,8 +160,8 @@ class BookingSettingsPage(Page):
         self.version_label.setText(f"Current policy: version {cur.version}, since "
                                    f"{format_instant(cur.created_at, actor.time_zone, with_year=True)}")
         self.notice.setValue(int(snap.notice.total_seconds() // 3600))
-        self.late_fee.setText(f"{snap.late_cancellation_fee.cents / 100:.2f}")
-        self.no_show_fee.setText(f"{snap.no_show_fee.cents / 100:.2f}")
+        self.late_fee.setText(snap.late_cancellation_fee.plain())
+        self.no_show_fee.setText(snap.no_show_fee.plain())
         self.grace.setValue(int(snap.grace.total_seconds() // 60))
         self.text.setPlainText(cur.text)
         self.history.setText("Versions: " + "; ".join(
@@ -168,7 +169,8 @@ class BookingSettingsPage(Page):
             f": {v.booked_under} appointment{'s' if v.booked_under != 1 else ''} booked under it"
             for v in policy_service.history(actor)))
         by_day: dict[int, list[str]] = {}
-        for b in policy_service.working_hours(actor):
+        self.shown_hours = policy_service.working_hours(actor)
+        for b in self.shown_hours:
             by_day.setdefault(b.weekday, []).append(f"{b.start:%H:%M}-{b.end:%H:%M}")
         for i, edit in enumerate(self.day_edits):
             edit.setText(", ".join(by_day.get(i, [])))
@@ -211,4 +213,6 @@ class BookingSettingsPage(Page):
             show_error(self, str(exc), "Please check")
             return
         actor = self.ctx.actor
-        self.ctx.ops.run(lambda: policy_service.save_working_hours(actor, blocks, now=self.ctx.now()), parent=self)
+        expected = self.shown_hours
+        self.ctx.ops.run(lambda: policy_service.save_working_hours(actor, blocks, expected=expected,
+                                                                   now=self.ctx.now()), parent=self)
