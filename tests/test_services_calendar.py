@@ -8,13 +8,9 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop.services import calendar as cal
-from desktop.services.auth import actor_for
 from desktop.services.errors import InvalidInput, NotAllowed
-from desktop.store.models import Appointment, User, database
-
-
-def actor(username: str):
-    return actor_for(User.get(User.username == username))
+from desktop.store.models import Appointment, database
+from tests.factories import actor
 
 
 def test_provider_range_holds_only_their_rows_in_range(demo_db, now):

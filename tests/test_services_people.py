@@ -8,7 +8,7 @@ import pytest
 
 from desktop.services import people as svc
 from desktop.services import provider as provider_svc
-from desktop.services.auth import actor_for, sign_in
+from desktop.services.auth import sign_in
 from desktop.services.booking import extend_horizons
 from desktop.services.errors import Conflict, InvalidInput, NotAllowed, SignInFailed
 from desktop.store.models import (
@@ -23,10 +23,7 @@ from desktop.store.models import (
     User,
     WorkingHours,
 )
-
-
-def actor(username: str):
-    return actor_for(User.get(User.username == username))
+from tests.factories import actor
 
 
 def chen_id() -> int:

@@ -9,14 +9,10 @@ import pytest
 from desktop.rules.money import Money
 from desktop.rules.slots import WorkingBlock
 from desktop.services import policy as svc
-from desktop.services.auth import actor_for
 from desktop.services.booking import BookingRequest, book_appointment
 from desktop.services.errors import Conflict, InvalidInput, NotAllowed
 from desktop.store.models import Appointment, AuditEvent, Client, FeePolicy, User, WorkingHours
-
-
-def actor(username: str):
-    return actor_for(User.get(User.username == username))
+from tests.factories import actor
 
 
 def change(late=6000, noshow=9000, notice=48, grace=10, text="New policy"):

@@ -10,7 +10,6 @@ import pytest
 from desktop.paths import resource
 from desktop.rules import series as series_rules
 from desktop.services import provider as svc
-from desktop.services.auth import actor_for
 from desktop.services.booking import SeriesRequest, create_series, extend_horizons
 from desktop.services.errors import Conflict, InvalidInput, NotAllowed, RuleRefused
 from desktop.services.messaging import list_threads, thread_messages
@@ -29,10 +28,7 @@ from desktop.store.models import (
     Thread,
     User,
 )
-
-
-def actor(username: str):
-    return actor_for(User.get(User.username == username))
+from tests.factories import actor
 
 
 def client_of(username: str) -> Client:

@@ -137,12 +137,20 @@ class ClientChoice:
     time_zone: str
 
 
-def my_clients(actor: Actor) -> list[ClientChoice]:
-    _require_provider(actor)
-    q = (Client.select(Client.id, User.display_name, User.time_zone).join(User)
-         .where(Client.provider == actor.provider_id, User.active == True)  # noqa: E712
+def _client_choices(*where) -> list[ClientChoice]:
+    q = (Client.select(Client.id, User.display_name, User.time_zone).join(User).where(*where)
          .order_by(User.display_name))
     return [ClientChoice(*row) for row in q.tuples()]
+
+
+def my_clients(actor: Actor) -> list[ClientChoice]:
+    _require_provider(actor)
+    return _client_choices(Client.provider == actor.provider_id, User.active == True)  # noqa: E712
+
+
+def _client_zone(client_id: int) -> str:
+    """The client's time zone: what they are told is in their own clock (rule 9)."""
+    return User.select(User.time_zone).join(Client).where(Client.id == client_id).scalar()
 
 
 @dataclass(frozen=True)
@@ -231,25 +239,42 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
 # ---------------------------------------------------------------- cancel on the client's behalf
 
 
+def _provider_reason(reason_code: str, note: str) -> ProviderReason:
+    problems = reasons_catalogue().validate_provider_reason(reason_code, note)
+    if problems:
+        raise InvalidInput(" ".join(problems))
+    return reasons_catalogue().provider_reason(reason_code)
+
+
+def _no_provider_fee(policy_id: int) -> None:
+    fee = fee_decision(CancellationBy.PROVIDER, snapshot(FeePolicy.get_by_id(policy_id)))
+    assert not fee.charges  # rule 4: a provider-side cancellation never carries a fee
+
+
+def _charge(appt: Appointment, policy_id: int, fee: FeeDecision, now: datetime) -> int | None:
+    """The fee's charge for this appointment, if the fee decision charges anything."""
+    if not fee.charges:
+        return None
+    return Charge.create(appointment=appt.id, client=appt.client_id, provider=appt.provider_id, policy=policy_id,
+                         kind=fee.kind.value, original_cents=fee.amount.cents, amount_cents=fee.amount.cents,
+                         currency=fee.amount.currency, created_at=now).id
+
+
 def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note: str = "", *,
                       expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """The provider cancels; the reason is recorded, no fee ever, the client is told."""
     now = utc_now(now)
     _require_provider(actor)
-    problems = reasons_catalogue().validate_provider_reason(reason_code, note)
-    if problems:
-        raise InvalidInput(" ".join(problems))
-    reason = reasons_catalogue().provider_reason(reason_code)
+    reason = _provider_reason(reason_code, note)
     with write_transaction():
         appt = _own_appointment(actor, appointment_id, lock=True)
         _raise(_cancel_refusal(appt, now))
         _check_version(appt, expected_version)
-        fee = fee_decision(CancellationBy.PROVIDER, snapshot(FeePolicy.get_by_id(appt.policy_id)))
-        assert not fee.charges  # rule 4: a provider-side cancellation never carries a fee
+        _no_provider_fee(appt.policy_id)
         _bump(appt, now, status=AppointmentStatus.CANCELLED_BY_PROVIDER)
         Cancellation.create(appointment=appt.id, cancelled_by=actor.user_id, kind="provider",
                             reason_code=reason_code, other_text=note.strip(), created_at=now)
-        client_zone = User.select(User.time_zone).join(Client).where(Client.id == appt.client_id).scalar()
+        client_zone = _client_zone(appt.client_id)
         when = format_instant(appt.starts_at, client_zone)
         body = (f"{actor.display_name} cancelled your appointment on {when}: "
                 f"{reason.label.lower()}. There is no fee for this cancellation.")
@@ -327,10 +352,7 @@ def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code
     the preview showed: if it changed since, nothing is done."""
     now = utc_now(now)
     _require_provider(actor)
-    problems = reasons_catalogue().validate_provider_reason(reason_code, note)
-    if problems:
-        raise InvalidInput(" ".join(problems))
-    reason = reasons_catalogue().provider_reason(reason_code)
+    reason = _provider_reason(reason_code, note)
     note = note.strip()
     with write_transaction():
         appt = _own_appointment(actor, appointment_id, lock=True)
@@ -341,8 +363,7 @@ def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code
             raise Conflict(f"The series now has {len(rows)} appointments to cancel from this date, not "
                            f"{expected_count}; nothing was cancelled. Look at it again first.")
         for policy_id in {r.policy_id for r in rows}:
-            fee = fee_decision(CancellationBy.PROVIDER, snapshot(FeePolicy.get_by_id(policy_id)))
-            assert not fee.charges  # rule 4: a provider-side cancellation never carries a fee
+            _no_provider_fee(policy_id)
         for row in rows:
             _bump(row, now, status=AppointmentStatus.CANCELLED_BY_PROVIDER)
         Cancellation.insert_many([
@@ -358,7 +379,7 @@ def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code
             # The rule ends the day before, so the series reads as what really took place.
             fields["rrule"] = _end_rule_before(series.rrule, from_day)
         Series.update(**fields).where(Series.id == series.id).execute()
-        client_zone = User.select(User.time_zone).join(Client).where(Client.id == appt.client_id).scalar()
+        client_zone = _client_zone(appt.client_id)
         n = len(rows)
         plural = "s" if n != 1 else ""
         first_text = format_instant(rows[0].starts_at, client_zone, with_year=True)
@@ -483,11 +504,8 @@ def decide_late_request(actor: Actor, request_id: int, decision: LateDecision, r
             Cancellation.create(appointment=appt.id, cancelled_by=actor.user_id, kind="late",
                                 reason_code=request.reason_code or "late_request", answers=request.answers,
                                 other_text=request.message, created_at=now)
-            if fee.charges:
-                charge = Charge.create(appointment=appt.id, client=appt.client_id, provider=appt.provider_id,
-                                       policy=policy_row.id, kind=fee.kind.value, original_cents=fee.amount.cents,
-                                       amount_cents=fee.amount.cents, currency=fee.amount.currency, created_at=now)
-                charge_id = charge.id
+            charge_id = _charge(appt, policy_row.id, fee, now)
+            if charge_id is not None:
                 text = (f"Your late-cancellation request was approved. A late-cancellation fee of "
                         f"{fee.amount.format()} applies (not covered by insurance).")
             else:
@@ -537,12 +555,7 @@ def mark_no_show(actor: Actor, appointment_id: int, *, waive: bool = False, expe
         _check_version(appt, expected_version)
         fee = fee_decision(CancellationBy.NO_SHOW, policy, waive=waive)
         _bump(appt, now, status=AppointmentStatus.NO_SHOW)
-        charge_id = None
-        if fee.charges:
-            charge_id = Charge.create(appointment=appt.id, client=appt.client_id, provider=appt.provider_id,
-                                      policy=policy_row.id, kind=fee.kind.value, original_cents=fee.amount.cents,
-                                      amount_cents=fee.amount.cents, currency=fee.amount.currency,
-                                      created_at=now).id
+        charge_id = _charge(appt, policy_row.id, fee, now)
         audit(actor, "mark_no_show", "appointment", appt.id, at=now, waived=waive, charge=charge_id,
               fee_cents=fee.amount.cents)
     changes = Change.APPOINTMENTS | (Change.CHARGES if charge_id else Change.NONE)
@@ -585,7 +598,7 @@ def move_occurrence(actor: Actor, appointment_id: int, new_start: datetime, *,
             raise Conflict("Another occurrence of this series already starts then.")
         old = appt.starts_at
         _bump(appt, now, starts_at=new_start, ends_at=new_end)
-        client_zone = User.select(User.time_zone).join(Client).where(Client.id == appt.client_id).scalar()
+        client_zone = _client_zone(appt.client_id)
         notify(appt.client_id, appt.provider_id, f"Appointment moved: {format_instant(new_start, client_zone)}",
                f"{actor.display_name} moved your appointment from {format_instant(old, client_zone)} to "
                f"{format_instant(new_start, client_zone)}.", appointment_id=appt.id,
@@ -677,7 +690,7 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
         if created == 0:
             raise Conflict("Every occurrence of the changed series clashes with an existing appointment; "
                            "nothing was changed.")
-        client_zone = User.select(User.time_zone).join(Client).where(Client.id == old.client_id).scalar()
+        client_zone = _client_zone(old.client_id)
         summary_text = series_rules.rule_summary(rule, change.first_local)
         notify(old.client_id, old.provider_id, "Your repeating appointment changed",
                f"{actor.display_name} changed your repeating appointment from "
@@ -694,9 +707,7 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
 def client_for(actor: Actor, client_id: int) -> ClientChoice:
     """One of this provider's clients (refuses anyone else's)."""
     _require_provider(actor)
-    client = client_for_provider(actor, client_id)
-    name, zone = User.select(User.display_name, User.time_zone).where(User.id == client.user_id).tuples().get()
-    return ClientChoice(client.id, name, zone)
+    return _client_choices(Client.id == client_for_provider(actor, client_id).id)[0]
 
 
 def charge_summary(actor: Actor, charge_id: int) -> str:

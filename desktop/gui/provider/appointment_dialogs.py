@@ -57,6 +57,32 @@ def _date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+class _AppointmentDialog(QDialog):
+    """Opened with ``open()``; the accept button emits a submission and the dialog stays open,
+    showing the service's refusal in ``error``, until the page closes it on success."""
+
+    def _finish(self, layout: QVBoxLayout, text: str, name: str, accessible: str, on_accept,
+                reject_text: str | None = None) -> QPushButton:
+        """The error line and the button row at the bottom; returns the accept button."""
+        self.error = QLabel("", self)
+        self.error.setObjectName("dialogError")
+        self.error.setProperty("error", True)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(self)
+        accept = _named(buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole), name, accessible)
+        if reject_text is None:
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        else:
+            buttons.addButton(reject_text, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(on_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        return accept
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
 class RepeatFields(QWidget):
     """How often and until when: weekly / every 2 weeks / monthly by weekday; an end date or a count."""
 
@@ -120,7 +146,7 @@ class NewAppointment:
     count: int | None
 
 
-class NewAppointmentDialog(QDialog):
+class NewAppointmentDialog(_AppointmentDialog):
     submitted = Signal(object)  # NewAppointment
 
     def __init__(self, clients: list[ClientChoice], services: list[ServiceChoice], day: date, zone: str,
@@ -154,18 +180,8 @@ class NewAppointmentDialog(QDialog):
         layout.addLayout(form)
         self.repeat = RepeatFields(day, parent=self)
         layout.addWidget(self.repeat)
-        self.error = QLabel("", self)
-        self.error.setObjectName("dialogError")
-        self.error.setProperty("error", True)
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(self)
-        self.create_button = _named(buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole),
-                                    "createAppointmentButton", "Create appointment")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.create_button = self._finish(layout, "Create", "createAppointmentButton", "Create appointment",
+                                          self._submit)
         self.service.currentIndexChanged.connect(self._service_changed)
         self._service_changed()
 
@@ -185,11 +201,7 @@ class NewAppointmentDialog(QDialog):
         self.submitted.emit(NewAppointment(self.client.currentData(), local, timedelta(minutes=self.duration.value()),
                                            s.id if s else None, bool(s and s.telehealth), freq, until, count))
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-
-
-class CancelForClientDialog(QDialog):
+class CancelForClientDialog(_AppointmentDialog):
     """Cancel one appointment, or (for an occurrence of a series, given ``series_preview``) this
     and all later appointments in the series; the preview says how many that cancels."""
 
@@ -242,19 +254,11 @@ class CancelForClientDialog(QDialog):
         self.note.setFixedHeight(80)
         form.addRow("&Note:", self.note)
         layout.addLayout(form)
-        self.error = QLabel("", self)
-        self.error.setProperty("error", True)
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(self)
-        self.confirm = _named(buttons.addButton("Cancel appointment", QDialogButtonBox.ButtonRole.AcceptRole),
-                              "confirmCancelButton", "Cancel appointment")
+        self.confirm = self._finish(
+            layout, "Cancel appointment", "confirmCancelButton", "Cancel appointment",
+            lambda: self.submitted.emit(self.reason.currentData(), self.note.toPlainText(), self.cancels_series()),
+            reject_text="Keep it")
         self.confirm.setProperty("danger", True)
-        buttons.addButton("Keep it", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(lambda: self.submitted.emit(self.reason.currentData(), self.note.toPlainText(),
-                                                             self.cancels_series()))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.whole_series.toggled.connect(self._sync_confirm)
 
     def cancels_series(self) -> bool:
@@ -269,11 +273,7 @@ class CancelForClientDialog(QDialog):
         self.confirm.setText(text)
         self.confirm.setAccessibleName(text)
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-
-
-class NoShowDialog(QDialog):
+class NoShowDialog(_AppointmentDialog):
     submitted = Signal(bool)  # waive
 
     def __init__(self, detail: AppointmentDetail, zone: str, parent: QWidget | None = None) -> None:
@@ -291,21 +291,8 @@ class NoShowDialog(QDialog):
         layout.addWidget(self.fee_text)
         self.waive = _named(QCheckBox("Waive the no-show fee", self), "waiveCheck", "Waive the no-show fee")
         layout.addWidget(self.waive)
-        self.error = QLabel("", self)
-        self.error.setProperty("error", True)
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(self)
-        self.confirm = _named(buttons.addButton("Mark no-show", QDialogButtonBox.ButtonRole.AcceptRole),
-                              "confirmNoShowButton", "Mark no-show")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(lambda: self.submitted.emit(self.waive.isChecked()))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-
+        self.confirm = self._finish(layout, "Mark no-show", "confirmNoShowButton", "Mark no-show",
+                                    lambda: self.submitted.emit(self.waive.isChecked()))
 
 @dataclass(frozen=True)
 class MoveRequest:
@@ -317,7 +304,7 @@ class MoveRequest:
     count: int | None
 
 
-class MoveDialog(QDialog):
+class MoveDialog(_AppointmentDialog):
     submitted = Signal(object)  # MoveRequest
 
     def __init__(self, detail: AppointmentDetail, zone: str, parent: QWidget | None = None) -> None:
@@ -353,23 +340,10 @@ class MoveDialog(QDialog):
         self.from_here.toggled.connect(self.repeat.setEnabled)
         if detail.series_frequency is not None:
             self.repeat.set_frequency(detail.series_frequency)
-        self.error = QLabel("", self)
-        self.error.setProperty("error", True)
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(self)
-        self.save: QPushButton = _named(buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole),
-                                        "saveMoveButton", "Save the change")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.save = self._finish(layout, "Save", "saveMoveButton", "Save the change", self._submit)
 
     def _submit(self) -> None:
         local = datetime.combine(_date(self.day.date()), time(self.start.time().hour(), self.start.time().minute()))
         whole = self.from_here.isChecked()
         freq, until, count = self.repeat.value() if whole else (None, None, None)
         self.submitted.emit(MoveRequest(local, whole, self.duration, freq, until, count))
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
