@@ -188,26 +188,3 @@ def test_a_single_appointment_offers_no_series_choice(qtbot, demo_db, now, tmp_p
     dialog = page.dialog
     assert not dialog.only_this.isVisible() and not dialog.whole_series.isVisible()
     assert not dialog.series_count.isVisible()
-
-
-def test_the_clients_month_grid_names_the_provider_as_who_cancelled(qtbot, demo_db, now, tmp_path):
-    """The month grid is shared: a client reading "Cancelled by me" would think they cancelled."""
-    from desktop.gui.widgets.calendar import ClientCalendar
-    from desktop.services.auth import actor_for
-    from desktop.services.provider import cancel_for_client
-    from desktop.store.models import Client, User
-
-    alex = Client.select().join(User).where(User.username == "alex.morgan").get()
-    appt = (Appointment.select().where(Appointment.client == alex, Appointment.starts_at > now + timedelta(days=2),
-                                       Appointment.status == AppointmentStatus.SCHEDULED)
-            .order_by(Appointment.starts_at).first())
-    cancel_for_client(actor_for(User.get(User.username == "dr.rivera")), appt.id, "provider_unwell", now=now)
-    controller = make_controller(qtbot, demo_db, now, tmp_path)
-    window = sign_in(qtbot, controller, "alex.morgan")
-    cal = ClientCalendar(window.ctx)
-    qtbot.addWidget(cal)
-    cal.resize(900, 600)
-    cal.show()
-    cal.go_to(appt.starts_at.date())
-    box = next(b for b in cal.grid.boxes() if b.row.id == appt.id)
-    assert "Provider cancelled" in box.lines[0] and "by me" not in box.lines[0]

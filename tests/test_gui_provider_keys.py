@@ -6,13 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from tests.guikit import make_controller, sign_in
-from tests.test_gui_client_support_keys import _assert_main_actions_have_their_own_keys
-
-
-def _show(window, key: str):
-    page = window.go_to(key)
-    QApplication.processEvents()
-    return page
+from tests.test_gui_client_support_keys import _assert_main_actions_have_their_own_keys, _show
 
 
 def test_provider_pages_main_actions_have_unclashing_mnemonics(qtbot, demo_db, now, tmp_path):

@@ -3,10 +3,14 @@ and the shared calendar widget on a client's own rows."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from guikit import click, make_controller, sign_in, wait_ops
 
 from desktop.gui.widgets.calendar import CalendarMode, ClientCalendar
-from desktop.store.models import Message
+from desktop.services.auth import actor_for
+from desktop.services.provider import cancel_for_client
+from desktop.store.models import Appointment, AppointmentStatus, Client, Message, User
 
 
 def test_thread_tied_to_an_appointment_shows_it_and_a_reply_is_sent(qtbot, demo_db, now, tmp_path):
@@ -28,16 +32,34 @@ def test_thread_tied_to_an_appointment_shows_it_and_a_reply_is_sent(qtbot, demo_
     assert last.body == "Let us talk tomorrow." and "0 unread" in page.summary.text()
 
 
-def test_the_client_calendar_shows_only_the_clients_rows(qtbot, demo_db, now, tmp_path):
+def _alex_calendar(qtbot, demo_db, now, tmp_path) -> ClientCalendar:
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "alex.morgan")
     cal = ClientCalendar(window.ctx)
     qtbot.addWidget(cal)
     cal.resize(900, 600)
     cal.show()
+    return cal
+
+
+def test_the_client_calendar_shows_only_the_clients_rows(qtbot, demo_db, now, tmp_path):
+    cal = _alex_calendar(qtbot, demo_db, now, tmp_path)
     assert cal.mode is CalendarMode.MONTH and cal.title_label.text() == "November 2026"
     assert cal.rows and {r.client_name for r in cal.rows} == {"Alex Morgan"}
     assert "America/New_York" in cal.zone_label.text()
     click(qtbot, cal.mode_buttons[CalendarMode.WEEK])
     assert cal.title_label.text() == "23–29 November 2026"
     assert all(b.row.client_name == "Alex Morgan" for b in cal.grid.boxes())
+
+
+def test_the_clients_month_grid_names_the_provider_as_who_cancelled(qtbot, demo_db, now, tmp_path):
+    """The month grid is shared: a client reading "Cancelled by me" would think they cancelled."""
+    alex = Client.select().join(User).where(User.username == "alex.morgan").get()
+    appt = (Appointment.select().where(Appointment.client == alex, Appointment.starts_at > now + timedelta(days=2),
+                                       Appointment.status == AppointmentStatus.SCHEDULED)
+            .order_by(Appointment.starts_at).first())
+    cancel_for_client(actor_for(User.get(User.username == "dr.rivera")), appt.id, "provider_unwell", now=now)
+    cal = _alex_calendar(qtbot, demo_db, now, tmp_path)
+    cal.go_to(appt.starts_at.date())
+    box = next(b for b in cal.grid.boxes() if b.row.id == appt.id)
+    assert "Provider cancelled" in box.lines[0] and "by me" not in box.lines[0]
