@@ -76,3 +76,15 @@ def test_moving_a_client_with_upcoming_appointments_is_refused_on_the_page(qtbot
     assert "upcoming appointments with Dr. Maya Rivera" in page.error.text()
     assert "Cancel or move them first" in page.error.text()
     assert Client.get(Client.user == alex).provider_id == before
+
+
+def test_the_owners_own_row_says_why_it_cannot_be_deactivated(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = window.go_to("people")
+    qtbot.waitUntil(page.isVisible)
+    page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.username == "dr.rivera"))
+    assert not page.active_button.isEnabled()
+    assert "your own account" in page.active_button.toolTip()
+    page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.username == "alex.morgan"))
+    assert page.active_button.isEnabled() and page.active_button.toolTip() == ""

@@ -192,3 +192,12 @@ def test_the_people_list_takes_one_query(demo_db, now):
         rows = svc.list_people(owner)
     assert len(rows) > 5 and counter.count == 1
     assert {r.role for r in rows} == {Role.CLIENT, Role.PROVIDER, Role.SUPPORT}
+
+
+def test_the_people_list_says_why_the_owner_cannot_deactivate_themselves(demo_db, now):
+    owner = actor("dr.rivera")
+    rows = {r.username: r for r in svc.list_people(owner)}
+    with pytest.raises(NotAllowed) as refused:
+        svc.set_active(owner, owner.user_id, False, now=now)
+    assert rows["dr.rivera"].toggle_refusal == refused.value.message != ""
+    assert rows["alex.morgan"].toggle_refusal == "" and rows["dr.chen"].toggle_refusal == ""

@@ -39,6 +39,14 @@ class PersonRow:
     provider_id: int | None  # a provider's own id, or a client's provider
     provider_name: str  # a client's provider
     must_change_password: bool
+    toggle_refusal: str  # why the owner cannot (de)activate this account now, or ""
+
+
+def _toggle_refusal(actor: Actor, user_id: int, active: bool) -> NotAllowed | None:
+    """Deactivating or reactivating ``user_id`` (currently ``active``), as far as the row alone tells."""
+    if user_id == actor.user_id and active:
+        return NotAllowed("You cannot deactivate your own account: the practice needs its owner.")
+    return None
 
 
 def list_people(actor: Actor) -> list[PersonRow]:
@@ -57,8 +65,10 @@ def list_people(actor: Actor) -> list[PersonRow]:
     rows = []
     for (uid, username, name, role, owner, active, email, phone, zone, cid, cprov, pname, own_pid,
          must) in q.tuples():
+        refusal = _toggle_refusal(actor, uid, bool(active))
         rows.append(PersonRow(uid, username, name, role, bool(owner), bool(active), email, phone, zone, cid,
-                              own_pid if role == Role.PROVIDER else cprov, pname or "", bool(must)))
+                              own_pid if role == Role.PROVIDER else cprov, pname or "", bool(must),
+                              refusal.message if refusal else ""))
     return rows
 
 
@@ -221,8 +231,8 @@ def set_active(actor: Actor, user_id: int, active: bool, *, now: datetime | None
     """Deactivate (history kept, sign-in stops) or reactivate an account."""
     now = utc_now(now)
     require_owner(actor)
-    if user_id == actor.user_id and not active:
-        raise NotAllowed("You cannot deactivate your own account: the practice needs its owner.")
+    if (refusal := _toggle_refusal(actor, user_id, not active)) is not None:
+        raise refusal
     with write_transaction():
         user = _person(user_id)
         if user.active == active:

@@ -148,7 +148,9 @@ class PeoplePage(Page):
         self.password.setEnabled(adding)
         self.add_button.setEnabled(adding)
         self.save_button.setEnabled(not adding)
-        self.active_button.setEnabled(not adding and self.editing.user_id != self.ctx.actor.user_id)
+        # The service says whether the account can be (de)activated; the page renders its refusal.
+        self.active_button.setEnabled(not adding and not self.editing.toggle_refusal)
+        self.active_button.setToolTip("" if adding else self.editing.toggle_refusal)
         reactivate = self.editing is not None and not self.editing.active
         self.active_button.setText("Rea&ctivate" if reactivate else "Dea&ctivate")
         self.active_button.setAccessibleName("Reactivate" if reactivate else "Deactivate")
