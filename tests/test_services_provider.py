@@ -481,3 +481,13 @@ def test_provider_list_reads_take_one_query(demo_db, now):
     with count_queries() as counter:
         clients = svc.my_clients(chen)
     assert clients and counter.count == 1
+
+
+def test_approving_under_a_policy_without_a_late_fee_does_not_say_it_was_waived(demo_db, now):
+    request = _jordan_request()
+    appt = Appointment.get_by_id(request.appointment_id)
+    FeePolicy.update(late_cancellation_fee_cents=0).where(FeePolicy.id == appt.policy_id).execute()
+    result = svc.decide_late_request(actor("dr.chen"), request.id, svc.LateDecision.APPROVE_WITH_FEE, now=now)
+    assert result.value is None and "no late-cancellation fee" in result.summary
+    posted = thread_messages(actor("jordan.lee"), request.thread_id)[-1].body
+    assert "waived" not in posted and "no late-cancellation fee" in posted

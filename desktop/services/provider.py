@@ -509,7 +509,9 @@ def decide_late_request(actor: Actor, request_id: int, decision: LateDecision, r
                 text = (f"Your late-cancellation request was approved. A late-cancellation fee of "
                         f"{fee.amount.format()} applies (not covered by insurance).")
             else:
-                text = "Your late-cancellation request was approved and the fee was waived."
+                text = ("Your late-cancellation request was approved and the fee was waived." if fee.waived else
+                        "Your late-cancellation request was approved. Your booked policy has no late-cancellation "
+                        "fee, so there is nothing to pay.")
         updated = (LateCancellationRequest
                    .update(status=decision.value, reply=reply, decided_by=actor.user_id, decided_at=now,
                            version=LateCancellationRequest.version + 1)
