@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guikit import click, make_controller, sign_in, wait_ops
+from guikit import click, make_controller, message_boxes, sign_in, wait_ops
 
 from desktop.store.models import Appointment, FeePolicy, WorkingHours
 
@@ -47,6 +47,7 @@ def test_bad_amount_is_refused_and_nothing_saved(qtbot, demo_db, now, tmp_path):
     click(qtbot, page.save_button)
     wait_ops(qtbot, controller)
     assert FeePolicy.select().count() == count
+    assert any("two decimals" in box.text() for box in message_boxes()), "the refusal is not shown"
 
 
 def test_working_hours_are_saved(qtbot, demo_db, now, tmp_path):
@@ -61,3 +62,22 @@ def test_working_hours_are_saved(qtbot, demo_db, now, tmp_path):
     pid = window.ctx.actor.provider_id
     saturday = WorkingHours.get(WorkingHours.provider == pid, WorkingHours.weekday == 5)
     assert (saturday.start_minute, saturday.end_minute) == (9 * 60, 13 * 60)
+
+
+def test_working_hours_changed_on_another_workstation_are_not_overwritten(qtbot, demo_db, now, tmp_path):
+    from datetime import time
+
+    from desktop.rules.slots import WorkingBlock
+    from desktop.services.policy import save_working_hours, working_hours
+
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = window.go_to("booking")
+    elsewhere = [WorkingBlock(1, time(7), time(9))]
+    save_working_hours(window.ctx.actor, elsewhere, now=now)  # another workstation, after the page read
+    page.day_edits[5].clear()
+    qtbot.keyClicks(page.day_edits[5], "09:00-13:00")
+    click(qtbot, page.save_hours_button)
+    wait_ops(qtbot, controller)
+    assert working_hours(window.ctx.actor) == elsewhere
+    assert any("another workstation" in box.text() for box in message_boxes())
