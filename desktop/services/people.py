@@ -23,6 +23,11 @@ from .tx import audit, utc_now, write_transaction
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
+# The roles the owner can give an account, as the People page names them; the page reads
+# them here so it never imports the store's constants.
+ROLE_LABELS = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support"}
+CLIENT_ROLE = Role.CLIENT
+
 
 @dataclass(frozen=True)
 class PersonRow:

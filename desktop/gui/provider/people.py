@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,13 +16,11 @@ from PySide6.QtWidgets import (
 
 from ...services import people
 from ...services.result import Change
-from ...store.models import Role
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
 from ..widgets.tables import row_table
 
-_ROOT = QModelIndex()
-ROLE_LABELS = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support"}
+ROLE_LABELS = people.ROLE_LABELS
 
 
 def _role_text(r: people.PersonRow) -> str:
@@ -142,7 +139,7 @@ class PeoplePage(Page):
     def _sync(self) -> None:
         adding = self.editing is None
         role = self.role.currentData() if adding else self.editing.role
-        self.provider.setEnabled(role == Role.CLIENT)
+        self.provider.setEnabled(role == people.CLIENT_ROLE)
         self.role.setEnabled(adding)
         self.username.setEnabled(adding)
         self.password.setEnabled(adding)
@@ -169,7 +166,7 @@ class PeoplePage(Page):
         self.email.setText(r.email)
         self.phone.setText(r.phone)
         self.zone.setText(r.time_zone)
-        if r.role == Role.CLIENT and r.provider_id is not None:
+        if r.role == people.CLIENT_ROLE and r.provider_id is not None:
             self.provider.setCurrentIndex(self.provider.findData(r.provider_id))
         self.error.setText("")
         self._sync()
@@ -184,7 +181,7 @@ class PeoplePage(Page):
 
     def _form(self, role: str) -> people.PersonForm:
         return people.PersonForm(self.name.text(), self.email.text(), self.phone.text(), self.zone.text(),
-                                 self.provider.currentData() if role == Role.CLIENT else None)
+                                 self.provider.currentData() if role == people.CLIENT_ROLE else None)
 
     def add(self) -> None:
         actor, role = self.ctx.actor, self.role.currentData()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...rules.timefmt import format_instant, format_range
 from ...services import provider
 from ...services.result import Change
+from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
 from ..widgets.tables import row_table
@@ -24,8 +24,6 @@ from ..widgets.tables import row_table
 STATUS_TEXT = {"pending": "Pending", "approved_with_fee": "Approved with fee", "approved_waived": "Approved, fee waived",
                "declined": "Declined", "closed_cancelled": "Closed: you cancelled the appointment"}
 
-
-_ROOT = QModelIndex()
 
 def late_request_model(zone: str, parent=None) -> RowsModel:
     return RowsModel([
@@ -140,7 +138,5 @@ class RequestsPage(Page):
             parent=self, on_done=lambda _r: self.reply.clear(), on_error=self._failed)
 
     def _failed(self, error) -> None:
-        from ..dialogs import show_error
-
         show_error(self, error)
         self.refresh()
