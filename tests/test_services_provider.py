@@ -491,3 +491,17 @@ def test_approving_under_a_policy_without_a_late_fee_does_not_say_it_was_waived(
     assert result.value is None and "no late-cancellation fee" in result.summary
     posted = thread_messages(actor("jordan.lee"), request.thread_id)[-1].body
     assert "waived" not in posted and "no late-cancellation fee" in posted
+
+
+def test_a_series_changed_from_an_occurrence_that_changed_since_is_refused(demo_db, now):
+    rivera = actor("dr.rivera")
+    series, pivot = _series_pivot(now)
+    change = svc.SeriesChange(pivot.starts_at.replace(tzinfo=None) + timedelta(days=1), "UTC", timedelta(minutes=50),
+                              series_rules.Frequency.EVERY_2_WEEKS, count=4)
+    series_count = Series.select().count()
+    with pytest.raises(Conflict, match="changed since you opened it"):
+        svc.change_series_from(rivera, pivot.id, change, expected_version=pivot.version + 1, now=now)
+    svc.cancel_for_client(rivera, pivot.id, "provider_unwell", now=now)  # another workstation
+    with pytest.raises(Conflict, match="already cancelled"):
+        svc.change_series_from(rivera, pivot.id, change, now=now)
+    assert Series.select().count() == series_count and not Series.get_by_id(series.id).ended

@@ -631,7 +631,7 @@ def _end_rule_before(rule_text: str, day: date) -> str:
 
 
 def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, *,
-                       now: datetime | None = None) -> OpResult:
+                       expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Change a series from this occurrence on: the old series ends the day before it, a new
     series (same booked policy) starts; past occurrences and ones already cancelled are untouched."""
     now = utc_now(now)
@@ -651,6 +651,10 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
             raise InvalidInput("This appointment does not repeat; move it on its own.")
         if appt.starts_at <= now:
             raise RuleRefused("Pick an upcoming occurrence: past appointments are never changed.")
+        # Changed or cancelled on another workstation since it was shown: a second change
+        # would start a second series over the first one's (rule 10).
+        _refuse_not_scheduled(appt)
+        _check_version(appt, expected_version)
         old = Series.get_by_id(appt.series_id)
         from_day = appt.starts_at.astimezone(ZoneInfo(old.time_zone)).date()
         if change.first_local.date() < from_day - timedelta(days=6):

@@ -218,7 +218,8 @@ class CalendarPage(Page):
         if req.whole_series:
             change = provider.SeriesChange(req.local_start, actor.time_zone, req.duration, req.frequency,
                                            until=req.until, count=req.count)
-            fn = lambda: provider.change_series_from(actor, d.id, change, now=now)  # noqa: E731
+            fn = lambda: provider.change_series_from(actor, d.id, change, expected_version=d.version,  # noqa: E731
+                                                     now=now)
         else:
             start = series_rules.local_to_utc(req.local_start, ZoneInfo(actor.time_zone))
             fn = lambda: provider.move_occurrence(actor, d.id, start, expected_version=d.version,  # noqa: E731
