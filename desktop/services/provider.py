@@ -75,11 +75,6 @@ def _not_scheduled(appt: Appointment) -> Conflict | None:
     return None
 
 
-def _refuse_not_scheduled(appt: Appointment) -> None:
-    if (refusal := _not_scheduled(appt)) is not None:
-        raise refusal
-
-
 # What the provider may do with one appointment now. The detail panel shows these same
 # refusals (its buttons are enabled only where there is none) and the writes raise them.
 
@@ -328,7 +323,7 @@ def _series_from(appt: Appointment, now: datetime):
 def _refuse_series_cancel(appt: Appointment, now: datetime) -> None:
     if appt.series_id is None:
         raise InvalidInput("This appointment does not repeat; cancel it on its own.")
-    _refuse_not_scheduled(appt)
+    _raise(_not_scheduled(appt))
     if appt.ends_at <= now:
         raise RuleRefused("This appointment is already over; past appointments are never cancelled.")
 
@@ -653,7 +648,7 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
             raise RuleRefused("Pick an upcoming occurrence: past appointments are never changed.")
         # Changed or cancelled on another workstation since it was shown: a second change
         # would start a second series over the first one's (rule 10).
-        _refuse_not_scheduled(appt)
+        _raise(_not_scheduled(appt))
         _check_version(appt, expected_version)
         old = Series.get_by_id(appt.series_id)
         from_day = appt.starts_at.astimezone(ZoneInfo(old.time_zone)).date()
