@@ -432,7 +432,9 @@ def test_a_request_whose_appointment_is_no_longer_scheduled_can_only_be_declined
     request = _jordan_request()
     assert svc.late_requests(chen)[0].decisions == tuple(svc.LateDecision)
     appt = Appointment.get_by_id(request.appointment_id)
-    svc.mark_no_show(chen, appt.id, now=appt.starts_at + timedelta(hours=1))
+    # The services now refuse a no-show over a pending request; a database written before
+    # that rule can still hold one, and the inbox must still close it.
+    Appointment.update(status=AppointmentStatus.NO_SHOW).where(Appointment.id == appt.id).execute()
     row = svc.late_requests(chen)[0]
     assert row.decisions == (svc.LateDecision.DECLINE,)
     assert "decline the request to close it" in row.approval_refusal
@@ -505,3 +507,18 @@ def test_a_series_changed_from_an_occurrence_that_changed_since_is_refused(demo_
     with pytest.raises(Conflict, match="already cancelled"):
         svc.change_series_from(rivera, pivot.id, change, now=now)
     assert Series.select().count() == series_count and not Series.get_by_id(series.id).ended
+
+
+def test_a_pending_late_request_is_decided_before_a_no_show(demo_db, now):
+    chen = actor("dr.chen")
+    request = _jordan_request()
+    appt = Appointment.get_by_id(request.appointment_id)
+    after_grace = appt.starts_at + timedelta(minutes=20)
+    detail = svc.appointment_detail(chen, appt.id, now=after_grace)
+    assert detail.no_show_refusal and "late-cancellation request" in detail.no_show_refusal
+    with pytest.raises(RuleRefused, match="Decide their late-cancellation request"):
+        svc.mark_no_show(chen, appt.id, now=after_grace)
+    assert Appointment.get_by_id(appt.id).status == AppointmentStatus.SCHEDULED
+    svc.decide_late_request(chen, request.id, svc.LateDecision.DECLINE, "Please come if you can.", now=now)
+    svc.mark_no_show(chen, appt.id, now=after_grace)
+    assert Appointment.get_by_id(appt.id).status == AppointmentStatus.NO_SHOW

@@ -98,6 +98,12 @@ def _no_show_refusal(appt: Appointment, policy: FeePolicySnapshot, now: datetime
     if not eligibility.allowed:
         return RuleRefused(f"{eligibility.why} That is from {format_instant(eligibility.allowed_from, zone)}.",
                            eligibility)
+    # The client asked to cancel before the start: their request is answered first (approve with
+    # the late fee, waive, or decline), never overtaken by a no-show fee.
+    if LateCancellationRequest.select().where(LateCancellationRequest.appointment == appt.id,
+                                              LateCancellationRequest.status == "pending").exists():
+        return RuleRefused("The client asked to cancel this appointment before it started. Decide their "
+                           "late-cancellation request in Requests first; decline it if the appointment stands.")
     return None
 
 
