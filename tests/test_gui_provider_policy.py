@@ -19,7 +19,6 @@ def test_change_policy_and_existing_bookings_keep_their_version(qtbot, demo_db, 
     qtbot.keyClicks(page.late_fee, "65")
     page.notice.setValue(48)
     assert "$65.00" in page.preview.toPlainText() and "48 hours" in page.preview.toPlainText()
-    window.grab().save("/tmp/policy.png")
     click(qtbot, page.save_button)
     wait_ops(qtbot, controller)
     assert page.version_label.text().startswith("Current policy: version 3")
@@ -81,3 +80,21 @@ def test_working_hours_changed_on_another_workstation_are_not_overwritten(qtbot,
     wait_ops(qtbot, controller)
     assert working_hours(window.ctx.actor) == elsewhere
     assert any("another workstation" in box.text() for box in message_boxes())
+
+
+def test_the_preview_says_what_the_clients_booking_page_says(qtbot, demo_db, now, tmp_path):
+    """One wording (rules.policy.worry_free_lines) for the provider's preview and the client's page."""
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = window.go_to("booking")
+    qtbot.waitUntil(page.isVisible)
+    preview = page.preview.toPlainText()
+    controller.sign_out()
+    portal = sign_in(qtbot, controller, "alex.morgan")
+    book = portal.go_to("book")
+    qtbot.waitUntil(book.isVisible)
+    client_lines = [book.policy_notice.text(), book.policy_late.text(), book.policy_no_show.text(),
+                    book.policy_insurance.text()]
+    assert "24 hours" in client_lines[0] and "$50.00" in client_lines[1] and "$75.00" in client_lines[2]
+    for line in client_lines:
+        assert line in preview

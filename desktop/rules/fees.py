@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 
 from .money import Money
-from .policy import FeePolicySnapshot
+from .policy import NOT_COVERED_BY_INSURANCE, FeePolicySnapshot
 
 
 class FeeKind(enum.Enum):
@@ -25,7 +25,6 @@ class CancellationBy(enum.Enum):
     PROVIDER = "provider"
 
 
-NOT_COVERED_BY_INSURANCE = "Not covered by insurance: you pay the full fee"
 
 
 @dataclass(frozen=True)

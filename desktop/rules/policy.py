@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from .money import Money
+from .notice import hours_phrase
+
+NOT_COVERED_BY_INSURANCE = "Not covered by insurance: you pay the full fee"
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,25 @@ DEFAULT_POLICY = FeePolicySnapshot(
     no_show_fee=Money(7500, "USD"),
     grace=timedelta(minutes=15),
 )
+
+
+@dataclass(frozen=True)
+class WorryFreeLines:
+    """What the booking page's Worry-free booking section says: one wording, used by the
+    client's booking page and the provider's preview of it."""
+
+    notice: str
+    late_cancellation_fee: str
+    no_show_fee: str
+    insurance: str
+
+
+def worry_free_lines(policy: FeePolicySnapshot) -> WorryFreeLines:
+    minutes = int(policy.grace.total_seconds() // 60)
+    return WorryFreeLines(
+        notice=f"Cancel or reschedule free of charge up to {hours_phrase(policy.notice)} before your appointment.",
+        late_cancellation_fee=(f"Late-cancellation fee: {policy.late_cancellation_fee.format()} "
+                               "(only if your provider approves a late cancellation)"),
+        no_show_fee=f"No-show fee: {policy.no_show_fee.format()} (after {minutes} minutes without you)",
+        insurance=NOT_COVERED_BY_INSURANCE + ".",
+    )

@@ -216,10 +216,6 @@ class PolicyView:
     snapshot: FeePolicySnapshot
     text: str
 
-    @property
-    def notice_line(self) -> str:
-        return f"Cancel or reschedule free of charge up to {hours_phrase(self.snapshot.notice)} before your appointment."
-
 
 @dataclass(frozen=True)
 class BookingPageData:

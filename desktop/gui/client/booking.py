@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...rules.fees import NOT_COVERED_BY_INSURANCE
+from ...rules.policy import worry_free_lines
 from ...rules.timefmt import format_instant
 from ...services import client_portal
 from ...services.booking import BookingRequest, book_appointment
@@ -102,7 +102,7 @@ class BookingPage(Page):
         self.policy_notice = label("", "policyNotice", card)
         self.policy_late = label("", "policyLateFee", card)
         self.policy_no_show = label("", "policyNoShowFee", card)
-        self.policy_insurance = label(NOT_COVERED_BY_INSURANCE + ".", "policyInsurance", card)
+        self.policy_insurance = label("", "policyInsurance", card)
         for w in (self.policy_notice, self.policy_late, self.policy_no_show, self.policy_insurance):
             box.addWidget(w)
         self.policy_link = policy_link("Read the full policy", card)
@@ -133,13 +133,11 @@ class BookingPage(Page):
         self.provider_id = data.provider_id
         self.provider_label.setText(f"{data.provider_name}" + (f" — {data.title}" if data.title else ""))
         self.intro.setText(data.intro)
-        snap = data.policy.snapshot
-        self.policy_notice.setText(data.policy.notice_line)
-        self.policy_late.setText(f"Late-cancellation fee: {snap.late_cancellation_fee.format()} "
-                                 "(only if your provider approves a late cancellation)")
-        minutes = int(snap.grace.total_seconds() // 60)
-        self.policy_no_show.setText(f"No-show fee: {snap.no_show_fee.format()} "
-                                    f"(after {minutes} minutes without you)")
+        lines = worry_free_lines(data.policy.snapshot)
+        self.policy_notice.setText(lines.notice)
+        self.policy_late.setText(lines.late_cancellation_fee)
+        self.policy_no_show.setText(lines.no_show_fee)
+        self.policy_insurance.setText(lines.insurance)
         moving = self.moving
         self.banner.setVisible(moving is not None)
         if moving is not None:
@@ -207,7 +205,7 @@ class BookingPage(Page):
             def run():
                 return book_appointment(ctx.actor, request, now=ctx.now())
             done_text = (f"Booked: {format_instant(slot.start, zone)} with {data.provider_name}. "
-                         f"{data.policy.notice_line}")
+                         f"{worry_free_lines(data.policy.snapshot).notice}")
 
         def done(_result) -> None:
             self.moving = None

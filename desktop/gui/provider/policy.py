@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import time, timedelta
 from html import escape
 
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...rules.money import AmountError, parse_amount
+from ...rules.policy import FeePolicySnapshot, worry_free_lines
 from ...rules.slots import WorkingBlock
 from ...rules.timefmt import format_instant
 from ...services import policy as policy_service
@@ -188,11 +189,18 @@ class BookingSettingsPage(Page):
         except AmountError as exc:
             self.preview.setHtml(escape(str(exc)))
             return
+        try:
+            lines = worry_free_lines(FeePolicySnapshot(
+                version=0, notice=timedelta(hours=c.notice_hours), late_cancellation_fee=c.late_fee,
+                no_show_fee=c.no_show_fee, grace=timedelta(minutes=c.grace_minutes)))
+        except ValueError as exc:  # e.g. a negative number typed: the snapshot refuses it
+            self.preview.setHtml(escape(str(exc)))
+            return
+        # The same wording as the client's booking page (rules.policy.worry_free_lines).
         self.preview.setHtml(
-            f"<b>Worry-free booking</b><br>Free cancellation up to {c.notice_hours} hours before the start.<br>"
-            f"Late-cancellation fee: {c.late_fee.format()}<br>No-show fee: {c.no_show_fee.format()} "
-            f"(after {c.grace_minutes} minutes)<br>Fees are not covered by insurance.<br><br>"
-            + escape(c.text).replace("\n", "<br>"))
+            "<b>Worry-free booking</b><br>" + "<br>".join(escape(t) for t in (
+                lines.notice, lines.late_cancellation_fee, lines.no_show_fee, lines.insurance))
+            + "<br><br>" + escape(c.text).replace("\n", "<br>"))
 
     def save_policy(self) -> None:
         try:
