@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from desktop.rules.notice import NoticeStatus
+from desktop.rules.policy import worry_free_lines
 from desktop.services import cancellation, client_portal
 from desktop.services.booking import BookingRequest, book_appointment
 from desktop.services.errors import Conflict, NotAllowed, NotFound, RuleRefused
@@ -84,7 +85,7 @@ def test_booking_page_shows_services_policy_and_open_slots(team, now):
     page = client_portal.booking_page(team.client)
     assert page.provider_id == f.provider_of(team.client)
     assert [s.name for s in page.services] == ["Couples session"] and page.policy.version == 1 and page.policy.text
-    assert "24 hours" in page.policy.notice_line
+    assert "24 hours" in worry_free_lines(page.policy.snapshot).notice
     with pytest.raises(NotAllowed):
         client_portal.booking_page(team.client, f.provider_of(team.other_client))
     slots = client_portal.slots(team.client, page.provider_id, timedelta(minutes=50), now=now)
