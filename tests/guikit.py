@@ -31,8 +31,8 @@ def end_session(controller: SessionController) -> None:
     controller.idle.detach()
 
 
-def sign_in(qtbot, controller: SessionController, username: str, password: str = "demo-password"):
-    """Type the user name and password into the real sign-in window and press Enter."""
+def type_credentials(qtbot, controller: SessionController, username: str, password: str = "demo-password"):
+    """Show the real sign-in window, type the user name and password, click Sign in."""
     controller.start()
     form = controller.sign_in.ui
     form.username.clear()
@@ -40,6 +40,12 @@ def sign_in(qtbot, controller: SessionController, username: str, password: str =
     form.password.clear()
     qtbot.keyClicks(form.password, password)
     qtbot.mouseClick(form.signInButton, Qt.MouseButton.LeftButton)
+    return form
+
+
+def sign_in(qtbot, controller: SessionController, username: str, password: str = "demo-password"):
+    """Sign in through the real window and wait for the role window and its first operations."""
+    type_credentials(qtbot, controller, username, password)
     qtbot.waitUntil(lambda: controller.window is not None, timeout=5000)
     window = controller.window
     wait_ops(qtbot, controller)

@@ -14,7 +14,7 @@ from desktop.gui.provider.workspace import ProviderWorkspace
 from desktop.gui.support.desk import SupportDesk
 from desktop.store.db import Opened, open_database
 from desktop.store.models import AuditEvent, Practice, User
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, sign_in, type_credentials, wait_ops
 
 
 def test_each_role_gets_its_own_window_with_navigation(qtbot, demo_db: Opened, now, tmp_path):
@@ -62,11 +62,7 @@ def test_wrong_password_says_so_and_stays_signed_out(qtbot, demo_db, now, tmp_pa
 def test_deactivated_account_cannot_sign_in(qtbot, demo_db, now, tmp_path):
     User.update(active=False).where(User.username == "alex.morgan").execute()
     controller = make_controller(qtbot, demo_db, now, tmp_path)
-    controller.start()
-    form = controller.sign_in.ui
-    qtbot.keyClicks(form.username, "alex.morgan")
-    qtbot.keyClicks(form.password, "demo-password")
-    click(qtbot, form.signInButton)
+    form = type_credentials(qtbot, controller, "alex.morgan")
     assert controller.window is None
     assert "deactivated" in form.message.text()
 
@@ -128,11 +124,7 @@ def test_input_restarts_the_idle_timer(qtbot, demo_db, now, tmp_path):
 def test_first_password_must_be_changed(qtbot, demo_db, now, tmp_path):
     User.update(must_change_password=True).where(User.username == "alex.morgan").execute()
     controller = make_controller(qtbot, demo_db, now, tmp_path)
-    controller.start()
-    form = controller.sign_in.ui
-    qtbot.keyClicks(form.username, "alex.morgan")
-    qtbot.keyClicks(form.password, "demo-password")
-    click(qtbot, form.signInButton)
+    type_credentials(qtbot, controller, "alex.morgan")
     assert controller.window is None
     dialog = controller.sign_in.findChild(QDialog, "requiredPasswordChange")
     assert dialog is not None and dialog.isVisible()
