@@ -22,6 +22,7 @@ from ...services.reschedule import reschedule_appointment
 from ...services.result import Change
 from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.page import card as titled_card
 from .controls import button, label
 from .models import SlotListModel
 from .policy_dialog import open_policy, policy_link
@@ -90,15 +91,7 @@ class BookingPage(Page):
         layout.addLayout(body, 1)
 
     def _worry_free(self) -> QFrame:
-        card = QFrame(self)
-        card.setObjectName("worryFree")
-        card.setProperty("card", True)
-        card.setAccessibleName("Worry-free booking")
-        box = QVBoxLayout(card)
-        box.setContentsMargins(16, 14, 16, 14)
-        title = QLabel("Worry-free booking", card)
-        title.setProperty("role", "subheading")
-        box.addWidget(title)
+        card, box = titled_card(self, "worryFree", "Worry-free booking")
         self.policy_notice = label("", "policyNotice", card)
         self.policy_late = label("", "policyLateFee", card)
         self.policy_no_show = label("", "policyNoShowFee", card)

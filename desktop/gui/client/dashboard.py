@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout
 
 from ...services import client_portal
 from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
+from ..widgets.page import card as titled_card
 from .controls import button, label
 from .flows import ClientFlows
 from .rows import when
@@ -25,15 +26,7 @@ class DashboardPage(Page):
         self.summary.setObjectName("dashboardSummary")
         layout.addWidget(self.summary)
 
-        card = QFrame(self)
-        card.setObjectName("nextCard")
-        card.setProperty("card", True)
-        card.setAccessibleName("Next appointment")
-        box = QVBoxLayout(card)
-        box.setContentsMargins(18, 14, 18, 14)
-        title = QLabel("Next appointment", card)
-        title.setProperty("role", "subheading")
-        box.addWidget(title)
+        card, box = titled_card(self, "nextCard", "Next appointment", margins=(18, 14, 18, 14))
         self.next_when = label("", "nextWhen", card)
         self.next_when.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.next_provider = label("", "nextProvider", card)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ...services.result import Change
 from ..context import AppContext
@@ -55,3 +55,19 @@ def page_layout(page: QWidget, title: str) -> QVBoxLayout:
     layout.setSpacing(12)
     layout.addWidget(heading(title, page))
     return layout
+
+
+def card(parent: QWidget, name: str, title: str | None = None, *,
+         margins: tuple[int, int, int, int] = (16, 14, 16, 14)) -> tuple[QFrame, QVBoxLayout]:
+    """A white panel (the theme's ``card``) with an optional subheading; returns it and its layout."""
+    frame = QFrame(parent)
+    frame.setObjectName(name)
+    frame.setProperty("card", True)
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(*margins)
+    if title:
+        frame.setAccessibleName(title)
+        label = QLabel(title, frame)
+        label.setProperty("role", "subheading")
+        box.addWidget(label)
+    return frame, box
