@@ -56,3 +56,15 @@ def test_ics_export_to_an_unwritable_place_says_so_and_writes_nothing(qtbot, dem
     boxes = message_boxes()
     assert boxes and "could not be saved" in boxes[-1].text()
     boxes[-1].close()
+
+
+def test_the_edit_buttons_are_in_view_without_scrolling(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    portal = sign_in(qtbot, controller, "alex.morgan")
+    portal.resize(1300, 760)
+    page = portal.go_to("appointments")
+    qtbot.waitUntil(lambda: page.upcoming_view.isVisible())
+    view = page.upcoming_view
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=2000)  # after layout
+    button = page.edit_button(0)
+    assert view.viewport().rect().contains(button.geometry())

@@ -228,3 +228,17 @@ def test_data_folder_is_named_once_and_can_be_moved(qapp, tmp_path, monkeypatch)
     monkeypatch.setenv(HOME_ENV, str(tmp_path / "elsewhere"))
     assert data_dir() == tmp_path / "elsewhere"
     assert default_database() == str(tmp_path / "elsewhere" / "practice-desk.db")
+
+
+def test_every_role_window_fits_a_1366_pixel_laptop_screen(qtbot, demo_db, now, tmp_path):
+    """Small practices run on laptops: no page may make its window wider than 1280 px
+    (a 1366-px screen less the window frame), nor taller than 700."""
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    for username in ("alex.morgan", "dr.rivera", "support"):
+        window = sign_in(qtbot, controller, username)
+        for key in window.pages:
+            window.go_to(key)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 700, (username, hint.toTuple())
+        controller.sign_out()
+        wait_ops(qtbot, controller)

@@ -20,6 +20,13 @@ def format_instant(instant: datetime, zone_name: str, *, with_weekday: bool = Tr
     return local.strftime(pattern)
 
 
+def format_day(instant: datetime, zone_name: str) -> str:
+    """'Mon 23 Nov': the viewer's calendar day of an instant (for narrow columns)."""
+    require_aware(instant, "instant")
+    local = instant.astimezone(ZoneInfo(zone_name))
+    return f"{local:%a} {local.day} {local:%b}"
+
+
 def format_time(instant: datetime, zone_name: str) -> str:
     return instant.astimezone(ZoneInfo(zone_name)).strftime("%H:%M")
 

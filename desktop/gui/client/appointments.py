@@ -82,6 +82,11 @@ class AppointmentsPage(Page):
         self.past_model = AppointmentTableModel(zone, PAST_COLUMNS, self)
         self.upcoming_view = _table(self.upcoming_model, "upcomingTable", self.tabs)
         self.past_view = _table(self.past_model, "pastTable", self.tabs)
+        # The Edit buttons must stay in view: the cancellation text takes what is left (and
+        # elides), rather than pushing the last column off to the right.
+        header = self.upcoming_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(UPCOMING_COLUMNS.index("Cancellation"), QHeaderView.ResizeMode.Stretch)
         self.upcoming_view.setAccessibleName("Upcoming appointments")
         self.past_view.setAccessibleName("Past appointments")
         self.tabs.addTab(self.upcoming_view, "&Upcoming")

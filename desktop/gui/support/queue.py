@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...rules.money import AmountError, parse_amount
-from ...rules.timefmt import format_instant
+from ...rules.timefmt import format_day, format_instant
 from ...services import fees
 from ...services.fees import RequestDetail
 from ...services.result import Change
@@ -69,15 +69,15 @@ class QueuePage(Page):
             ("Amount", lambda r: r.amount.format()),
             ("Proposed", lambda r: "Waive" if r.waive else r.proposed.format()),
             ("Status", lambda r: r.status_label),
-            ("Asked", lambda r: format_instant(r.created_at, zone)),
+            ("Asked", lambda r: format_day(r.created_at, zone)),
         ], self)
-        self.table = row_table(self.model, "requestsTable", "Fee-adjustment requests", self)
+        self.table = row_table(self.model, "requestsTable", "Fee-adjustment requests", self, stretch=2)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
         split.addWidget(self._detail_panel())
-        split.setSizes([520, 480])
+        split.setSizes([640, 420])  # the queue's columns fit without scrolling at 1280 px
         layout.addWidget(split, 1)
         self.detail: RequestDetail | None = None
         self._show_detail(None)

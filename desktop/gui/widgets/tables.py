@@ -7,7 +7,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from .rows_model import RowsModel
 
 
-def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | None = None) -> QTableView:
+def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | None = None, *,
+              stretch: int | None = None) -> QTableView:
+    """``stretch`` names the column that takes the width left (and elides), so no column is
+    pushed out of view; without it the last column stretches."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setAccessibleName(accessible)
@@ -18,7 +21,10 @@ def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | No
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    if stretch is None:
+        view.horizontalHeader().setStretchLastSection(True)
+    else:
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 

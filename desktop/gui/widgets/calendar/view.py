@@ -14,7 +14,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ....rules.timefmt import zone_abbreviation
 from ....services.calendar import CalendarRow
@@ -64,6 +72,8 @@ class CalendarView(QWidget):
         self.zone_label = QLabel(self)
         self.zone_label.setObjectName("calendarZone")
         self.zone_label.setProperty("muted", True)
+        # Wraps rather than widening the toolbar: the provider window fits a 1366-pixel screen.
+        self.zone_label.setWordWrap(True)
         for w in (self.prev_button, self.today_button, self.next_button):
             bar.addWidget(w)
         bar.addSpacing(8)
@@ -101,19 +111,25 @@ class CalendarView(QWidget):
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the calendar
         return b
 
-    def _legend(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
+    def _legend(self) -> QGridLayout:
+        # Three to a row: on one line the legend alone would make the window wider than a
+        # 1366-pixel laptop screen.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        labels = []
         for status, text in LEGEND:
             fill, border, ink = STATUS_COLOURS[status]
             label = QLabel(text, self)
             label.setStyleSheet(f"background:{fill}; border-left: 4px solid {border}; color:{ink}; padding: 1px 6px;")
-            row.addWidget(label)
+            labels.append(label)
         mark = QLabel("↻ repeating", self)
         mark.setProperty("muted", True)
-        row.addWidget(mark)
-        row.addStretch(1)
-        return row
+        labels.append(mark)
+        for i, label in enumerate(labels):
+            grid.addWidget(label, i // 3, i % 3)
+        grid.setColumnStretch(3, 1)
+        return grid
 
     # ------------------------------------------------------------ navigation
 
