@@ -47,7 +47,7 @@ class CalendarRow:
 
     @property
     def status_label(self) -> str:
-        return AppointmentStatus.LABELS.get(self.status, self.status)
+        return AppointmentStatus(self.status).label
 
     @property
     def in_series(self) -> bool:

@@ -72,7 +72,7 @@ def _check_reason(reason_code: str, answers: Mapping[str, str], other_text: str)
 
 def _refuse_not_scheduled(appt: Appointment) -> None:
     if appt.status != AppointmentStatus.SCHEDULED:
-        label = AppointmentStatus.LABELS.get(appt.status, appt.status).lower()
+        label = AppointmentStatus(appt.status).label.lower()
         raise Conflict(f"This appointment is already {label}; nothing was changed.")
 
 

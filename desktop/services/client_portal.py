@@ -58,7 +58,7 @@ class AppointmentRow:
 
     @property
     def status_label(self) -> str:
-        return AppointmentStatus.LABELS.get(self.status, self.status)
+        return AppointmentStatus(self.status).label
 
     @property
     def is_scheduled(self) -> bool:

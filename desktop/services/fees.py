@@ -380,7 +380,7 @@ class RequestDetail:
 
     @property
     def appointment_status_label(self) -> str:
-        return AppointmentStatus.LABELS.get(self.appointment_status, self.appointment_status)
+        return AppointmentStatus(self.appointment_status).label
 
 
 def _requests_query():

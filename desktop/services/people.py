@@ -136,7 +136,7 @@ def add_person(actor: Actor, role: str, username: str, first_password: str, form
     """A new client, provider or Support account with a first password that must be changed at sign-in."""
     now = utc_now(now)
     require_owner(actor)
-    if role not in Role.ALL:
+    if role not in tuple(Role):
         raise InvalidInput("Choose client, provider or Support.")
     form = _clean(form, role=role)
     with write_transaction():

@@ -70,7 +70,7 @@ def _own_appointment(actor: Actor, appointment_id: int, *, lock: bool = False) -
 
 def _not_scheduled(appt: Appointment) -> Conflict | None:
     if appt.status != AppointmentStatus.SCHEDULED:
-        label = AppointmentStatus.LABELS.get(appt.status, appt.status).lower()
+        label = AppointmentStatus(appt.status).label.lower()
         return Conflict(f"This appointment is already {label}; nothing was changed.")
     return None
 
@@ -230,7 +230,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
         cancel_text = f"{label}. {cancel.other_text}".strip() if cancel.other_text else label
     return AppointmentDetail(
         appt.id, appt.version, appt.starts_at, appt.ends_at, appt.status,
-        AppointmentStatus.LABELS.get(appt.status, appt.status), appt.client_id, client_name or "",
+        AppointmentStatus(appt.status).label, appt.client_id, client_name or "",
         appt.series_id, summary, frequency, policy, no_show_eligibility(appt.starts_at, now, policy.grace), pending,
         charges, cancel_text, _message(_cancel_refusal(appt, now)), _message(_move_refusal(appt, now)),
         _message(_no_show_refusal(appt, policy, now, actor.time_zone)), fee_decision(CancellationBy.NO_SHOW, policy),
@@ -426,7 +426,7 @@ def _late_refusal(request_status: str, appointment_status: str, decision: LateDe
         return Conflict(f"This request was already decided ({request_status.replace('_', ' ')}); "
                         "nothing was changed.")
     if decision is not LateDecision.DECLINE and appointment_status != AppointmentStatus.SCHEDULED:
-        label = AppointmentStatus.LABELS.get(appointment_status, appointment_status).lower()
+        label = AppointmentStatus(appointment_status).label.lower()
         return Conflict(f"The appointment is already {label}, so it can no longer be late-cancelled; "
                         "decline the request to close it.")
     return None

@@ -33,7 +33,7 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
     with write_transaction():
         appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
         if appt.status != AppointmentStatus.SCHEDULED:
-            label = AppointmentStatus.LABELS.get(appt.status, appt.status).lower()
+            label = AppointmentStatus(appt.status).label.lower()
             raise Conflict(f"This appointment is already {label}; it cannot be moved.")
         if expected_version is not None and appt.version != expected_version:
             raise Conflict("This appointment was changed since you opened it; nothing was moved. "

@@ -20,7 +20,23 @@ from peewee import (
     TextField,
 )
 
+from ..rules.vocabulary import (
+    AdjustmentRequestStatus,
+    AppointmentStatus,
+    CancellationKind,
+    ChargeStatus,
+    DisputeStatus,
+    LateRequestStatus,
+    Role,
+    ThreadKind,
+)
 from .fields import JSONField, UTCDateTimeField
+
+# The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
+__all__ = [
+    "AdjustmentRequestStatus", "AppointmentStatus", "CancellationKind", "ChargeStatus", "DisputeStatus",
+    "LateRequestStatus", "Role", "ThreadKind",
+]
 
 database = DatabaseProxy()
 
@@ -43,11 +59,6 @@ class Practice(BaseModel):
     created_at = UTCDateTimeField(default=utcnow)
 
 
-class Role:
-    CLIENT = "client"
-    PROVIDER = "provider"
-    SUPPORT = "support"
-    ALL = (CLIENT, PROVIDER, SUPPORT)
 
 
 class User(BaseModel):
@@ -140,20 +151,6 @@ class Series(BaseModel):
     created_at = UTCDateTimeField(default=utcnow)
 
 
-class AppointmentStatus:
-    SCHEDULED = "scheduled"
-    CANCELLED_BY_CLIENT = "cancelled_by_client"
-    LATE_CANCELLED = "late_cancelled"
-    NO_SHOW = "no_show"
-    CANCELLED_BY_PROVIDER = "cancelled_by_provider"
-    ALL = (SCHEDULED, CANCELLED_BY_CLIENT, LATE_CANCELLED, NO_SHOW, CANCELLED_BY_PROVIDER)
-    LABELS = {
-        SCHEDULED: "Scheduled",
-        CANCELLED_BY_CLIENT: "Cancelled by client",
-        LATE_CANCELLED: "Late-cancelled",
-        NO_SHOW: "No-show",
-        CANCELLED_BY_PROVIDER: "Cancelled by provider",
-    }
 
 
 class Appointment(BaseModel):
@@ -188,7 +185,7 @@ class Cancellation(BaseModel):
     id = AutoField()
     appointment = ForeignKeyField(Appointment, unique=True, backref="cancellation", on_delete="CASCADE")
     cancelled_by = ForeignKeyField(User, on_delete="RESTRICT")
-    kind = CharField()  # client / late / provider
+    kind = CharField()  # CancellationKind
     reason_code = CharField()
     other_text = TextField(default="")
     answers = JSONField(default=dict)
@@ -203,7 +200,7 @@ class Thread(BaseModel):
     client = ForeignKeyField(Client, backref="threads", on_delete="RESTRICT")
     provider = ForeignKeyField(Provider, backref="threads", on_delete="RESTRICT")
     subject = CharField()
-    kind = CharField(default="general")  # general / late_cancellation / dispute / notice
+    kind = CharField(default=ThreadKind.GENERAL)
     appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")
     charge_id = IntegerField(null=True)  # Charge is declared below; a plain id avoids a cycle
     created_at = UTCDateTimeField(default=utcnow)
@@ -238,7 +235,7 @@ class LateCancellationRequest(BaseModel):
     message = TextField(default="")
     reason_code = CharField(default="")
     answers = JSONField(default=dict)
-    status = CharField(default="pending", index=True)  # pending / approved_with_fee / approved_waived / declined
+    status = CharField(default=LateRequestStatus.PENDING, index=True)
     reply = TextField(default="")
     decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     decided_at = UTCDateTimeField(null=True)
@@ -246,12 +243,6 @@ class LateCancellationRequest(BaseModel):
     created_at = UTCDateTimeField(default=utcnow)
 
 
-class ChargeStatus:
-    OPEN = "open"
-    DISPUTED = "disputed"
-    ADJUSTED = "adjusted"
-    WAIVED = "waived"
-    ALL = (OPEN, DISPUTED, ADJUSTED, WAIVED)
 
 
 class Charge(BaseModel):
@@ -262,7 +253,7 @@ class Charge(BaseModel):
     client = ForeignKeyField(Client, backref="charges", on_delete="RESTRICT")
     provider = ForeignKeyField(Provider, backref="charges", on_delete="RESTRICT")
     policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")
-    kind = CharField()  # late_cancellation / no_show
+    kind = CharField()  # FeeKind
     original_cents = IntegerField()
     amount_cents = IntegerField()
     currency = CharField(max_length=3)
@@ -277,7 +268,7 @@ class Dispute(BaseModel):
     client = ForeignKeyField(Client, on_delete="RESTRICT")
     thread = ForeignKeyField(Thread, on_delete="RESTRICT")
     reason = TextField()
-    status = CharField(default="open")  # open / referred / resolved
+    status = CharField(default=DisputeStatus.OPEN)
     created_at = UTCDateTimeField(default=utcnow)
 
 
@@ -289,7 +280,7 @@ class FeeAdjustmentRequest(BaseModel):
     proposed_cents = IntegerField()
     waive = BooleanField(default=False)
     reason = TextField()
-    status = CharField(default="pending", index=True)  # pending / adjusted / waived / declined
+    status = CharField(default=AdjustmentRequestStatus.PENDING, index=True)
     decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     decided_at = UTCDateTimeField(null=True)
     note = TextField(default="")
