@@ -6,10 +6,11 @@ import enum
 from dataclasses import dataclass, field
 
 from .money import Money
-from .policy import NOT_COVERED_BY_INSURANCE, FeePolicySnapshot
+from .policy import FeePolicySnapshot
+from .wording import NOT_COVERED_BY_INSURANCE, PROVIDER_CANCELLATION_RULE
 
 
-class FeeKind(enum.Enum):
+class FeeKind(enum.StrEnum):
     LATE_CANCELLATION = "late_cancellation"
     NO_SHOW = "no_show"
 
@@ -45,7 +46,7 @@ class FeeDecision:
 def fee_decision(by: CancellationBy, policy: FeePolicySnapshot, *, waive: bool = False) -> FeeDecision:
     zero = Money.zero(policy.currency)
     if by is CancellationBy.PROVIDER:
-        return FeeDecision(None, zero, False, note="A cancellation by the provider never carries a fee.")
+        return FeeDecision(None, zero, False, note=PROVIDER_CANCELLATION_RULE)
     if by is CancellationBy.CLIENT_WITH_NOTICE:
         return FeeDecision(None, zero, False, note="Cancelled with enough notice: no fee.")
     kind = FeeKind.LATE_CANCELLATION if by is CancellationBy.CLIENT_LATE else FeeKind.NO_SHOW

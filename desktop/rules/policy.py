@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from .money import Money
 from .notice import hours_phrase
+from .wording import NOT_COVERED_BY_INSURANCE
 
-NOT_COVERED_BY_INSURANCE = "Not covered by insurance: you pay the full fee"
+__all__ = ["NOT_COVERED_BY_INSURANCE", "DEFAULT_POLICY", "FeePolicySnapshot", "WorryFreeLines", "worry_free_lines"]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from ..rules.notice import NoticeDecision, NoticeStatus, hours_phrase, notice_de
 from ..rules.policy import FeePolicySnapshot
 from ..rules.slots import Slot, WorkingBlock, open_slots
 from ..rules.timefmt import format_instant, free_cancellation_text
+from ..rules.wording import INSURANCE_SENTENCE
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -101,7 +102,7 @@ class AppointmentRow:
                 "(the policy you booked under).")
 
 
-INSURANCE_NOTE = "Cancellation and no-show fees are not covered by insurance: you pay the full fee."
+INSURANCE_NOTE = INSURANCE_SENTENCE
 
 
 def _require_client(actor: Actor) -> int:

@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..rules.fees import NOT_COVERED_BY_INSURANCE
+from ..rules import wording
 from ..rules.money import Money
+from ..rules.wording import NOT_COVERED_BY_INSURANCE
 from ..store.models import Appointment, Charge, FeeAdjustment, Practice, User
 from .actor import Actor, require_role
 from .errors import InvalidInput
@@ -131,7 +132,7 @@ class Statement:
     insurance_billable: bool = False  # by rule 4, never
 
 
-SELF_PAY = "Self-pay (not covered by insurance)"
+SELF_PAY = wording.SELF_PAY
 
 
 def client_statement(actor: Actor) -> Statement:
