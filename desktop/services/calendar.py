@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from peewee import JOIN, fn
 
+from ..rules.vocabulary import LateRequestStatus
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -67,7 +68,7 @@ def _rows(where, start: datetime, end: datetime) -> list[CalendarRow]:
     ClientUser, ProviderUser = User.alias(), User.alias()
     pending = (LateCancellationRequest.select(fn.COUNT(LateCancellationRequest.id))
                .where(LateCancellationRequest.appointment == Appointment.id,
-                      LateCancellationRequest.status == "pending"))
+                      LateCancellationRequest.status == LateRequestStatus.PENDING))
     q = (Appointment
          .select(Appointment.id, Appointment.starts_at, Appointment.ends_at, Appointment.status,
                  Appointment.client, ClientUser.display_name, Appointment.provider, ProviderUser.display_name,

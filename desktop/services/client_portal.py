@@ -18,6 +18,7 @@ from ..rules.notice import NoticeDecision, NoticeStatus, hours_phrase, notice_de
 from ..rules.policy import FeePolicySnapshot
 from ..rules.slots import Slot, WorkingBlock, open_slots
 from ..rules.timefmt import format_instant, free_cancellation_text
+from ..rules.vocabulary import LateRequestStatus
 from ..rules.wording import INSURANCE_SENTENCE
 from ..store.models import (
     Appointment,
@@ -133,7 +134,7 @@ def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -
     if ids:
         pending = {a for (a,) in LateCancellationRequest.select(LateCancellationRequest.appointment)
                    .where(LateCancellationRequest.appointment.in_(ids),
-                          LateCancellationRequest.status == "pending").tuples()}
+                          LateCancellationRequest.status == LateRequestStatus.PENDING).tuples()}
     out = []
     for (aid, version, start, end, provider_id, provider_name, service_name, location, telehealth, status,
          series_id, pver, notice_min, late_cents, noshow_cents, currency, grace_min) in raw:

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from argon2 import PasswordHasher
 
 from ..rules import series as series_rules
+from ..rules.fees import FeeKind
+from ..rules.vocabulary import CancellationKind, DisputeStatus, ThreadKind
 from .models import (
     Appointment,
     AppointmentStatus,
@@ -224,16 +226,16 @@ def _money_and_messages(rng: random.Random, now: datetime, clients: list[Client]
     for appt in past:
         provider_user = appt.provider.user_id
         if appt.status == AppointmentStatus.CANCELLED_BY_CLIENT:
-            Cancellation.create(appointment=appt, cancelled_by=appt.client.user_id, kind="client",
+            Cancellation.create(appointment=appt, cancelled_by=appt.client.user_id, kind=CancellationKind.CLIENT,
                                 reason_code=rng.choice(reasons), created_at=appt.starts_at - timedelta(days=3))
             continue
         policy = appt.policy
         if appt.status == AppointmentStatus.LATE_CANCELLED:
-            Cancellation.create(appointment=appt, cancelled_by=provider_user, kind="late",
+            Cancellation.create(appointment=appt, cancelled_by=provider_user, kind=CancellationKind.LATE,
                                 reason_code="unwell", created_at=appt.starts_at - timedelta(hours=6))
-            amount, kind = policy.late_cancellation_fee_cents, "late_cancellation"
+            amount, kind = policy.late_cancellation_fee_cents, FeeKind.LATE_CANCELLATION
         else:
-            amount, kind = policy.no_show_fee_cents, "no_show"
+            amount, kind = policy.no_show_fee_cents, FeeKind.NO_SHOW
         charges.append(Charge.create(
             appointment=appt, client=appt.client_id, provider=appt.provider_id, policy=policy, kind=kind,
             original_cents=amount, amount_cents=amount, currency=policy.currency,
@@ -247,17 +249,17 @@ def _money_and_messages(rng: random.Random, now: datetime, clients: list[Client]
         Appointment.update(status=AppointmentStatus.NO_SHOW).where(Appointment.id == primary_appt.id).execute()
         policy = primary_appt.policy
         charge = Charge.create(
-            appointment=primary_appt, client=primary, provider=primary.provider_id, policy=policy, kind="no_show",
+            appointment=primary_appt, client=primary, provider=primary.provider_id, policy=policy, kind=FeeKind.NO_SHOW,
             original_cents=policy.no_show_fee_cents, amount_cents=policy.no_show_fee_cents, currency=policy.currency,
             status=ChargeStatus.DISPUTED, created_at=primary_appt.starts_at + timedelta(hours=1))
-        thread = Thread.create(client=primary, provider=primary.provider_id, kind="dispute", charge_id=charge.id,
+        thread = Thread.create(client=primary, provider=primary.provider_id, kind=ThreadKind.DISPUTE, charge_id=charge.id,
                                subject="Dispute: no-show fee", created_at=now - timedelta(days=1),
                                updated_at=now - timedelta(hours=20))
         reason = "My car broke down on the way and I called the office at 9:50 to say so."
         Message.create(thread=thread, sender=primary.user_id, body=reason, created_at=now - timedelta(days=1))
         Message.create(thread=thread, sender=primary.provider.user_id, created_at=now - timedelta(hours=20),
                        body="Thank you for letting me know. I have asked Support to reduce the fee.")
-        dispute = Dispute.create(charge=charge, client=primary, thread=thread, reason=reason, status="referred",
+        dispute = Dispute.create(charge=charge, client=primary, thread=thread, reason=reason, status=DisputeStatus.REFERRED,
                                  created_at=now - timedelta(days=1))
         FeeAdjustmentRequest.create(charge=charge, dispute=dispute, requested_by=primary.provider.user_id,
                                     proposed_cents=policy.no_show_fee_cents // 2, reason="Called ahead; car trouble.",
@@ -269,7 +271,7 @@ def _money_and_messages(rng: random.Random, now: datetime, clients: list[Client]
                                            Appointment.status == AppointmentStatus.SCHEDULED)
                 .order_by(Appointment.starts_at).first())
     if upcoming is not None:
-        thread = Thread.create(client=other, provider=other.provider_id, kind="late_cancellation",
+        thread = Thread.create(client=other, provider=other.provider_id, kind=ThreadKind.LATE_CANCELLATION,
                                appointment=upcoming, subject="Late-cancellation request",
                                created_at=now - timedelta(hours=2), updated_at=now - timedelta(hours=2))
         Message.create(thread=thread, sender=other.user_id, created_at=now - timedelta(hours=2),

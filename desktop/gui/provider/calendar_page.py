@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ...rules import series as series_rules
 from ...rules.timefmt import format_range
+from ...rules.vocabulary import AppointmentStatus
 from ...services import booking, provider
 from ...services.errors import ServiceError
 from ...services.result import Change
@@ -127,7 +128,7 @@ class CalendarPage(Page):
                                 (self.no_show_button, d.no_show_refusal)):
             button.setEnabled(not refusal)
             button.setToolTip(refusal)
-        self.no_show_why.setText(d.no_show_refusal if d.status == "scheduled" else "")
+        self.no_show_why.setText(d.no_show_refusal if d.status == AppointmentStatus.SCHEDULED else "")
 
     # ------------------------------------------------------------ refresh
 

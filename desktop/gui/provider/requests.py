@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...rules.timefmt import format_instant, format_range
+from ...rules.vocabulary import LateRequestStatus
 from ...services import provider
 from ...services.result import Change
 from ..dialogs import show_error
@@ -21,8 +22,10 @@ from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
 from ..widgets.tables import row_table
 
-STATUS_TEXT = {"pending": "Pending", "approved_with_fee": "Approved with fee", "approved_waived": "Approved, fee waived",
-               "declined": "Declined", "closed_cancelled": "Closed: you cancelled the appointment"}
+# The provider's own words for each state of a request (the client's are LateRequestStatus.label).
+STATUS_TEXT = {LateRequestStatus.PENDING: "Pending", LateRequestStatus.APPROVED_WITH_FEE: "Approved with fee",
+               LateRequestStatus.APPROVED_WAIVED: "Approved, fee waived", LateRequestStatus.DECLINED: "Declined",
+               LateRequestStatus.CLOSED_CANCELLED: "Closed: you cancelled the appointment"}
 
 
 def late_request_model(zone: str, parent=None) -> RowsModel:
@@ -119,7 +122,7 @@ class RequestsPage(Page):
                 f" (asked {format_instant(r.created_at, self.ctx.actor.time_zone)}).<br>"
                 f"“{r.message or 'No message'}”<br>Approving with the fee charges {r.fee.format()}, the "
                 f"late-cancellation fee of the policy booked with the appointment (version {r.policy_version}).")
-        if r.status != "pending":
+        if r.status != LateRequestStatus.PENDING:
             text += f"<br><b>{STATUS_TEXT.get(r.status, r.status)}</b>" + (f": {r.reply}" if r.reply else "")
         elif r.approval_refusal:
             text += f"<br><b>{r.approval_refusal}</b>"

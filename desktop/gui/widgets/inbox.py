@@ -8,6 +8,7 @@ from html import escape
 
 from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
 
+from ...rules.vocabulary import ThreadKind
 from ...services import messaging
 from ...services.errors import ServiceError
 from ...services.messaging import ThreadRow
@@ -16,7 +17,8 @@ from ..dialogs import show_error
 from .rows_model import ThreadListModel
 from .thread_view import ThreadView
 
-KIND_LABELS = {"late_cancellation": "Late-cancellation request", "dispute": "Fee dispute", "notice": "Notice"}
+KIND_LABELS = {ThreadKind.LATE_CANCELLATION: "Late-cancellation request", ThreadKind.DISPUTE: "Fee dispute",
+               ThreadKind.NOTICE: "Notice"}
 
 
 class Inbox(QSplitter):

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ....rules.timefmt import format_range
+from ....rules.vocabulary import AppointmentStatus
 from ....services.calendar import CalendarRow
 from .layout import SERIES_MARK, STATUS_COLOURS, CalendarMode, Placed, hour_span, place
 
@@ -33,8 +34,9 @@ class ItemBox:
 
 # The month grid's status words. Both sides read them (the provider's calendar and the
 # client's), so they name who cancelled rather than saying "me".
-SHORT_STATUS = {"scheduled": "", "cancelled_by_client": "Client cancelled", "late_cancelled": "Late-cancelled",
-                "no_show": "No-show", "cancelled_by_provider": "Provider cancelled"}
+SHORT_STATUS = {AppointmentStatus.SCHEDULED: "", AppointmentStatus.CANCELLED_BY_CLIENT: "Client cancelled",
+                AppointmentStatus.LATE_CANCELLED: "Late-cancelled", AppointmentStatus.NO_SHOW: "No-show",
+                AppointmentStatus.CANCELLED_BY_PROVIDER: "Provider cancelled"}
 
 
 def describe(row: CalendarRow, zone: str) -> str:
@@ -244,15 +246,14 @@ class CalendarGrid(QWidget):
         metrics = QFontMetrics(small)
         painter.setFont(small)
         for box in self._boxes:
-            fill, border, ink = STATUS_COLOURS.get(box.row.status, STATUS_COLOURS["scheduled"])
+            fill, border, ink = STATUS_COLOURS.get(box.row.status, STATUS_COLOURS[AppointmentStatus.SCHEDULED])
             selected = box.row.id == self.selected_id
             painter.setPen(QPen(QColor("#0b2533") if selected else QColor(border), 2 if selected else 1))
             painter.setBrush(QColor(fill))
             painter.drawRoundedRect(box.rect, 3, 3)
             painter.fillRect(QRectF(box.rect.left(), box.rect.top(), 3, box.rect.height()), QColor(border))
             font = QFont(small)
-            font.setStrikeOut(box.row.status in ("cancelled_by_client", "cancelled_by_provider", "late_cancelled")
-                              and self.mode is CalendarMode.MONTH)
+            font.setStrikeOut(AppointmentStatus(box.row.status).is_cancelled and self.mode is CalendarMode.MONTH)
             painter.setFont(font)
             painter.setPen(QColor(ink))
             text_rect = box.rect.adjusted(6, 0, -3, 0)

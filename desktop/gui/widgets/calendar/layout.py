@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ....rules.vocabulary import AppointmentStatus
 from ....services.calendar import CalendarRow
 
 
@@ -27,11 +28,11 @@ class CalendarMode(enum.Enum):
 
 # Status by colour AND text: (fill, border, text colour); every item also shows its label.
 STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
-    "scheduled": ("#dcecf7", "#2f6f8f", "#12303f"),
-    "cancelled_by_client": ("#eceff1", "#78909c", "#37474f"),
-    "late_cancelled": ("#fff0d9", "#c77700", "#4a2c00"),
-    "no_show": ("#fde3e1", "#b3261e", "#5c130f"),
-    "cancelled_by_provider": ("#efe6f6", "#6a3d9a", "#2f1846"),
+    AppointmentStatus.SCHEDULED: ("#dcecf7", "#2f6f8f", "#12303f"),
+    AppointmentStatus.CANCELLED_BY_CLIENT: ("#eceff1", "#78909c", "#37474f"),
+    AppointmentStatus.LATE_CANCELLED: ("#fff0d9", "#c77700", "#4a2c00"),
+    AppointmentStatus.NO_SHOW: ("#fde3e1", "#b3261e", "#5c130f"),
+    AppointmentStatus.CANCELLED_BY_PROVIDER: ("#efe6f6", "#6a3d9a", "#2f1846"),
 }
 SERIES_MARK = "↻"
 
