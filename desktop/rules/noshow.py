@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from .notice import require_aware
+from .instants import require_aware
 
 
 @dataclass(frozen=True)

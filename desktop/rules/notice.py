@@ -6,12 +6,11 @@ import enum
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from .instants import require_aware
+from .timefmt import format_instant
+from .wording import LATE_REQUEST_WAY_ON
+
 DEFAULT_NOTICE = timedelta(hours=24)
-
-
-def require_aware(value: datetime, name: str) -> None:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{name} must be an aware datetime (UTC instant), got naive {value!r}")
 
 
 class NoticeStatus(enum.Enum):
@@ -34,6 +33,18 @@ class NoticeDecision:
     @property
     def can_request_late_cancellation(self) -> bool:
         return self.status is NoticeStatus.BLOCKED_WINDOW
+
+
+def blocked_explanation(decision: NoticeDecision, zone: str, *, with_way_on: bool = False) -> str:
+    """Why a client may no longer cancel (or move) an appointment themselves, with the
+    deadline in ``zone``; ``with_way_on`` adds the late-cancellation request (for a refusal
+    that has no panel offering it). One wording for the cancel screen, the reschedule
+    button and the service's refusal."""
+    if decision.status is not NoticeStatus.BLOCKED_WINDOW:
+        return decision.why
+    text = (f"Cancelling needs at least {hours_phrase(decision.notice)}' notice. "
+            f"Free cancellation ended {format_instant(decision.deadline, zone)}.")
+    return f"{text} {LATE_REQUEST_WAY_ON}" if with_way_on else text
 
 
 def hours_phrase(notice: timedelta) -> str:

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil import rrule
 
-from .notice import DEFAULT_NOTICE, NoticeDecision, notice_decision, require_aware
+from .instants import require_aware
+from .notice import DEFAULT_NOTICE, NoticeDecision, notice_decision
 
 
 class Frequency(enum.Enum):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .notice import require_aware
+from .instants import require_aware
 from .series import local_to_utc
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .notice import require_aware
+from .instants import require_aware
 
 
 def zone_abbreviation(instant: datetime, zone_name: str) -> str:

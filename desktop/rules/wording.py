@@ -4,10 +4,16 @@ rule says it in these words, so the client, provider and Support windows cannot 
 from __future__ import annotations
 
 # Rule 4: cancellation and no-show fees are self-pay.
-NOT_COVERED_BY_INSURANCE = "Not covered by insurance: you pay the full fee"
+NOT_COVERED = "Not covered by insurance"
+NOT_COVERED_BY_INSURANCE = f"{NOT_COVERED}: you pay the full fee"  # to the client
 INSURANCE_SENTENCE = "Cancellation and no-show fees are not covered by insurance: you pay the full fee."
-SELF_PAY = "Self-pay (not covered by insurance)"
+INSURANCE_SENTENCE_FOR_PROVIDER = ("Cancellation and no-show fees are not covered by insurance: "
+                                   "the client pays the full fee.")
+SELF_PAY = f"Self-pay ({NOT_COVERED.lower()})"
 
 # Rule 4: a provider-side cancellation never carries a fee.
 PROVIDER_CANCELLATION_NO_FEE = "There is no fee for this cancellation."
 PROVIDER_CANCELLATION_RULE = "A cancellation by the provider never carries a fee."
+
+# Rule 1: the way on once the notice window has closed.
+LATE_REQUEST_WAY_ON = "You can send your provider a late-cancellation request instead."

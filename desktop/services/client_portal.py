@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 from peewee import JOIN
 
 from ..rules.money import Money
-from ..rules.notice import NoticeDecision, NoticeStatus, hours_phrase, notice_decision
+from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decision
 from ..rules.policy import FeePolicySnapshot
 from ..rules.slots import Slot, WorkingBlock, open_slots
-from ..rules.timefmt import format_instant, free_cancellation_text
+from ..rules.timefmt import free_cancellation_text
 from ..rules.vocabulary import LateRequestStatus
 from ..rules.wording import INSURANCE_SENTENCE
 from ..store.models import (
@@ -92,10 +92,7 @@ class AppointmentRow:
 
     def blocked_explanation(self, zone: str) -> str:
         """Why the cancel option is blocked and when the free period ended."""
-        if self.decision.status is NoticeStatus.ALREADY_STARTED:
-            return self.decision.why
-        return (f"Cancelling needs at least {hours_phrase(self.decision.notice)}' notice. "
-                f"Free cancellation ended {format_instant(self.decision.deadline, zone)}.")
+        return blocked_explanation(self.decision, zone)
 
     def late_fee_note(self) -> str:
         fee = self.policy.late_cancellation_fee

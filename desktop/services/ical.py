@@ -7,6 +7,7 @@ from datetime import datetime
 from icalendar import Calendar, Event
 
 from ..rules.timefmt import format_instant
+from ..rules.wording import INSURANCE_SENTENCE
 from . import client_portal
 from .actor import Actor, require_role
 from .tx import utc_now
@@ -39,7 +40,7 @@ def client_calendar_file(actor: Actor, *, practice_name: str = "", now: datetime
             notice = f"Free cancellation until {format_instant(row.decision.deadline, actor.time_zone)}."
         else:
             notice = "Within the notice window: cancelling needs your provider."
-        event.add("description", f"{notice} Late-cancellation and no-show fees are not covered by insurance.")
+        event.add("description", f"{notice} {INSURANCE_SENTENCE}")
         event.add("sequence", row.version)
         cal.add_component(event)
     return cal.to_ical()

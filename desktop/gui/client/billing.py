@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...rules.fees import NOT_COVERED_BY_INSURANCE
 from ...rules.timefmt import format_instant
+from ...rules.wording import NOT_COVERED, NOT_COVERED_BY_INSURANCE
 from ...services import exports, fees
 from ...services.errors import ServiceError
 from ...services.result import Change
@@ -54,7 +54,7 @@ class BillingPage(Page):
             ("Amount", lambda r: r.amount.format()),
             ("Original", lambda r: r.original.format()),
             ("Status", lambda r: r.status_label),
-            ("Insurance", lambda r: "Not covered by insurance"),
+            ("Insurance", lambda r: NOT_COVERED),
         ], self)
         self.table = row_table(self.model, "chargesTable", "Your fees", self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

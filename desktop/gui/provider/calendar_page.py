@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from ...rules import series as series_rules
 from ...rules.timefmt import format_range
 from ...rules.vocabulary import AppointmentStatus
+from ...rules.wording import NOT_COVERED
 from ...services import booking, provider
 from ...services.errors import ServiceError
 from ...services.result import Change
@@ -121,7 +122,7 @@ class CalendarPage(Page):
         if d.cancellation:
             lines.append(f"Reason: {d.cancellation}")
         for kind, amount, status in d.charges:
-            lines.append(f"Charge: {kind.replace('_', ' ')} {amount.format()} ({status}), not covered by insurance")
+            lines.append(f"Charge: {kind.replace('_', ' ')} {amount.format()} ({status}), {NOT_COVERED.lower()}")
         self.detail_text.setText("<br>".join(lines))
         # The service says what is possible now; the panel only renders its refusals.
         for button, refusal in ((self.move_button, d.move_refusal), (self.cancel_button, d.cancel_refusal),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...rules.timefmt import format_instant, format_range
 from ...rules.vocabulary import LateRequestStatus
+from ...rules.wording import INSURANCE_SENTENCE_FOR_PROVIDER
 from ...services import provider
 from ...services.result import Change
 from ..dialogs import show_error
@@ -48,7 +49,7 @@ class RequestsPage(Page):
         layout = page_layout(self, "Late-cancellation requests")
         layout.addWidget(muted("Clients ask here when they want to cancel inside the notice window. Approve with "
                                "the fee of the policy they booked under, approve and waive it, or decline (the "
-                               "appointment stands). Fees are not covered by insurance.", self))
+                               "appointment stands). " + INSURANCE_SENTENCE_FOR_PROVIDER, self))
         self.show_all = QCheckBox("Show decided requests too", self)
         self.show_all.setObjectName("showDecidedCheck")
         self.show_all.toggled.connect(lambda _: self.refresh())
