@@ -69,8 +69,9 @@ def cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = 
     plan = _series_plan(appt.series_id, now, policy) if appt.series_id else None
     pending = pending_late_request(appt.id) is not None
     return CancelPreview(
-        appt.id, appt.version, appt.starts_at, appt.status, policy,
-        notice_decision(appt.starts_at, now, policy.notice), appt.series_id, plan, pending,
+        appointment_id=appt.id, version=appt.version, start=appt.starts_at, status=appt.status, policy=policy,
+        decision=notice_decision(appt.starts_at, now, policy.notice), series_id=appt.series_id, series_plan=plan,
+        pending_late_request=pending,
     )
 
 

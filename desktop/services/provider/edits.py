@@ -39,8 +39,9 @@ def book_for_client(actor: Actor, client_id: int, start: datetime, duration: tim
                     now: datetime | None = None) -> OpResult:
     """A single appointment in this provider's calendar for one of their clients."""
     require_role(actor, Role.PROVIDER)
-    return book_appointment(actor, BookingRequest(actor.provider_id, client_id, start, duration, service_id,
-                                                  location, telehealth), now=now)
+    request = BookingRequest(provider_id=actor.provider_id, client_id=client_id, start=start, duration=duration,
+                             service_id=service_id, location=location, telehealth=telehealth)
+    return book_appointment(actor, request, now=now)
 
 
 def move_occurrence(actor: Actor, appointment_id: int, new_start: datetime, *,
