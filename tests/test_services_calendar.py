@@ -57,17 +57,19 @@ def test_refusals(demo_db, now):
 
 
 def test_a_month_is_one_query_and_uses_the_index(demo_db, now):
-    """One SELECT per visible range, answered from the (provider_id, starts_at) index, on
-    SQLite and on PostgreSQL (analysed, with seq scans disabled for the plan: the demo's
-    tables are small enough that the planner would rightly prefer them)."""
+    """One SELECT per visible range (after the one that checks the account is still what it
+    was), answered from the (provider_id, starts_at) index, on SQLite and on PostgreSQL
+    (analysed, with seq scans disabled for the plan: the demo's tables are small enough that
+    the planner would rightly prefer them)."""
     from playhouse.test_utils import count_queries
 
     rivera = actor("dr.rivera")
     lo, hi = now - timedelta(days=14), now + timedelta(days=28)
     with count_queries(only_select=True) as counter:
         rows = cal.provider_range(rivera, lo, hi)
-    assert rows and counter.count == 1
-    sql, params = counter.get_queries()[0].msg
+    assert rows and counter.count == 2
+    assert 'FROM "user"' in counter.get_queries()[0].msg[0]  # the account check
+    sql, params = counter.get_queries()[1].msg
     db = database.obj
     if isinstance(db, SqliteDatabase):
         plan = " ".join(str(r) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())

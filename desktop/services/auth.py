@@ -35,15 +35,16 @@ def _dummy_hash() -> str:
 
 
 def actor_for(user: User) -> Actor:
-    provider_id = client_id = None
+    provider_id = client_id = client_provider_id = None
     if user.role == Role.PROVIDER:
         provider_id = Provider.get(Provider.user == user).id
     elif user.role == Role.CLIENT:
-        client_id = Client.get(Client.user == user).id
+        client = Client.get(Client.user == user)
+        client_id, client_provider_id = client.id, client.provider_id
     return Actor(
         user_id=user.id, username=user.username, display_name=user.display_name, role=user.role,
         time_zone=user.time_zone, is_owner=user.is_owner, provider_id=provider_id, client_id=client_id,
-        must_change_password=user.must_change_password,
+        must_change_password=user.must_change_password, client_provider_id=client_provider_id,
     )
 
 
@@ -58,9 +59,9 @@ def sign_in(username: str, password: str, *, now: datetime | None = None) -> Act
     if not user.active:
         raise SignInFailed("This account has been deactivated. Ask the practice owner to reactivate it.")
     if needs_rehash(user.password_hash):
-        with write_transaction():
+        with write_transaction(None):
             User.update(password_hash=hash_password(password)).where(User.id == user.id).execute()
-    with write_transaction():
+    with write_transaction(None):
         audit(None, "sign_in", "user", user.id, at=now, username=user.username)
     return actor_for(user)
 
@@ -71,7 +72,7 @@ def change_password(actor: Actor, old_password: str, new_password: str, *,
     problem = password_problem(new_password)
     if problem:
         raise InvalidInput(problem)
-    with write_transaction():
+    with write_transaction(actor):
         user = User.get_by_id(actor.user_id)
         if not verify_password(user.password_hash, old_password):
             raise NotAllowed("The current password is not right.")
@@ -125,7 +126,7 @@ def set_up_practice(practice_name: str, time_zone: str, owner_name: str, usernam
     problem = password_problem(password)
     if problem:
         raise InvalidInput(problem)
-    with write_transaction():
+    with write_transaction(None):
         if Practice.select().exists():
             raise NotAllowed("This database already has a practice; sign in instead.")
         practice = Practice.create(name=practice_name.strip(), time_zone=time_zone, currency=currency, created_at=now)

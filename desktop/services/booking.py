@@ -72,7 +72,7 @@ def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | N
     if request.start <= now:
         raise InvalidInput("That time has already passed; pick a time in the future.")
     end = request.start + request.duration
-    with write_transaction():
+    with write_transaction(actor):
         _check_booker(actor, request.provider_id, request.client_id)
         if request.service_id is not None:
             service = Service.get_or_none(Service.id == request.service_id, Service.provider == request.provider_id)
@@ -119,7 +119,7 @@ def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None 
     first_utc = series_rules.local_to_utc(request.first_local, ZoneInfo(check_zone(request.time_zone)))
     if first_utc <= now:
         raise InvalidInput("The first appointment of a series must be in the future.")
-    with write_transaction():
+    with write_transaction(actor):
         client_for_provider(actor, request.client_id)
         policy = current_policy(actor.provider_id)
         series = Series.create(
@@ -179,7 +179,7 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
     todo = list(Series.select().where(Series.ended == False, Series.materialised_until < target))  # noqa: E712
     for series in todo:
         # One transaction per series, its audit event inside it.
-        with write_transaction():
+        with write_transaction(None):
             fresh = Series.get_by_id(series.id)
             created, skipped = materialise(fresh, until=target, now=now)
             if created or skipped:

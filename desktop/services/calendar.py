@@ -21,7 +21,7 @@ from ..store.models import (
     Role,
     User,
 )
-from .actor import Actor
+from .actor import Actor, current_actor
 from .errors import InvalidInput, NotAllowed
 
 # A range longer than this is not a calendar view (six weeks of a month grid, with margin).
@@ -88,6 +88,7 @@ def _rows(where, start: datetime, end: datetime) -> list[CalendarRow]:
 
 def provider_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarRow]:
     """The provider's appointments (every client of theirs) overlapping [start, end)."""
+    current_actor(actor)
     if actor.role != Role.PROVIDER:
         raise NotAllowed("Only a provider sees a provider's calendar.")
     _check_range(start, end)
@@ -96,6 +97,7 @@ def provider_range(actor: Actor, start: datetime, end: datetime) -> list[Calenda
 
 def client_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarRow]:
     """The signed-in client's own appointments overlapping [start, end)."""
+    current_actor(actor)
     if actor.role != Role.CLIENT:
         raise NotAllowed("Only a client sees their own calendar.")
     _check_range(start, end)

@@ -23,7 +23,7 @@ from ..store.models import (
     ThreadKind,
 )
 from .access import appointment_for, snapshot
-from .actor import Actor, require_role
+from .actor import Actor, current_actor, require_role
 from .catalogue import reasons_catalogue
 from .errors import Conflict, InvalidInput, RuleRefused
 from .guards import (
@@ -63,6 +63,7 @@ def _series_plan(series_id: int, now: datetime, policy: FeePolicySnapshot) -> Se
 
 
 def cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> CancelPreview:
+    current_actor(actor)
     now = utc_now(now)
     appt = appointment_for(actor, appointment_id)
     policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
@@ -96,7 +97,7 @@ def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answe
     require_role(actor, Role.CLIENT)
     answers = dict(answers or {})
     _check_reason(reason_code, answers, other_text)
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         require_scheduled(appt)
         check_version(appt, expected_version, Outcome.CANCELLED)
@@ -129,7 +130,7 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
     require_role(actor, Role.CLIENT)
     answers = dict(answers or {})
     _check_reason(reason_code, answers, other_text)
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         if appt.series_id is None:
             raise InvalidInput("This appointment does not repeat; cancel it on its own.")
@@ -163,7 +164,7 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
     """Inside the window: ask the provider, by a message tied to the appointment."""
     now = utc_now(now)
     require_role(actor, Role.CLIENT)
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         require_scheduled(appt)
         policy = snapshot(FeePolicy.get_by_id(appt.policy_id))

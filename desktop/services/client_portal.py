@@ -32,7 +32,7 @@ from ..store.models import (
     WorkingHours,
 )
 from .access import current_policy, snapshot
-from .actor import Actor, require_role
+from .actor import Actor, current_actor, require_role
 from .errors import NotAllowed, NotFound
 from .messaging import unread_total
 from .tx import utc_now
@@ -104,6 +104,7 @@ INSURANCE_NOTE = INSURANCE_SENTENCE
 
 
 def _require_client(actor: Actor) -> int:
+    current_actor(actor)
     require_role(actor, "client")
     if actor.client_id is None:
         raise NotAllowed("This account has no client record.")

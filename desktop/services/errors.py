@@ -17,6 +17,13 @@ class NotAllowed(ServiceError):
     title = "Not allowed"
 
 
+class AccountChanged(NotAllowed):
+    """The signed-in account is no longer what the session was opened with (deactivated, another
+    role, the owner flag, another provider): nothing is done and the window signs out."""
+
+    title = "Signed out"
+
+
 class NotFound(ServiceError):
     title = "Not found"
 

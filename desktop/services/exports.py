@@ -16,7 +16,7 @@ from ..rules.money import Money
 from ..rules.vocabulary import ChargeStatus, Role
 from ..rules.wording import NOT_COVERED_BY_INSURANCE
 from ..store.models import Appointment, Charge, FeeAdjustment, Practice, User
-from .actor import Actor, require_role
+from .actor import Actor, current_actor, require_role
 from .errors import InvalidInput
 from .fees import Billing, client_billing, join_parties, kind_label, party_names
 
@@ -43,6 +43,7 @@ def _check_range(start: datetime, end: datetime) -> None:
 
 def export_size(actor: Actor, start: datetime, end: datetime) -> int:
     """How many data rows an export of [start, end) will hold."""
+    current_actor(actor)
     require_role(actor, Role.SUPPORT)
     _check_range(start, end)
     charges = Charge.select().where(Charge.created_at >= start, Charge.created_at < end).count()
@@ -57,6 +58,7 @@ def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: P
 
     Fees are self-pay: ``insurance_billable`` is always ``no``.
     """
+    current_actor(actor)
     require_role(actor, Role.SUPPORT)
     _check_range(start, end)
     total = export_size(actor, start, end)

@@ -10,7 +10,7 @@ from peewee import SqliteDatabase
 
 from ..store.backup import backup_sqlite
 from ..store.models import database
-from .actor import Actor, require_owner
+from .actor import Actor, current_actor, require_owner
 from .errors import InvalidInput
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
@@ -18,6 +18,7 @@ from .tx import audit, utc_now, write_transaction
 
 def backup_database(actor: Actor, destination: Path, *, progress: Callable[[int, int], None] | None = None,
                     now: datetime | None = None) -> OpResult:
+    current_actor(actor)
     now = utc_now(now)
     require_owner(actor)
     db = database.obj
@@ -28,6 +29,6 @@ def backup_database(actor: Actor, destination: Path, *, progress: Callable[[int,
         size = backup_sqlite(source, Path(destination), progress)
     except (OSError, ValueError) as exc:
         raise InvalidInput(f"The backup could not be written to {destination}: {exc}") from exc
-    with write_transaction():
+    with write_transaction(actor):
         audit(actor, "backup", "practice", None, at=now, destination=str(destination), bytes=size)
     return OpResult(Change.NONE, f"Backup saved to {destination} ({size // 1024:,} KB).", size)

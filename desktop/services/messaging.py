@@ -8,7 +8,7 @@ from datetime import datetime
 from peewee import JOIN, fn
 
 from ..store.models import Client, Message, Provider, Thread, ThreadRead, User
-from .actor import Actor
+from .actor import Actor, current_actor
 from .errors import InvalidInput, NotAllowed, NotFound
 from .result import Change, OpResult
 from .threads import mark_read, open_thread, post
@@ -63,6 +63,7 @@ def thread_for(actor: Actor, thread_id: int) -> Thread:
 
 def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
     """The actor's threads, newest activity first, with unread counts (one query)."""
+    current_actor(actor)
     ClientUser, ProviderUser = User.alias(), User.alias()
     read = ThreadRead.alias()
     last_id = (Message.select(fn.MAX(Message.id)).where(Message.thread == Thread.id))
@@ -98,6 +99,7 @@ def unread_total(actor: Actor) -> int:
 
 
 def thread_messages(actor: Actor, thread_id: int) -> list[MessageRow]:
+    current_actor(actor)
     thread_for(actor, thread_id)
     q = (Message.select(Message.id, Message.body, Message.created_at, Message.sender, User.display_name)
          .join(User, JOIN.LEFT_OUTER, on=(Message.sender == User.id))
@@ -109,7 +111,7 @@ def thread_messages(actor: Actor, thread_id: int) -> list[MessageRow]:
 def mark_thread_read(actor: Actor, thread_id: int, *, now: datetime | None = None) -> OpResult:
     """Everything in the thread up to its newest message counts as read by the actor."""
     now = utc_now(now)
-    with write_transaction():
+    with write_transaction(actor):
         thread_for(actor, thread_id)
         last = Message.select(fn.MAX(Message.id)).where(Message.thread == thread_id).scalar() or 0
         mark_read(thread_id, actor.user_id, last)
@@ -129,7 +131,7 @@ def _clean_body(body: str) -> str:
 def reply(actor: Actor, thread_id: int, body: str, *, now: datetime | None = None) -> OpResult:
     now = utc_now(now)
     body = _clean_body(body)
-    with write_transaction():
+    with write_transaction(actor):
         thread = thread_for(actor, thread_id)
         message = post(thread, actor.user_id, body, now=now)
         audit(actor, "message", "thread", thread.id, at=now, message=message.id)
@@ -146,7 +148,7 @@ def start_thread(actor: Actor, subject: str, body: str, *, client_id: int | None
     if len(subject) > MAX_SUBJECT:
         raise InvalidInput(f"A subject can be at most {MAX_SUBJECT} characters.")
     body = _clean_body(body)
-    with write_transaction():
+    with write_transaction(actor):
         if actor.is_client:
             client = Client.get_or_none(Client.id == actor.client_id)
             if client is None:

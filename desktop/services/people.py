@@ -14,7 +14,7 @@ from peewee import JOIN
 
 from ..store.models import Appointment, AppointmentStatus, Client, Provider, Role, Series, User
 from .access import current_policy
-from .actor import Actor, require_owner
+from .actor import Actor, current_actor, require_owner
 from .auth import check_zone, create_default_policy, create_default_working_hours
 from .errors import Conflict, InvalidInput, NotAllowed, NotFound
 from .passwords import hash_password, password_problem
@@ -56,6 +56,7 @@ def _toggle_refusal(actor: Actor, user_id: int, active: bool) -> NotAllowed | No
 
 def list_people(actor: Actor) -> list[PersonRow]:
     """Everyone, by role then name (one query)."""
+    current_actor(actor)
     require_owner(actor)
     ProviderUser = User.alias()
     Own = Provider.alias()
@@ -84,6 +85,7 @@ class ProviderChoice:
 
 
 def provider_choices(actor: Actor) -> list[ProviderChoice]:
+    current_actor(actor)
     require_owner(actor)
     q = (Provider.select(Provider.id, User.display_name).join(User)
          .where(User.active == True).order_by(User.display_name))  # noqa: E712
@@ -139,7 +141,7 @@ def add_person(actor: Actor, role: str, username: str, first_password: str, form
     if role not in tuple(Role):
         raise InvalidInput("Choose client, provider or Support.")
     form = _clean(form, role=role)
-    with write_transaction():
+    with write_transaction(actor):
         username = _check_new_account(username, first_password)
         user = User.create(username=username, display_name=form.name, role=role, password_hash=hash_password(
             first_password), must_change_password=True, email=form.email, phone=form.phone,
@@ -205,7 +207,7 @@ def edit_person(actor: Actor, user_id: int, form: PersonForm, *, expected: Perso
     are ended then, so the horizon job never books them into the old calendar again."""
     now = utc_now(now)
     require_owner(actor)
-    with write_transaction():
+    with write_transaction(actor):
         user = _person(user_id)
         form = _clean(form, role=user.role)
         before = {"name": user.display_name, "email": user.email, "phone": user.phone, "time_zone": user.time_zone}
@@ -238,7 +240,7 @@ def set_active(actor: Actor, user_id: int, active: bool, *, now: datetime | None
     require_owner(actor)
     if (refusal := _toggle_refusal(actor, user_id, not active)) is not None:
         raise refusal
-    with write_transaction():
+    with write_transaction(actor):
         user = _person(user_id)
         if user.active == active:
             state = "active" if active else "deactivated"

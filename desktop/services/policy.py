@@ -16,7 +16,7 @@ from ..rules.policy import FeePolicySnapshot
 from ..rules.slots import WorkingBlock
 from ..store.models import Appointment, FeePolicy, Role, WorkingHours
 from .access import current_policy, snapshot
-from .actor import Actor, require_role
+from .actor import Actor, current_actor, require_role
 from .errors import Conflict, InvalidInput
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
@@ -40,12 +40,14 @@ def _view(row: FeePolicy) -> PolicyView:
 
 
 def current(actor: Actor) -> PolicyView:
+    current_actor(actor)
     require_role(actor, Role.PROVIDER)
     return _view(current_policy(actor.provider_id))
 
 
 def history(actor: Actor) -> list[PolicyView]:
     """Every version, newest first, with how many appointments each one governs."""
+    current_actor(actor)
     require_role(actor, Role.PROVIDER)
     q = (FeePolicy.select(FeePolicy, fn.COUNT(Appointment.id).alias("n"))
          .join(Appointment, on=(Appointment.policy == FeePolicy.id), join_type=JOIN.LEFT_OUTER)
@@ -82,7 +84,7 @@ def save_policy(actor: Actor, change: PolicyChange, *, expected_version: int | N
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     _check(change)
-    with write_transaction():
+    with write_transaction(actor):
         latest = current_policy(actor.provider_id)
         if expected_version is not None and latest.version != expected_version:
             raise Conflict(f"The policy was changed elsewhere (now version {latest.version}); "
@@ -110,6 +112,7 @@ def save_policy(actor: Actor, change: PolicyChange, *, expected_version: int | N
 
 
 def working_hours(actor: Actor) -> list[WorkingBlock]:
+    current_actor(actor)
     require_role(actor, Role.PROVIDER)
     return _blocks(actor.provider_id)
 
@@ -148,7 +151,7 @@ def save_working_hours(actor: Actor, blocks: list[WorkingBlock], *, expected: li
             if b.start < a.end:
                 raise InvalidInput(f"Working blocks overlap ({a.start:%H:%M}–{a.end:%H:%M} and "
                                    f"{b.start:%H:%M}–{b.end:%H:%M}).")
-    with write_transaction():
+    with write_transaction(actor):
         if expected is not None and _blocks(actor.provider_id) != sorted(expected, key=lambda b: (b.weekday, b.start)):
             raise Conflict("The working hours were changed on another workstation a moment ago; nothing was saved. "
                            "Look at them again, then save.")

@@ -31,7 +31,7 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
         raise InvalidInput("The new time must be a time-zone-aware instant.")
     if new_start <= now:
         raise InvalidInput("That time has already passed; pick a time in the future.")
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         require_scheduled(appt)
         check_version(appt, expected_version, Outcome.MOVED)

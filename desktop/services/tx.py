@@ -9,7 +9,7 @@ from typing import Any
 from peewee import ModelSelect, PostgresqlDatabase
 
 from ..store.models import AuditEvent, database
-from .actor import Actor
+from .actor import Actor, current_actor
 
 
 def utc_now(now: datetime | None = None) -> datetime:
@@ -22,10 +22,17 @@ def utc_now(now: datetime | None = None) -> datetime:
 
 
 @contextmanager
-def write_transaction():
+def write_transaction(actor: Actor | None):
     """BEGIN IMMEDIATE on SQLite (the lock is taken up front), a plain transaction
-    on PostgreSQL where rows are locked with :func:`locked`."""
+    on PostgreSQL where rows are locked with :func:`locked`.
+
+    ``actor`` is who the use case acts for: once the lock is held their account is read again
+    (:func:`~desktop.services.actor.current_actor`), so a deactivated or changed account writes
+    nothing. ``None`` only for work nobody signed in does: sign-in itself, first-run set-up and
+    the horizon job."""
     with database.atomic() as txn:
+        if actor is not None:
+            current_actor(actor, lock=True)
         yield txn
 
 

@@ -32,7 +32,7 @@ from ...store.models import (
     Thread,
     User,
 )
-from ..actor import Actor, require_role
+from ..actor import Actor, current_actor, require_role
 from ..errors import Conflict, InvalidInput, NotFound
 from ..messaging import notify
 from ..result import Change, OpResult
@@ -113,6 +113,7 @@ def _request_row(r: dict) -> RequestRow:
 def adjustment_queue(actor: Actor, *, status: str | None = AdjustmentRequestStatus.PENDING,
                      search: str = "") -> list[RequestRow]:
     """Support's queue: oldest pending first; ``status=None`` for every request."""
+    current_actor(actor)
     require_role(actor, Role.SUPPORT)
     q = _requests_query()
     if status is not None:
@@ -131,6 +132,7 @@ def adjustment_queue(actor: Actor, *, status: str | None = AdjustmentRequestStat
 
 
 def request_detail(actor: Actor, request_id: int) -> RequestDetail:
+    current_actor(actor)
     require_role(actor, Role.SUPPORT)
     r = _requests_query().where(FeeAdjustmentRequest.id == request_id).dicts().first()
     if r is None:
@@ -185,7 +187,7 @@ def _decide(actor: Actor, request_id: int, outcome: AdjustmentRequestStatus, new
     declined = outcome is AdjustmentRequestStatus.DECLINED
     reason = clean_text(reason, "a note for the client and the provider" if declined
                         else "the reason for this change")
-    with write_transaction():
+    with write_transaction(actor):
         request = locked(FeeAdjustmentRequest.select()).where(FeeAdjustmentRequest.id == request_id).first()
         if request is None:
             raise NotFound("That request no longer exists.")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...rules.money import Money
 from ...rules.vocabulary import Role
 from ...store.models import Appointment, Charge
-from ..actor import Actor, require_role
+from ..actor import Actor, current_actor, require_role
 from .queries import ChargeRow, charge_rows, charges_query
 
 
@@ -24,6 +24,7 @@ class Billing:
 
 def client_billing(actor: Actor) -> Billing:
     """The client's own charges, newest first, and what they owe (one query)."""
+    current_actor(actor)
     require_role(actor, Role.CLIENT)
     rows = charge_rows(charges_query().where(Charge.client == actor.client_id)
                        .order_by(Appointment.starts_at.desc(), Charge.id.desc()))

@@ -12,7 +12,7 @@ from ...rules.money import Money
 from ...rules.timefmt import format_instant
 from ...rules.vocabulary import AdjustmentRequestStatus, ChargeStatus, DisputeStatus, Role, ThreadKind
 from ...store.models import Appointment, Charge, Client, Dispute, FeeAdjustmentRequest, Thread, User
-from ..actor import Actor, require_role
+from ..actor import Actor, current_actor, require_role
 from ..errors import Conflict, InvalidInput, NotAllowed, NotFound
 from ..result import Change, OpResult
 from ..threads import open_thread, post
@@ -35,7 +35,7 @@ def dispute_charge(actor: Actor, charge_id: int, reason: str, *, now: datetime |
     now = utc_now(now)
     require_role(actor, Role.CLIENT)
     reason = clean_text(reason, "why you dispute this fee")
-    with write_transaction():
+    with write_transaction(actor):
         charge = charge_for(actor, charge_id, query=locked(Charge.select()))
         decision = dispute_decision(charge.status, charge.amount_cents)
         if not decision.allowed:
@@ -82,6 +82,7 @@ class DisputeRow:
 
 def provider_disputes(actor: Actor) -> list[DisputeRow]:
     """Disputes of the provider's own clients, newest first (one query)."""
+    current_actor(actor)
     require_role(actor, Role.PROVIDER)
     latest = (FeeAdjustmentRequest.select(FeeAdjustmentRequest.status)
               .where(FeeAdjustmentRequest.charge == Charge.id)
@@ -119,7 +120,7 @@ def ask_support_to_adjust(actor: Actor, dispute_id: int, reason: str, *, propose
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     reason = clean_text(reason, "why the fee should change")
-    with write_transaction():
+    with write_transaction(actor):
         dispute = Dispute.get_or_none(Dispute.id == dispute_id)
         if dispute is None:
             raise NotFound("That dispute no longer exists.")

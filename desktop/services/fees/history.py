@@ -24,7 +24,7 @@ from ...store.models import (
     Thread,
     User,
 )
-from ..actor import Actor
+from ..actor import Actor, current_actor
 from .guards import charge_for
 from .queries import kind_label, thread_messages
 
@@ -43,6 +43,7 @@ _ROW_ACTIONS = {"dispute_charge", "request_fee_adjustment", "adjust_fee", "waive
 
 def charge_history(actor: Actor, charge_id: int) -> list[HistoryEntry]:
     """A charge's whole trail in order: Support any charge, a client or provider their own."""
+    current_actor(actor)
     charge = charge_for(actor, charge_id)
     currency = charge.currency
     appt = Appointment.get_by_id(charge.appointment_id)

@@ -17,7 +17,7 @@ from ...rules.money import Money
 from ...rules.vocabulary import ChargeStatus, Role, ThreadKind
 from ...rules.wording import NOT_COVERED_BY_INSURANCE
 from ...store.models import Appointment, Charge, Client, Message, Provider, Thread, User
-from ..actor import Actor, require_role
+from ..actor import Actor, current_actor, require_role
 
 
 def kind_label(kind: str) -> str:
@@ -122,6 +122,7 @@ def search_condition(search: str, charge_field):
 
 def search_charges(actor: Actor, search: str = "", *, limit: int = 500) -> list[ChargeRow]:
     """Support: every charge, searchable by client, provider or charge number."""
+    current_actor(actor)
     require_role(actor, Role.SUPPORT)
     q = charges_query()
     cond = search_condition(search, Charge.id)

@@ -26,7 +26,7 @@ from ...store.models import (
     Series,
 )
 from ..access import snapshot
-from ..actor import Actor, require_role
+from ..actor import Actor, current_actor, require_role
 from ..catalogue import reasons_catalogue
 from ..errors import Conflict, InvalidInput, RuleRefused
 from ..guards import check_version, enforce, own_appointment, update_scheduled
@@ -80,7 +80,7 @@ def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note:
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     reason = _provider_reason(reason_code, note)
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         enforce(cancel_refusal(appt.status, appt.ends_at, now), actor.time_zone)
         check_version(appt, expected_version)
@@ -126,6 +126,7 @@ def _series_refusal(appt: Appointment, now: datetime) -> ActionRefusal | None:
 
 def series_cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> SeriesCancelPreview:
     """How many appointments cancelling the series from this occurrence on would cancel (one query)."""
+    current_actor(actor)
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     appt = own_appointment(actor, appointment_id)
@@ -146,7 +147,7 @@ def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code
     require_role(actor, Role.PROVIDER)
     reason = _provider_reason(reason_code, note)
     note = note.strip()
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         enforce(_series_refusal(appt, now), actor.time_zone)
         check_version(appt, expected_version)

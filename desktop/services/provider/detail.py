@@ -28,7 +28,7 @@ from ...store.models import (
     User,
 )
 from ..access import snapshot
-from ..actor import Actor, require_role
+from ..actor import Actor, current_actor, require_role
 from ..catalogue import reasons_catalogue
 from ..errors import NotFound
 from ..guards import own_appointment, pending_late_request
@@ -43,6 +43,7 @@ class ClientChoice:
 
 
 def my_clients(actor: Actor) -> list[ClientChoice]:
+    current_actor(actor)
     require_role(actor, Role.PROVIDER)
     q = (Client.select(Client.id, User.display_name, User.time_zone).join(User)
          .where(Client.provider == actor.provider_id, User.active == True)  # noqa: E712
@@ -64,6 +65,7 @@ class ServiceChoice:
 
 
 def my_services(actor: Actor) -> list[ServiceChoice]:
+    current_actor(actor)
     require_role(actor, Role.PROVIDER)
     q = (Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
          .where(Service.provider == actor.provider_id, Service.active == True)  # noqa: E712
@@ -108,6 +110,7 @@ def _text(refusal: ActionRefusal | None, zone: str) -> str:
 
 
 def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> AppointmentDetail:
+    current_actor(actor)
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     appt = own_appointment(actor, appointment_id)
@@ -145,6 +148,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
 
 def charge_summary(actor: Actor, charge_id: int) -> str:
     """A line about one of this provider's charges (a dispute thread shows what it is about)."""
+    current_actor(actor)
     require_role(actor, Role.PROVIDER)
     row = (Charge.select(Charge.kind, Charge.amount_cents, Charge.original_cents, Charge.currency, Charge.status,
                          Appointment.starts_at)

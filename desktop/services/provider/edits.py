@@ -53,7 +53,7 @@ def move_occurrence(actor: Actor, appointment_id: int, new_start: datetime, *,
         raise InvalidInput("The new start must be a time-zone-aware instant.")
     if new_start <= now:
         raise InvalidInput("That time has already passed; pick a time in the future.")
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         enforce(move_refusal(appt.status, appt.starts_at, now), actor.time_zone)
         check_version(appt, expected_version)
@@ -130,7 +130,7 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
     first_utc = series_rules.local_to_utc(change.first_local, ZoneInfo(change.time_zone))
     if first_utc <= now:
         raise InvalidInput("The changed series must start in the future.")
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         enforce(series_change_refusal(appt.status, appt.starts_at, now, repeats=appt.series_id is not None),
                 actor.time_zone)

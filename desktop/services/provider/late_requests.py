@@ -23,7 +23,7 @@ from ...store.models import (
     User,
 )
 from ..access import snapshot
-from ..actor import Actor, require_role
+from ..actor import Actor, current_actor, require_role
 from ..errors import Conflict, NotFound
 from ..guards import enforce, own_appointment, update_scheduled
 from ..result import Change, OpResult
@@ -72,6 +72,7 @@ def _row(r: dict) -> LateRequestRow:
 
 def late_requests(actor: Actor, *, pending_only: bool = True) -> list[LateRequestRow]:
     """This provider's late-cancellation requests, oldest pending first (one query)."""
+    current_actor(actor)
     require_role(actor, Role.PROVIDER)
     R = LateCancellationRequest
     q = (R.select(R.id, R.version, R.status, Appointment.id.alias("appointment_id"),
@@ -115,7 +116,7 @@ def decide_late_request(actor: Actor, request_id: int, decision: LateDecision, r
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     reply = reply.strip()
-    with write_transaction():
+    with write_transaction(actor):
         appointment_id = (LateCancellationRequest.select(LateCancellationRequest.appointment)
                           .where(LateCancellationRequest.id == request_id).scalar())
         if appointment_id is None:

@@ -20,7 +20,7 @@ def mark_no_show(actor: Actor, appointment_id: int, *, waive: bool = False, expe
     """After the grace period: the booked policy's no-show fee is charged unless waived."""
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
-    with write_transaction():
+    with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
         policy_row = FeePolicy.get_by_id(appt.policy_id)
         policy = snapshot(policy_row)
