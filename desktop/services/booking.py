@@ -45,10 +45,21 @@ class BookingRequest:
     notes: str = ""
 
 
+def require_active_client(client_id: int) -> None:
+    """A deactivated client cannot be booked, by anyone: their account keeps its history only."""
+    row = User.select(User.active, User.display_name).join(Client).where(Client.id == client_id).tuples().first()
+    if row is None:
+        raise NotFound("That client no longer exists.")
+    if not row[0]:
+        raise NotAllowed(f"{row[1]}'s account is deactivated: they cannot be booked. The practice owner can "
+                         "reactivate it under People.")
+
+
 def _check_booker(actor: Actor, provider_id: int, client_id: int) -> Client:
     client = Client.get_or_none(Client.id == client_id)
     if client is None:
         raise NotFound("That client no longer exists.")
+    require_active_client(client_id)
     if actor.role == Role.CLIENT:
         if client_id != actor.client_id:
             raise NotAllowed("You can only book appointments for yourself.")
@@ -121,6 +132,7 @@ def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None 
         raise InvalidInput("The first appointment of a series must be in the future.")
     with write_transaction(actor):
         client_for_provider(actor, request.client_id)
+        require_active_client(request.client_id)
         policy = current_policy(actor.provider_id)
         series = Series.create(
             provider=actor.provider_id, client=request.client_id, service=request.service_id, policy=policy,
@@ -176,7 +188,10 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
     now = utc_now(now)
     target = now + HORIZON
     total = 0
-    todo = list(Series.select().where(Series.ended == False, Series.materialised_until < target))  # noqa: E712
+    # A deactivated client's series stop growing, and so does one whose client moved to another provider.
+    todo = list(Series.select().join(Client, on=(Series.client == Client.id)).join(User, on=(Client.user == User.id))
+                .where(Series.ended == False, Series.materialised_until < target,  # noqa: E712
+                       User.active == True, Client.provider == Series.provider))  # noqa: E712
     for series in todo:
         # One transaction per series, its audit event inside it.
         with write_transaction(None):

@@ -282,5 +282,10 @@ def slots(actor: Actor, provider_id: int, duration: timedelta, *, now: datetime 
                      Appointment.status == AppointmentStatus.SCHEDULED,
                      Appointment.ends_at > now, Appointment.starts_at < horizon))
     if exclude_appointment_id is not None:
+        # Only the client's own appointment being moved: another one's time would show as open.
+        own = Appointment.select().where(Appointment.id == exclude_appointment_id,
+                                         Appointment.client == actor.client_id).exists()
+        if not own:
+            raise NotAllowed("You can only move your own appointments.")
         busy_q = busy_q.where(Appointment.id != exclude_appointment_id)
     return open_slots(blocks, list(busy_q.tuples()), zone, first_day, days, duration, now, step=_step(duration))

@@ -35,12 +35,22 @@ class Outcome(enum.Enum):
         self.look_again = look_again
 
 
+# Access follows today's assignment: a provider keeps reading what they held, and acts only for
+# the clients who see them now.
+MOVED_CLIENT = "This client now sees another provider; only their provider can act on the appointment."
+
+
+def client_moved(appt: Appointment) -> bool:
+    """The appointment's client sees another provider now than the one whose calendar holds it."""
+    return Client.select(Client.provider).where(Client.id == appt.client_id).scalar() != appt.provider_id
+
+
 def own_appointment(actor: Actor, appointment_id: int, *, lock: bool = False) -> Appointment:
     """The appointment, if the actor may act on it (rule 8): a client their own; a provider
     one in their calendar whose client is still theirs. ``lock``: read it FOR UPDATE."""
     appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()) if lock else None)
-    if actor.role == Role.PROVIDER and Client.get_by_id(appt.client_id).provider_id != actor.provider_id:
-        raise NotAllowed("This client now sees another provider; only their provider can act on the appointment.")
+    if actor.role == Role.PROVIDER and client_moved(appt):
+        raise NotAllowed(MOVED_CLIENT)
     return appt
 
 

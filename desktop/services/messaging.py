@@ -51,14 +51,23 @@ def _thread_scope(actor: Actor):
     raise NotAllowed("Support reads dispute threads from the fee queue, not the inbox.")
 
 
-def thread_for(actor: Actor, thread_id: int) -> Thread:
+def thread_for(actor: Actor, thread_id: int, *, to_write: bool = False) -> Thread:
+    """The conversation, if it is the actor's: its client, or the provider it is with. Both keep
+    reading it after the client moved to another provider; ``to_write``: only while its provider
+    is still the client's provider (access follows today's assignment)."""
     thread = Thread.get_or_none(Thread.id == thread_id)
     if thread is None:
         raise NotFound("That conversation no longer exists.")
-    if (actor.is_client and thread.client_id == actor.client_id) or (
-            actor.is_provider and thread.provider_id == actor.provider_id):
-        return thread
-    raise NotAllowed("You can only read your own conversations.")
+    if not ((actor.is_client and thread.client_id == actor.client_id) or (
+            actor.is_provider and thread.provider_id == actor.provider_id)):
+        raise NotAllowed("You can only read your own conversations.")
+    if to_write and Client.select(Client.provider).where(Client.id == thread.client_id).scalar() != thread.provider_id:
+        if actor.is_provider:
+            raise NotAllowed("This client now sees another provider; only their provider can write to them. "
+                             "The conversation stays here to read.")
+        raise NotAllowed("This conversation is with your previous provider and stays here to read. "
+                         "Start a new conversation to write to your provider.")
+    return thread
 
 
 def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
@@ -132,7 +141,7 @@ def reply(actor: Actor, thread_id: int, body: str, *, now: datetime | None = Non
     now = utc_now(now)
     body = _clean_body(body)
     with write_transaction(actor):
-        thread = thread_for(actor, thread_id)
+        thread = thread_for(actor, thread_id, to_write=True)
         message = post(thread, actor.user_id, body, now=now)
         audit(actor, "message", "thread", thread.id, at=now, message=message.id)
     return OpResult(Change.MESSAGES, "Message sent.", message.id)

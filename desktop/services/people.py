@@ -12,14 +12,25 @@ from datetime import datetime
 
 from peewee import JOIN
 
-from ..store.models import Appointment, AppointmentStatus, Client, Provider, Role, Series, User
+from ..store.models import (
+    Appointment,
+    AppointmentStatus,
+    Client,
+    Dispute,
+    DisputeStatus,
+    Provider,
+    Role,
+    Series,
+    Thread,
+    User,
+)
 from .access import current_policy
 from .actor import Actor, current_actor, require_owner
 from .auth import check_zone, create_default_policy, create_default_working_hours
 from .errors import Conflict, InvalidInput, NotAllowed, NotFound
 from .passwords import hash_password, password_problem
 from .result import Change, OpResult
-from .tx import audit, utc_now, write_transaction
+from .tx import audit, locked, utc_now, write_transaction
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
@@ -161,7 +172,9 @@ def add_person(actor: Actor, role: str, username: str, first_password: str, form
 
 
 def _person(user_id: int) -> User:
-    user = User.get_or_none(User.id == user_id)
+    """The account, locked: a use case of that person in flight on another workstation ends
+    first (its write transaction holds the row), then this one sees what it did."""
+    user = locked(User.select()).where(User.id == user_id).first()
     if user is None:
         raise NotFound("That account no longer exists.")
     return user
@@ -192,6 +205,15 @@ def _refuse_provider_change(client: Client, name: str, now: datetime) -> list[in
             text += f" ({of_them} in {len(busy_series)} open repeating series)"
         them = "it" if len(upcoming) == 1 else "them"
         raise Conflict(f"{text}. Cancel or move {them} first, then change the provider.")
+    # An open dispute is answered by the provider it was brought to, who could no longer act for
+    # the client afterwards (access follows today's assignment).
+    disputes = (Dispute.select().join(Thread, on=(Dispute.thread == Thread.id))
+                .where(Dispute.client == client.id, Thread.provider == client.provider_id,
+                       Dispute.status == DisputeStatus.OPEN).count())
+    if disputes:
+        current = User.select(User.display_name).join(Provider).where(Provider.id == client.provider_id).scalar()
+        raise Conflict(f"{name} has {_plural(disputes, 'open fee dispute')} with {current}. It must be settled "
+                       "(or sent to Support) first, then change the provider.")
     return open_series  # nothing upcoming is left in any of them
 
 
@@ -251,6 +273,12 @@ def set_active(actor: Actor, user_id: int, active: bool, *, now: datetime | None
                 raise Conflict(f"{user.display_name} still has active clients; move them to another provider "
                                "first.")
         User.update(active=active).where(User.id == user.id).execute()
+        if active and user.role == Role.CLIENT:
+            # The horizon job skipped their series while they were deactivated: they resume from
+            # today, never with occurrences in the time that passed meanwhile.
+            client_id = Client.select(Client.id).where(Client.user == user.id).scalar()
+            Series.update(materialised_until=now).where(Series.client == client_id, Series.ended == False,  # noqa: E712
+                                                        Series.materialised_until < now).execute()
         audit(actor, "activate_person" if active else "deactivate_person", "user", user.id, at=now,
               username=user.username)
     verb = "reactivated" if active else "deactivated: their history is kept and they can no longer sign in"

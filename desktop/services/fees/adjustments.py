@@ -217,7 +217,10 @@ def _decide(actor: Actor, request_id: int, outcome: AdjustmentRequestStatus, new
             Dispute.update(status=DisputeStatus.RESOLVED).where(Dispute.id == request.dispute_id).execute()
         label = kind_label(charge.kind).lower()
         body = _notice(outcome, label, current, new, reason)
-        notify(charge.client_id, charge.provider_id, f"Fee update: {label} fee", body,
+        # Told in the dispute's thread, with the provider it was brought to.
+        provider_id = (Thread.select(Thread.provider).join(Dispute, on=(Dispute.thread == Thread.id))
+                       .where(Dispute.id == request.dispute_id).scalar() if request.dispute_id else None)
+        notify(charge.client_id, provider_id or charge.provider_id, f"Fee update: {label} fee", body,
                kind=ThreadKind.DISPUTE, charge_id=charge.id, sender_user_id=actor.user_id, now=now)
         audit(actor, _ACTIONS[outcome], "charge", charge.id, at=now, request=request.id, adjustment=adjustment.id,
               old=current.cents, new=new.cents, currency=charge.currency, reason=reason)

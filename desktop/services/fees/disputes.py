@@ -45,7 +45,10 @@ def dispute_charge(actor: Actor, charge_id: int, reason: str, *, now: datetime |
         amount = Money(charge.amount_cents, charge.currency)
         label = kind_label(charge.kind)
         when = format_instant(appt.starts_at, actor.time_zone)
-        thread = open_thread(charge.client_id, charge.provider_id, f"Dispute: {label.lower()} fee ({when})",
+        # The conversation is with the client's provider of today, who may not be the one whose
+        # appointment the fee is for (access follows today's assignment).
+        provider_now = Client.select(Client.provider).where(Client.id == charge.client_id).scalar()
+        thread = open_thread(charge.client_id, provider_now, f"Dispute: {label.lower()} fee ({when})",
                              kind=ThreadKind.DISPUTE, appointment_id=appt.id, charge_id=charge.id, now=now)
         post(thread, actor.user_id, f"I dispute the {label.lower()} fee of {amount.format()} for {when}.\n\n{reason}",
              now=now)
@@ -96,7 +99,8 @@ def provider_disputes(actor: Actor) -> list[DisputeRow]:
          .join(Appointment, on=(Charge.appointment == Appointment.id))
          .switch(Dispute).join(Client, on=(Dispute.client == Client.id))
          .join(User, on=(Client.user == User.id))
-         .where(Charge.provider == actor.provider_id)
+         .switch(Dispute).join(Thread, on=(Dispute.thread == Thread.id))
+         .where(Thread.provider == actor.provider_id)  # the disputes brought to this provider
          .order_by(Dispute.created_at.desc(), Dispute.id.desc()))
     rows = []
     for r in q.dicts():
@@ -125,8 +129,11 @@ def ask_support_to_adjust(actor: Actor, dispute_id: int, reason: str, *, propose
         if dispute is None:
             raise NotFound("That dispute no longer exists.")
         charge = locked(Charge.select()).where(Charge.id == dispute.charge_id).first()
-        if charge is None or charge.provider_id != actor.provider_id:
+        thread_provider = Thread.select(Thread.provider).where(Thread.id == dispute.thread_id).scalar()
+        if charge is None or thread_provider != actor.provider_id:
             raise NotAllowed("You can only act on disputes of your own clients.")
+        if Client.select(Client.provider).where(Client.id == dispute.client_id).scalar() != actor.provider_id:
+            raise NotAllowed("This client now sees another provider; only their provider can act for them.")
         pending = (FeeAdjustmentRequest.select()
                    .where(FeeAdjustmentRequest.charge == charge.id,
                           FeeAdjustmentRequest.status == AdjustmentRequestStatus.PENDING).exists())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from peewee import ModelSelect, ModelUpdate
 
-from ...store.models import Charge, FeeAdjustment, User
+from ...store.models import Charge, FeeAdjustment, Thread, User
 from ..actor import Actor
 from ..errors import Conflict, InvalidInput, NotAllowed, NotFound
 
@@ -24,6 +24,15 @@ def clean_text(text: str, what: str) -> str:
     return text
 
 
+def provider_sees_charge(provider_id: int):
+    """The charges a provider may read: those of appointments they held (kept after the client
+    moved on), and those their clients disputed with them (a client who moved disputes an
+    earlier provider's fee with their provider of today)."""
+    disputed_with = Thread.select(Thread.charge_id).where(Thread.provider == provider_id,
+                                                          Thread.charge_id.is_null(False))
+    return (Charge.provider == provider_id) | Charge.id.in_(disputed_with)
+
+
 def charge_for(actor: Actor, charge_id: int, *, query: ModelSelect | None = None) -> Charge:
     """The charge, if the actor may see it: a client or provider their own, Support any (rule 8)."""
     q = query if query is not None else Charge.select()
@@ -32,7 +41,8 @@ def charge_for(actor: Actor, charge_id: int, *, query: ModelSelect | None = None
         raise NotFound("That charge no longer exists.")
     if actor.is_client and charge.client_id == actor.client_id:
         return charge
-    if actor.is_provider and charge.provider_id == actor.provider_id:
+    if actor.is_provider and Charge.select().where(Charge.id == charge.id,
+                                                   provider_sees_charge(actor.provider_id)).exists():
         return charge
     if actor.is_support:
         return charge

@@ -27,11 +27,12 @@ from ...store.models import (
     Service,
     User,
 )
-from ..access import snapshot
+from ..access import appointment_for, snapshot
 from ..actor import Actor, current_actor, require_role
 from ..catalogue import reasons_catalogue
 from ..errors import NotFound
-from ..guards import own_appointment, pending_late_request
+from ..fees.guards import provider_sees_charge
+from ..guards import MOVED_CLIENT, client_moved, pending_late_request
 from ..tx import utc_now
 
 
@@ -113,7 +114,10 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     current_actor(actor)
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
-    appt = own_appointment(actor, appointment_id)
+    # Read access to every appointment the provider held, also once the client moved on; the
+    # actions are then refused (the panel shows why), as the writes refuse them.
+    appt = appointment_for(actor, appointment_id)
+    moved = client_moved(appt)
     policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
     client_name = User.select(User.display_name).join(Client).where(Client.id == appt.client_id).scalar()
     summary, frequency = "", None
@@ -132,16 +136,20 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
         cancel_text = f"{label}. {cancel.other_text}".strip() if cancel.other_text else label
     status = AppointmentStatus(appt.status)
     zone = actor.time_zone
+
+    def refusal_text(refusal: ActionRefusal | None) -> str:
+        return MOVED_CLIENT if moved else _text(refusal, zone)
+
     return AppointmentDetail(
         id=appt.id, version=appt.version, start=appt.starts_at, end=appt.ends_at, status=status,
         status_label=status.label, client_id=appt.client_id, client_name=client_name or "",
         series_id=appt.series_id, series_summary=summary, series_frequency=frequency, policy=policy,
         no_show=no_show_eligibility(appt.starts_at, now, policy.grace), pending_request_id=pending,
         charges=charges, cancellation=cancel_text,
-        cancel_refusal=_text(cancel_refusal(status, appt.ends_at, now), zone),
-        move_refusal=_text(move_refusal(status, appt.starts_at, now), zone),
-        no_show_refusal=_text(no_show_refusal(status, appt.starts_at, now, policy.grace,
-                                              has_pending_request=pending is not None), zone),
+        cancel_refusal=refusal_text(cancel_refusal(status, appt.ends_at, now)),
+        move_refusal=refusal_text(move_refusal(status, appt.starts_at, now)),
+        no_show_refusal=refusal_text(no_show_refusal(status, appt.starts_at, now, policy.grace,
+                                                     has_pending_request=pending is not None)),
         no_show_fee=fee_decision(CancellationBy.NO_SHOW, policy),
     )
 
@@ -152,7 +160,7 @@ def charge_summary(actor: Actor, charge_id: int) -> str:
     require_role(actor, Role.PROVIDER)
     row = (Charge.select(Charge.kind, Charge.amount_cents, Charge.original_cents, Charge.currency, Charge.status,
                          Appointment.starts_at)
-           .join(Appointment).where(Charge.id == charge_id, Charge.provider == actor.provider_id).dicts().first())
+           .join(Appointment).where(Charge.id == charge_id, provider_sees_charge(actor.provider_id)).dicts().first())
     if row is None:
         raise NotFound("That charge is not one of yours.")
     amount, original = Money(row["amount_cents"], row["currency"]), Money(row["original_cents"], row["currency"])

@@ -22,7 +22,14 @@ from ...store.models import (
     Thread,
 )
 from ..actor import Actor, require_role
-from ..booking import HORIZON, BookingRequest, book_appointment, busy_overlap, materialise
+from ..booking import (
+    HORIZON,
+    BookingRequest,
+    book_appointment,
+    busy_overlap,
+    materialise,
+    require_active_client,
+)
 from ..errors import Conflict, InvalidInput
 from ..guards import check_version, enforce, own_appointment, update_scheduled
 from ..messaging import notify
@@ -136,6 +143,7 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
                 actor.time_zone)
         check_version(appt, expected_version)
         old = Series.get_by_id(appt.series_id)
+        require_active_client(old.client_id)
         from_day = appt.starts_at.astimezone(ZoneInfo(old.time_zone)).date()
         enforce(changed_start_refusal(appt.status, change.first_local.date(), from_day), actor.time_zone)
         doomed = _retire_occurrences(old, from_day, actor, now)
