@@ -10,6 +10,9 @@ from ..services.result import Change
 class ChangeBus(QObject):
     changed = Signal(object)  # a services.result.Change flag
     status = Signal(str)  # a sentence for the status bar
+    # A service refused the signed-in account as it no longer is (services.errors.AccountChanged):
+    # the session signs out with its message.
+    account_changed = Signal(object)
 
     def publish(self, changes: Change, summary: str = "") -> None:
         if changes:

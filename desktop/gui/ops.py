@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..services.errors import ServiceError
+from ..services.errors import AccountChanged, ServiceError
 from ..services.result import OpResult
 from .bus import ChangeBus
 from .dialogs import show_error
@@ -81,6 +81,9 @@ class OpRunner(QObject):
             if not self._relays:
                 self.busy_changed.emit(False)
             if exc is not None:
+                if isinstance(exc, AccountChanged):
+                    self._bus.account_changed.emit(exc)  # the session signs out; no box on a closing window
+                    return
                 if isinstance(exc, ServiceError):
                     self.failed.emit(exc)
                     if on_error is not None:

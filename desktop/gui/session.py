@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ..services import booking
-from ..services.actor import Actor
+from ..services.actor import Actor, current_actor
+from ..services.errors import AccountChanged
 from ..store.db import Opened
 from ..store.models import Practice
 from .bus import ChangeBus
@@ -47,6 +48,8 @@ class SessionController(QObject):
         self.app, self.opened, self.clock, self.settings = app, opened, clock, settings
         self.bus = ChangeBus(self)
         self.ops = OpRunner(self.bus, self)
+        # Queued: the refusal may come from inside a page's refresh; the window closes after it.
+        self.bus.account_changed.connect(self.sign_out_account_changed, Qt.ConnectionType.QueuedConnection)
         self.window: NavigationWindow | None = None
         self.context: AppContext | None = None
         self.first_run: FirstRunDialog | None = None
@@ -114,8 +117,12 @@ class SessionController(QObject):
             dialog.open()
 
     def extend_horizons(self) -> None:
-        """Keep repeating appointments materialised ahead, in the background."""
+        """Keep repeating appointments materialised ahead, in the background; on the same tick,
+        ask whether the signed-in account is still what it was (a refusal signs out)."""
         self.ops.run(lambda: booking.extend_horizons(now=self.clock.now()))
+        if self.context is not None:
+            actor = self.context.actor
+            self.ops.run(lambda: current_actor(actor))
 
     def sign_out(self, why: str = "") -> None:
         self.idle.stop()
@@ -135,11 +142,22 @@ class SessionController(QObject):
     def sign_out_idle(self) -> None:
         if self.window is None:
             return
-        # Close any dialog that was left open, so nothing of the session stays on screen.
+        self._close_dialogs()
+        self.sign_out(f"You were signed out after {self.idle.minutes} minutes without activity.")
+
+    def sign_out_account_changed(self, refusal: AccountChanged) -> None:
+        """A service refused the account (deactivated, another role or provider): sign out, saying why."""
+        if self.window is None:
+            return  # several refusals of one session: the first signed out
+        self._close_dialogs()
+        self.sign_out(refusal.message)
+
+    @staticmethod
+    def _close_dialogs() -> None:
+        """Close any dialog that was left open, so nothing of the session stays on screen."""
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
-        self.sign_out(f"You were signed out after {self.idle.minutes} minutes without activity.")
 
     def shutdown(self) -> None:
         self.idle.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ...services.errors import AccountChanged
 from ...services.result import Change
 from ..context import AppContext
 
@@ -27,7 +28,10 @@ class Page(QWidget):
 
     def refresh_now(self) -> None:
         self._stale = False
-        self.refresh()
+        try:
+            self.refresh()
+        except AccountChanged as exc:  # every page's read: the account changed, the session ends
+            self.ctx.bus.account_changed.emit(exc)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._stale:
