@@ -19,7 +19,7 @@ def test_provider_pages_main_actions_have_unclashing_mnemonics(qtbot, demo_db, n
     requests = _show(window, "requests")
     _assert_main_actions_have_their_own_keys(window, list(requests.buttons.values()))
     booking = _show(window, "booking")
-    _assert_main_actions_have_their_own_keys(window, [booking.save_button, booking.save_hours_button])
+    _assert_main_actions_have_their_own_keys(window, [booking.ui.savePolicyButton, booking.ui.saveHoursButton])
     people = _show(window, "people")
     _assert_main_actions_have_their_own_keys(window, [people.add_button, people.new_button])
     people.table.selectRow(0)
