@@ -32,7 +32,7 @@ def test_every_shipped_reference_resolves_and_actions_are_known(shipped):
     for reason in shipped.reasons:
         ids = list(reason.resources) + [rid for q in reason.questions for a in q.answers for rid in a.resources]
         assert all(rid in shipped.resources for rid in ids), reason.id
-    assert all(r.action in ACTIONS | {""} for r in shipped.resources.values())
+    assert all(r.action is None or r.action in ACTIONS for r in shipped.resources.values())
 
 
 def test_unsafe_is_a_crisis_reason_and_its_crisis_resources_come_first(shipped):

@@ -12,10 +12,21 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-ACTIONS = frozenset({"reschedule", "telehealth", "cancel_all_upcoming", "message_provider"})
+
+class ResourceAction(StrEnum):
+    """What a resource offers as a button on the cancel screen (the catalogue's ``action``)."""
+
+    RESCHEDULE = "reschedule"
+    TELEHEALTH = "telehealth"
+    CANCEL_ALL_UPCOMING = "cancel_all_upcoming"
+    MESSAGE_PROVIDER = "message_provider"
+
+
+ACTIONS = frozenset(ResourceAction)
 
 
 class CatalogueError(ValueError):
@@ -30,7 +41,7 @@ class Resource:
     phone: str = ""
     url: str = ""
     urgent: bool = False  # shown before anything else (crisis resources)
-    action: str = ""  # one of ACTIONS: the screen offers it as a button
+    action: ResourceAction | None = None  # the screen offers it as a button
 
 
 @dataclass(frozen=True)
@@ -171,7 +182,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
         resources[rid] = Resource(
             id=rid, title=_req(entry, "title", where), body=_req(entry, "body", where),
             phone=entry.get("phone", ""), url=entry.get("url", ""),
-            urgent=bool(entry.get("urgent", False)), action=action,
+            urgent=bool(entry.get("urgent", False)), action=ResourceAction(action) if action else None,
         )
 
     def check_refs(refs: Any, where: str) -> tuple[str, ...]:
