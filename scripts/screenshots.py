@@ -28,6 +28,7 @@ from desktop.gui.app import make_application, open_target  # noqa: E402
 from desktop.gui.clock import FixedClock  # noqa: E402
 from desktop.gui.session import SessionController  # noqa: E402
 from desktop.gui.settings import Settings  # noqa: E402
+from desktop.services.practice import close_practice_database  # noqa: E402
 
 # A Tuesday afternoon in New York: the demo has an appointment inside 24 hours then.
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
@@ -73,9 +74,9 @@ def main(argv: list[str]) -> int:
         os.environ["PRACTICE_DESK_HOME"] = tmp
         app = make_application()
         clock = FixedClock(NOW)
-        opened = open_target(str(Path(tmp) / "demo.db"), demo=True, clock=clock)
+        location = open_target(str(Path(tmp) / "demo.db"), demo=True, clock=clock)
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
-        controller = SessionController(app, opened, clock, settings)
+        controller = SessionController(app, location, clock, settings)
         controller.start(prefill="alex.morgan")
         controller.sign_in.resize(460, 420)
         settle(app, controller)
@@ -86,6 +87,7 @@ def main(argv: list[str]) -> int:
             form.username.setText(username)
             form.password.setText("demo-password")
             form.signInButton.click()
+            settle(app, controller)  # sign-in runs on the write runner
             window = controller.window
             if window is None:
                 raise RuntimeError(f"could not sign in as {username}: {form.message.text()}")
@@ -124,7 +126,7 @@ def main(argv: list[str]) -> int:
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])
         session("support", [("support-desk", support_screens.show_support_desk)])
         controller.shutdown()
-        opened.db.close()
+        close_practice_database()
     return 0
 
 

@@ -18,7 +18,7 @@ def make_controller(qtbot, opened: Opened, now: datetime, tmp_path) -> SessionCo
     """A session controller on the test's database, a fixed clock and throwaway settings."""
     app = make_application()
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    controller = SessionController(app, opened, FixedClock(now), settings)
+    controller = SessionController(app, opened.location, FixedClock(now), settings)
     # At teardown: end the session (its window is the controller's to delete), then close sign-in.
     qtbot.addWidget(controller.sign_in, before_close_func=lambda _w: end_session(controller))
     return controller
@@ -32,7 +32,8 @@ def end_session(controller: SessionController) -> None:
 
 
 def type_credentials(qtbot, controller: SessionController, username: str, password: str = "demo-password"):
-    """Show the real sign-in window, type the user name and password, click Sign in."""
+    """Show the real sign-in window, type the user name and password, click Sign in, and
+    wait for the answer (sign-in runs on the write runner)."""
     controller.start()
     form = controller.sign_in.ui
     form.username.clear()
@@ -40,6 +41,7 @@ def type_credentials(qtbot, controller: SessionController, username: str, passwo
     form.password.clear()
     qtbot.keyClicks(form.password, password)
     qtbot.mouseClick(form.signInButton, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, controller)
     return form
 
 
