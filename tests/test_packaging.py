@@ -180,3 +180,11 @@ def test_installed_wheel_finds_its_resources_outside_the_checkout(wheel, tmp_pat
     assert Path(package_file).resolve().is_relative_to(target.resolve()), package_file
     assert Path(reasons_path).resolve().is_relative_to(target.resolve()), reasons_path
     assert "0001_initial" in known.split(",")
+
+
+def test_the_command_line_reports_the_one_version(capsys):
+    from desktop.cli import parser
+
+    with pytest.raises(SystemExit):
+        parser().parse_args(["--version"])
+    assert capsys.readouterr().out.strip() == f"practice-desk {desktop.__version__}"
