@@ -52,7 +52,7 @@ def save(widget: QWidget, out: Path, name: str) -> None:
 def series_preview_with_one_inside_window(window, clock: FixedClock) -> QWidget:
     """The preview is most telling when the next occurrence is already inside the window:
     move the clock to 20 hours before it, show the preview, then put the clock back."""
-    from desktop.gui.client import screens as client_screens
+    from scripts.screens import client as client_screens
 
     page = window.go_to("appointments")
     page.refresh_now()
@@ -105,9 +105,9 @@ def main(argv: list[str]) -> int:
             controller.sign_out()
             settle(app, controller)
 
-        from desktop.gui.client import screens as client_screens
-        from desktop.gui.provider import screens as provider_screens
-        from desktop.gui.support import screens as support_screens
+        from scripts.screens import client as client_screens
+        from scripts.screens import provider as provider_screens
+        from scripts.screens import support as support_screens
 
         session("alex.morgan", [
             ("client-dashboard", lambda w: (w.go_to("dashboard"), w)[1]),

@@ -36,7 +36,7 @@ def db(db_path: Path) -> Opened:
     PRACTICE_DESK_TEST_BACKEND=postgresql a new database on the test PostgreSQL server
     (scripts/test.sh runs the service tests a second time that way)."""
     if os.environ.get(BACKEND_ENV) == "postgresql":
-        from postgres import server_url, temporary_database
+        from tests.postgres import server_url, temporary_database
 
         with temporary_database(server_url()) as url:
             opened = open_database(url)

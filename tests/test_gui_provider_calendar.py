@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from guikit import click, make_controller, sign_in, wait_ops
 from PySide6.QtCore import QDate, Qt, QTime
 
 from desktop.store.models import Appointment, AppointmentStatus, Series
+from tests.guikit import click, make_controller, sign_in, wait_ops
 
 
 def _calendar_page(qtbot, demo_db, now, tmp_path, username="dr.rivera"):

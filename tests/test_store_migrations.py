@@ -6,12 +6,12 @@ import pytest
 from peewee import Database, IntegrityError, SqliteDatabase
 from playhouse.db_url import connect
 from playhouse.migrations import Runner
-from postgres import pg_url  # noqa: F401  (fixture)
 
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
 from desktop.store.demo import build_demo
 from desktop.store.models import Appointment, Charge, Dispute, Message, Thread, ThreadKind, database
+from tests.postgres import pg_url  # noqa: F401  (fixture)
 
 BEFORE_THREAD_FK = "0002_drop_redundant_appointment_indexes"
 
