@@ -276,3 +276,23 @@ def test_every_role_window_fits_a_1366_pixel_laptop_screen(qtbot, demo_db, now, 
         assert hint.width() <= 1280 and hint.height() <= 700, (username, hint.toTuple())
         controller.sign_out()
         wait_ops(qtbot, controller)
+
+
+def test_the_window_opens_as_it_was_left(qtbot, demo_db, now, tmp_path):
+    # The offscreen screen is 800x800, smaller than any role window, so Qt fits a restored
+    # size to it; the maximised state is what shows, on any screen, that geometry came back.
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    assert not window.isMaximized()
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    click(qtbot, window.findChild(QPushButton, "signOutButton"))
+    wait_ops(qtbot, controller)
+    assert controller.settings.get("window/geometry")
+    window = sign_in(qtbot, controller, "alex.morgan")  # one workstation, one remembered window
+    assert window.isMaximized()
+    window.showNormal()
+    qtbot.waitUntil(lambda: not window.isMaximized())
+    controller.shutdown()  # quitting remembers it too
+    reopened = make_controller(qtbot, demo_db, now, tmp_path)  # the same settings file
+    assert not sign_in(qtbot, reopened, "support").isMaximized()

@@ -141,3 +141,5 @@ class SessionController(QObject):
     def shutdown(self) -> None:
         self.idle.stop()
         self.ops.wait()
+        if self.window is not None:
+            self.window.close()  # quitting remembers the window's geometry as signing out does
