@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
+from . import __version__
+
 
 def _instant(text: str) -> datetime:
     value = datetime.fromisoformat(text)
@@ -26,5 +28,5 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--now", type=_instant, metavar="ISO",
                    help="pretend the time is this instant (demonstrations and screenshots)")
     p.add_argument("--user", metavar="USERNAME", help="pre-fill the sign-in user name")
-    p.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p

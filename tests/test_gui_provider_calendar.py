@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from guikit import click, make_controller, sign_in, wait_ops
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
+from desktop.gui.widgets.calendar import CalendarMode
 from desktop.store.models import Appointment, AppointmentStatus, Series
+from tests.guikit import click, make_controller, sign_in, wait_ops
 
 
 def _calendar_page(qtbot, demo_db, now, tmp_path, username="dr.rivera"):
@@ -55,6 +56,32 @@ def test_navigate_day_week_month(qtbot, demo_db, now, tmp_path):
     qtbot.keyClick(cal, Qt.Key.Key_T)
     qtbot.keyClick(cal, Qt.Key.Key_M)
     assert cal.mode.value == "month"
+
+
+def test_the_calendar_shows_the_working_day_set_and_reopens_in_the_view_last_used(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    controller.settings.set("calendar/day_start_hour", 10)
+    controller.settings.set("calendar/day_end_hour", 16)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    cal = window.go_to("calendar").calendar
+    assert cal.mode is CalendarMode.WEEK  # nothing remembered yet: the default
+    empty_sunday = date(2027, 6, 6)
+    cal.go_to(empty_sunday, CalendarMode.DAY)
+    assert cal.rows == [] and cal.grid.hours == (10, 16)
+    click(qtbot, cal.mode_buttons[CalendarMode.MONTH])
+    assert controller.settings.get("calendar/view") == "month"
+    click(qtbot, window.findChild(QPushButton, "signOutButton"))
+    wait_ops(qtbot, controller)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    cal = window.go_to("calendar").calendar
+    assert cal.mode is CalendarMode.MONTH and cal.title_label.text() == "November 2026"
+    # Hours that make no sense fall back to the default working day.
+    controller.settings.set("calendar/day_start_hour", 20)
+    click(qtbot, window.findChild(QPushButton, "signOutButton"))
+    wait_ops(qtbot, controller)
+    cal = sign_in(qtbot, controller, "dr.rivera").go_to("calendar").calendar
+    cal.go_to(empty_sunday, CalendarMode.DAY)
+    assert cal.grid.hours == (7, 20)
 
 
 def _click_item(qtbot, cal, appointment_id: int) -> None:

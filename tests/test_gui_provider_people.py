@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from guikit import click, make_controller, sign_in, wait_ops
-
 from desktop.store.models import Client, User
+from tests.guikit import click, make_controller, sign_in, wait_ops
 
 
 def test_owner_adds_a_client_who_must_change_the_first_password(qtbot, demo_db, now, tmp_path):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from guikit import click, make_controller, message_boxes, sign_in, wait_ops
-
 from desktop.store.models import Appointment, FeePolicy, WorkingHours
+from tests.guikit import click, make_controller, message_boxes, sign_in, wait_ops
 
 
 def test_change_policy_and_existing_bookings_keep_their_version(qtbot, demo_db, now, tmp_path):

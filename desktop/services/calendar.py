@@ -70,10 +70,12 @@ def _rows(where, start: datetime, end: datetime) -> list[CalendarRow]:
                .where(LateCancellationRequest.appointment == Appointment.id,
                       LateCancellationRequest.status == LateRequestStatus.PENDING))
     q = (Appointment
-         .select(Appointment.id, Appointment.starts_at, Appointment.ends_at, Appointment.status,
-                 Appointment.client, ClientUser.display_name, Appointment.provider, ProviderUser.display_name,
-                 Appointment.series, Appointment.telehealth, Appointment.location, Appointment.version,
-                 pending.alias("pending"))
+         # Each column named as the CalendarRow field it fills.
+         .select(Appointment.id, Appointment.starts_at.alias("start"), Appointment.ends_at.alias("end"),
+                 Appointment.status, Appointment.client.alias("client_id"), ClientUser.display_name.alias("client_name"),
+                 Appointment.provider.alias("provider_id"), ProviderUser.display_name.alias("provider_name"),
+                 Appointment.series.alias("series_id"), Appointment.telehealth, Appointment.location,
+                 Appointment.version, pending.alias("late_request_pending"))
          .join(Client, on=(Appointment.client == Client.id))
          .join(ClientUser, on=(Client.user == ClientUser.id))
          .switch(Appointment).join(Provider, JOIN.INNER, on=(Appointment.provider == Provider.id))
@@ -82,8 +84,9 @@ def _rows(where, start: datetime, end: datetime) -> list[CalendarRow]:
          .where(where, Appointment.starts_at >= start - MAX_LENGTH, Appointment.starts_at < end,
                 Appointment.ends_at > start)
          .order_by(Appointment.starts_at, Appointment.id))
-    return [CalendarRow(i, s, e, st, cid, cname, pid, pname, sid, bool(tele), loc or "", ver, bool(pend))
-            for i, s, e, st, cid, cname, pid, pname, sid, tele, loc, ver, pend in q.tuples()]
+    return [CalendarRow(**{**row, "telehealth": bool(row["telehealth"]), "location": row["location"] or "",
+                           "late_request_pending": bool(row["late_request_pending"])})
+            for row in q.dicts()]
 
 
 def provider_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarRow]:

@@ -192,6 +192,23 @@ class Cancellation(BaseModel):
     created_at = UTCDateTimeField(default=utcnow)
 
 
+class Charge(BaseModel):
+    """A late-cancellation or no-show fee. Self-pay by rule: never billable to insurance."""
+
+    id = AutoField()
+    appointment = ForeignKeyField(Appointment, backref="charges", on_delete="RESTRICT")
+    client = ForeignKeyField(Client, backref="charges", on_delete="RESTRICT")
+    provider = ForeignKeyField(Provider, backref="charges", on_delete="RESTRICT")
+    policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")
+    kind = CharField()  # FeeKind
+    original_cents = IntegerField()
+    amount_cents = IntegerField()
+    currency = CharField(max_length=3)
+    status = CharField(default=ChargeStatus.OPEN, index=True)
+    version = IntegerField(default=1)
+    created_at = UTCDateTimeField(default=utcnow, index=True)
+
+
 class Thread(BaseModel):
     """A conversation between one client and one provider, maybe tied to an
     appointment (late-cancellation request) or a charge (dispute)."""
@@ -202,9 +219,14 @@ class Thread(BaseModel):
     subject = CharField()
     kind = CharField(default=ThreadKind.GENERAL)
     appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")
-    charge_id = IntegerField(null=True)  # Charge is declared below; a plain id avoids a cycle
+    # The column is charge_id (queries say Thread.charge_id); a real foreign key since 0003.
+    charge = ForeignKeyField(Charge, null=True, column_name="charge_id", on_delete="RESTRICT", index=False)
     created_at = UTCDateTimeField(default=utcnow)
     updated_at = UTCDateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        # A charge's dispute thread is looked up by (charge_id, kind).
+        indexes = ((("charge", "kind"), False),)
 
 
 class Message(BaseModel):
@@ -243,23 +265,6 @@ class LateCancellationRequest(BaseModel):
     created_at = UTCDateTimeField(default=utcnow)
 
 
-
-
-class Charge(BaseModel):
-    """A late-cancellation or no-show fee. Self-pay by rule: never billable to insurance."""
-
-    id = AutoField()
-    appointment = ForeignKeyField(Appointment, backref="charges", on_delete="RESTRICT")
-    client = ForeignKeyField(Client, backref="charges", on_delete="RESTRICT")
-    provider = ForeignKeyField(Provider, backref="charges", on_delete="RESTRICT")
-    policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")
-    kind = CharField()  # FeeKind
-    original_cents = IntegerField()
-    amount_cents = IntegerField()
-    currency = CharField(max_length=3)
-    status = CharField(default=ChargeStatus.OPEN, index=True)
-    version = IntegerField(default=1)
-    created_at = UTCDateTimeField(default=utcnow, index=True)
 
 
 class Dispute(BaseModel):

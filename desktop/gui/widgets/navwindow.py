@@ -33,7 +33,10 @@ class NavigationWindow(QMainWindow):
         self.ctx = ctx
         self.pages: dict[str, Page] = {}
         self.setWindowTitle(f"Practice Desk — {role_title} — {ctx.actor.display_name}")
-        self.resize(1200, 760)
+        self.resize(1200, 760)  # the first time; afterwards where and how large it was left
+        geometry = ctx.settings.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
@@ -80,6 +83,11 @@ class NavigationWindow(QMainWindow):
         self.statusBar().showMessage(f"Signed in as {ctx.actor.display_name}. Times in {ctx.actor.time_zone}.")
         ctx.bus.changed.connect(self.on_changed)
         ctx.bus.status.connect(self.show_status)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        # Every role window shares the one remembered geometry: one workstation, one screen.
+        self.ctx.settings.set("window/geometry", bytes(self.saveGeometry()))
+        super().closeEvent(event)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

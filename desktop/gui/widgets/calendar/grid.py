@@ -71,7 +71,8 @@ class CalendarGrid(QWidget):
         self._placed: list[Placed] = []
         self._boxes: list[ItemBox] = []
         self._more: list[tuple[QRectF, str]] = []
-        self._hours = (7, 20)
+        self.day_hours = (7, 20)  # the working day shown at least (settings calendar/day_*_hour)
+        self._hours = self.day_hours
 
     # ------------------------------------------------------------ data
 
@@ -81,9 +82,14 @@ class CalendarGrid(QWidget):
         self.rows, self.now = list(rows), now
         self.today = now.astimezone(ZoneInfo(zone)).date()
         self._placed = place(self.rows, self.days, zone)
-        self._hours = hour_span(self._placed)
+        self._hours = hour_span(self._placed, *self.day_hours)
         self._relayout()
         self.update()
+
+    @property
+    def hours(self) -> tuple[int, int]:
+        """The first and last hour the day and week views show now."""
+        return self._hours
 
     def boxes(self) -> list[ItemBox]:
         return list(self._boxes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ..settle import settle
+from .settle import settle
 
 
 def _first_cancellable_repeating(window):
