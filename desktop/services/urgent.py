@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from peewee import JOIN
+
 from ..rules.timefmt import format_instant
 from ..rules.vocabulary import Role, ThreadKind, UrgentKind
 from ..store.models import Appointment, Client, Provider, UrgentItem, User
@@ -115,9 +117,8 @@ def urgent_items(actor: Actor, *, include_handled: bool = False, limit: int = 20
                            UrgentItem.handled_note)
          .join(Client, on=(UrgentItem.client == Client.id))
          .join(client_user, on=(Client.user == client_user.id))
-         .switch(UrgentItem).join(Appointment, on=(UrgentItem.appointment == Appointment.id),
-                                  join_type="LEFT OUTER")
-         .switch(UrgentItem).join(handler, on=(UrgentItem.handled_by == handler.id), join_type="LEFT OUTER")
+         .switch(UrgentItem).join(Appointment, JOIN.LEFT_OUTER, on=(UrgentItem.appointment == Appointment.id))
+         .switch(UrgentItem).join(handler, JOIN.LEFT_OUTER, on=(UrgentItem.handled_by == handler.id))
          .where(UrgentItem.provider == provider_id))
     if not include_handled:
         q = q.where(UrgentItem.handled_at.is_null())

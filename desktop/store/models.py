@@ -20,7 +20,8 @@ from peewee import (
     TextField,
 )
 
-from ..rules.vocabulary import (
+# The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
+from ..rules.vocabulary import (  # noqa: F401 (re-exported)
     AdjustmentRequestStatus,
     AppointmentStatus,
     CancellationKind,
@@ -32,12 +33,6 @@ from ..rules.vocabulary import (
     UrgentKind,
 )
 from .fields import JSONField, UTCDateTimeField
-
-# The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
-__all__ = [
-    "AdjustmentRequestStatus", "AppointmentStatus", "CancellationKind", "ChargeStatus", "DisputeStatus",
-    "LateRequestStatus", "Role", "ThreadKind", "UrgentKind",
-]
 
 database = DatabaseProxy()
 
