@@ -57,19 +57,6 @@ apt_install_missing() {
     "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-if command -v dpkg-query >/dev/null 2>&1; then
-    QT_LIBS=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core)
-    # a real window (and headless runs of the app under Xvfb)
-    X_LIBS=(xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-            libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
-    PKGS=("${QT_LIBS[@]}" "${X_LIBS[@]}")
-    [ "$WITH_TEST" -eq 1 ] && PKGS+=(postgresql)
-    apt_install_missing "${PKGS[@]}"
-else
-    log "no dpkg: skipping system packages (Qt needs OpenGL, fontconfig, xkbcommon, dbus and a font)"
-fi
-
-# --- Python ------------------------------------------------------------------------------------
 pick_python() {
     local cand
     for cand in "${PYTHON:-}" python3.11 python3 python; do
@@ -82,6 +69,69 @@ pick_python() {
     return 1
 }
 
+# A minimal Debian 12 has no python3 at all: get it (with venv and ensurepip) before anything
+# else, so a machine that cannot have it fails in seconds, not after every other package.
+if ! pick_python >/dev/null && command -v apt-get >/dev/null 2>&1; then
+    log "no Python >= 3.11 found: installing Debian's python3 and python3-venv first"
+    apt_install_missing python3 python3-venv
+fi
+pick_python >/dev/null || {
+    log "Python >= 3.11 is needed and was not found. On Debian/Ubuntu: apt-get install python3 python3-venv"
+    log "(Debian 12 has 3.11); elsewhere install Python 3.11+ and run again with PYTHON=/path/to/python3"
+    exit 1
+}
+
+# The PostgreSQL server binaries for the tests' throwaway clusters, and nothing else: Debian's
+# package would create a "main" cluster on port 5432 and leave a system service enabled. Both
+# are stopped before they happen (a createcluster.d drop-in and a policy-rc.d that refuses to
+# start services, each present only during the install) and the service is disabled after.
+install_postgresql_binaries() {
+    local pkg
+    for pkg in $(dpkg-query -W -f='${Package}\n' 'postgresql-1[0-9]' 2>/dev/null || true); do
+        is_installed "$pkg" && return 0
+    done
+    if ! command -v apt-get >/dev/null 2>&1; then
+        log "not a Debian system: install the PostgreSQL server binaries (initdb, pg_ctl) yourself"
+        return 0
+    fi
+    log "installing the PostgreSQL server binaries for the tests (no cluster, no service left enabled)"
+    local dropin=/etc/postgresql-common/createcluster.d/00-practice-desk-no-main-cluster.conf policy_made=0
+    "${SUDO[@]}" mkdir -p "$(dirname "$dropin")"
+    echo "create_main_cluster = false" | "${SUDO[@]}" tee "$dropin" >/dev/null
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\n# practice-desk setup: start no service while installing\nexit 101\n' \
+            | "${SUDO[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+        "${SUDO[@]}" chmod 755 /usr/sbin/policy-rc.d
+        policy_made=1
+    fi
+    local rc=0
+    apt_install_missing postgresql || rc=$?
+    "${SUDO[@]}" rm -f "$dropin"
+    [ "$policy_made" -eq 1 ] && "${SUDO[@]}" rm -f /usr/sbin/policy-rc.d
+    [ "$rc" -eq 0 ] || exit "$rc"
+    if command -v deb-systemd-helper >/dev/null 2>&1; then
+        "${SUDO[@]}" deb-systemd-helper disable postgresql.service >/dev/null 2>&1 || true
+    fi
+    if command -v update-rc.d >/dev/null 2>&1 && [ -e /etc/init.d/postgresql ]; then
+        "${SUDO[@]}" update-rc.d postgresql disable >/dev/null 2>&1 || true
+    fi
+    log "PostgreSQL binaries installed; no cluster was created and the postgresql service is disabled"
+}
+
+if command -v dpkg-query >/dev/null 2>&1; then
+    QT_LIBS=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core)
+    # a real window (and headless runs of the app under Xvfb)
+    X_LIBS=(xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+            libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
+    PKGS=("${QT_LIBS[@]}" "${X_LIBS[@]}")
+    log "checking the system libraries Qt needs (and Xvfb for headless windows)"
+    apt_install_missing "${PKGS[@]}"
+    [ "$WITH_TEST" -eq 1 ] && install_postgresql_binaries
+else
+    log "no dpkg: skipping system packages (Qt needs OpenGL, fontconfig, xkbcommon, dbus and a font)"
+fi
+
+# --- Python ------------------------------------------------------------------------------------
 VENV="$ROOT/.venv"
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
     PY="$(pick_python)" || { log "Python >= 3.11 not found (set PYTHON=/path/to/python3.11)"; exit 1; }

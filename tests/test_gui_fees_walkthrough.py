@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView
 
+from desktop.rules.money import Money
+from desktop.services import fees
+from desktop.services.errors import Conflict
 from desktop.store.models import (
     Charge,
     ChargeStatus,
@@ -14,6 +18,7 @@ from desktop.store.models import (
     Provider,
     User,
 )
+from tests.factories import actor
 from tests.guikit import click, make_controller, sign_in, wait_ops
 
 
@@ -156,3 +161,24 @@ def test_provider_replies_in_the_dispute_thread(qtbot, demo_db, now, tmp_path):
     billing = window.go_to("billing")
     click_row(qtbot, billing.table, lambda r: r.dispute_thread_id is not None)
     assert "within two days" in billing.history.toPlainText()
+
+
+def test_blocked_buttons_say_what_the_service_refuses_with(qtbot, demo_db, now, tmp_path):
+    """The Billing and Disputes buttons render the very decision the services enforce."""
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    billing = window.go_to("billing")
+    row = click_row(qtbot, billing.table, lambda r: r.status == ChargeStatus.DISPUTED)
+    assert not billing.dispute_button.isEnabled()
+    with pytest.raises(Conflict) as refused:
+        fees.dispute_charge(actor("alex.morgan"), row.id, "Again.", now=now)
+    assert billing.dispute_button.toolTip() == refused.value.message and "already disputed" in refused.value.message
+    sign_out(qtbot, controller, window)
+
+    window = sign_in(qtbot, controller, "dr.rivera")
+    disputes = window.go_to("disputes")
+    row = click_row(qtbot, disputes.table, lambda r: r.client_name == "Alex Morgan")
+    assert not disputes.ask_button.isEnabled()
+    with pytest.raises(Conflict) as refused:
+        fees.ask_support_to_adjust(actor("dr.rivera"), row.id, "Again.", proposed=Money(100, "USD"), now=now)
+    assert disputes.ask_button.toolTip() == refused.value.message and "wait for" in refused.value.message

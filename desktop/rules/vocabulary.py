@@ -88,6 +88,11 @@ class DisputeStatus(StrEnum):
     REFERRED = "referred"  # the provider asked Support to adjust the fee
     RESOLVED = "resolved"
 
+    @property
+    def label(self) -> str:
+        return {DisputeStatus.OPEN: "Open", DisputeStatus.REFERRED: "With Support",
+                DisputeStatus.RESOLVED: "Resolved"}[self]
+
 
 class AdjustmentRequestStatus(StrEnum):
     """A provider's request to Support to adjust a disputed fee."""
@@ -96,6 +101,10 @@ class AdjustmentRequestStatus(StrEnum):
     ADJUSTED = "adjusted"
     WAIVED = "waived"
     DECLINED = "declined"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
 
 
 class ThreadKind(StrEnum):

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..rules import wording
+from ..rules.disputes import adjustment_outcome
 from ..rules.money import Money
+from ..rules.vocabulary import ChargeStatus, Role
 from ..rules.wording import NOT_COVERED_BY_INSURANCE
 from ..store.models import Appointment, Charge, FeeAdjustment, Practice, User
 from .actor import Actor, require_role
 from .errors import InvalidInput
-from .fees import STATUS_LABELS, Billing, client_billing, join_parties, kind_label, party_names
+from .fees import Billing, client_billing, join_parties, kind_label, party_names
 
 HEADER = (
     "record", "id", "charge_id", "recorded_at_utc", "client", "provider", "kind", "appointment_start_utc",
@@ -41,7 +43,7 @@ def _check_range(start: datetime, end: datetime) -> None:
 
 def export_size(actor: Actor, start: datetime, end: datetime) -> int:
     """How many data rows an export of [start, end) will hold."""
-    require_role(actor, "support")
+    require_role(actor, Role.SUPPORT)
     _check_range(start, end)
     charges = Charge.select().where(Charge.created_at >= start, Charge.created_at < end).count()
     adjustments = FeeAdjustment.select().where(FeeAdjustment.created_at >= start,
@@ -55,7 +57,7 @@ def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: P
 
     Fees are self-pay: ``insurance_billable`` is always ``no``.
     """
-    require_role(actor, "support")
+    require_role(actor, Role.SUPPORT)
     _check_range(start, end)
     total = export_size(actor, start, end)
     done = 0
@@ -63,46 +65,48 @@ def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: P
     if progress:
         progress(0, total)
     ClientUser, ProviderUser = party_names()
-    base = join_parties(Charge.select(Charge.id, Charge.created_at, ClientUser.display_name,
-                                      ProviderUser.display_name, Charge.kind, Appointment.starts_at,
-                                      Charge.original_cents, Charge.amount_cents, Charge.currency, Charge.status),
+    base = join_parties(Charge.select(Charge.id, Charge.created_at, ClientUser.display_name.alias("client_name"),
+                                      ProviderUser.display_name.alias("provider_name"), Charge.kind,
+                                      Appointment.starts_at, Charge.original_cents, Charge.amount_cents,
+                                      Charge.currency, Charge.status),
                         ClientUser, ProviderUser).where(Charge.created_at >= start, Charge.created_at < end)
     last = 0
     while True:
-        page = list(base.where(Charge.id > last).order_by(Charge.id).limit(PAGE).tuples())
+        page = list(base.where(Charge.id > last).order_by(Charge.id).limit(PAGE).namedtuples())
         if not page:
             break
-        for cid, created, client, provider, kind, appt_start, original, amount, currency, status in page:
-            yield ("charge", str(cid), str(cid), created.isoformat(), client, provider, kind_label(kind),
-                   appt_start.isoformat(), _decimal(original, currency), "", _decimal(amount, currency), currency,
-                   STATUS_LABELS.get(status, status), "no", "", "")
-            last = cid
+        for c in page:
+            yield ("charge", str(c.id), str(c.id), c.created_at.isoformat(), c.client_name, c.provider_name,
+                   kind_label(c.kind), c.starts_at.isoformat(), _decimal(c.original_cents, c.currency), "",
+                   _decimal(c.amount_cents, c.currency), c.currency, ChargeStatus(c.status).label, "no", "", "")
+            last = c.id
         done += len(page)
         if progress:
             progress(done, total)
         if should_stop and should_stop():
             return
     (ClientUser, ProviderUser), By = party_names(), User.alias()
-    adj = join_parties(FeeAdjustment.select(FeeAdjustment.id, FeeAdjustment.charge, FeeAdjustment.created_at,
-                                            ClientUser.display_name, ProviderUser.display_name, Charge.kind,
+    adj = join_parties(FeeAdjustment.select(FeeAdjustment.id, FeeAdjustment.charge.alias("charge_id"),
+                                            FeeAdjustment.created_at, ClientUser.display_name.alias("client_name"),
+                                            ProviderUser.display_name.alias("provider_name"), Charge.kind,
                                             Appointment.starts_at, Charge.original_cents, FeeAdjustment.old_cents,
-                                            FeeAdjustment.new_cents, Charge.currency, By.display_name,
+                                            FeeAdjustment.new_cents, Charge.currency, By.display_name.alias("by"),
                                             FeeAdjustment.reason)
                        .join(Charge, on=(FeeAdjustment.charge == Charge.id)), ClientUser, ProviderUser)
     adj = (adj.switch(FeeAdjustment).join(By, on=(FeeAdjustment.adjusted_by == By.id))
            .where(FeeAdjustment.created_at >= start, FeeAdjustment.created_at < end))
     last = 0
     while True:
-        page = list(adj.where(FeeAdjustment.id > last).order_by(FeeAdjustment.id).limit(PAGE).tuples())
+        page = list(adj.where(FeeAdjustment.id > last).order_by(FeeAdjustment.id).limit(PAGE).namedtuples())
         if not page:
             break
-        for (aid, cid, created, client, provider, kind, appt_start, original, old, new, currency, by,
-             reason) in page:
-            status = "Declined" if old == new else ("Waived" if new == 0 else "Adjusted")
-            yield ("adjustment", str(aid), str(cid), created.isoformat(), client, provider, kind_label(kind),
-                   appt_start.isoformat(), _decimal(original, currency), _decimal(old, currency), _decimal(new, currency), currency, status,
-                   "no", by, reason)
-            last = aid
+        for a in page:
+            outcome = adjustment_outcome(Money(a.old_cents, a.currency), Money(a.new_cents, a.currency))
+            yield ("adjustment", str(a.id), str(a.charge_id), a.created_at.isoformat(), a.client_name,
+                   a.provider_name, kind_label(a.kind), a.starts_at.isoformat(), _decimal(a.original_cents, a.currency),
+                   _decimal(a.old_cents, a.currency), _decimal(a.new_cents, a.currency), a.currency, outcome.label,
+                   "no", a.by, a.reason)
+            last = a.id
         done += len(page)
         if progress:
             progress(done, total)

@@ -39,14 +39,10 @@ def thread_html(messages, zone: str) -> str:
     return "".join(parts) or "<p><i>No messages yet.</i></p>"
 
 
-WHAT_LABELS = {"created": "Charged", "disputed": "Disputed", "requested": "Asked Support", "adjusted": "Adjusted",
-               "waived": "Waived", "declined": "Declined", "message": "Message", "other": "Event"}
-
-
 def history_html(entries: list[HistoryEntry], zone: str) -> str:
     rows = "".join(
         f"<tr><td style='padding-right:8px;white-space:nowrap'>{escape(format_instant(e.at, zone, with_year=True))}"
-        f"</td><td style='padding-right:8px'><b>{WHAT_LABELS.get(e.what, e.what)}</b></td>"
+        f"</td><td style='padding-right:8px'><b>{e.what.label}</b></td>"
         f"<td style='padding-right:8px'>{escape(e.who)}</td><td>{_body(e.text)}</td></tr>"
         for e in entries)
     return f"<table cellspacing='0' cellpadding='3'>{rows}</table>" if rows else "<p><i>Select a charge.</i></p>"

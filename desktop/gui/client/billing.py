@@ -114,9 +114,9 @@ class BillingPage(Page):
 
     def _update_buttons(self) -> None:
         row = selected_row(self.table)
+        # The same decision the service enforces, in its words.
         self.dispute_button.setEnabled(row is not None and row.can_dispute)
-        self.dispute_button.setToolTip("" if row is None or row.can_dispute else
-                                       f"This fee is {row.status_label.lower()}.")
+        self.dispute_button.setToolTip("" if row is None else row.dispute.why)
 
     # ---- dispute -------------------------------------------------------------
 

@@ -27,8 +27,6 @@ from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
 from ..widgets.tables import row_table, selected_row
 
-DISPUTE_STATUS = {"open": "Open", "referred": "With Support", "resolved": "Resolved"}
-
 
 class DisputesPage(Page):
     title = "Disputes"
@@ -46,9 +44,8 @@ class DisputesPage(Page):
             ("Appointment", lambda r: format_instant(r.appointment_start, zone, with_year=True)),
             ("Amount", lambda r: r.amount.format()),
             ("Original", lambda r: r.original.format()),
-            ("Dispute", lambda r: DISPUTE_STATUS.get(r.status, r.status)),
-            ("Support request", lambda r: fees.REQUEST_LABELS.get(r.request_status, "—") if r.request_status
-             else "—"),
+            ("Dispute", lambda r: r.status.label),
+            ("Support request", lambda r: r.request_status.label if r.request_status else "—"),
         ], self)
         self.table = row_table(self.model, "disputesTable", "Disputed fees", self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -130,11 +127,9 @@ class DisputesPage(Page):
             self.history.setHtml(history_html(fees.charge_history(self.ctx.actor, row.charge_id), zone))
         self.reply_button.setEnabled(row is not None)
         self.reply_text.setEnabled(row is not None)
+        # The same decision the service enforces, in its words.
         self.ask_button.setEnabled(row is not None and row.can_ask_support)
-        if row is not None and not row.can_ask_support:
-            self.ask_button.setToolTip("Support already has a request for this fee, or it is settled.")
-        else:
-            self.ask_button.setToolTip("")
+        self.ask_button.setToolTip("" if row is None else row.ask_support.why)
 
     def send_reply(self) -> None:
         row = selected_row(self.table)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...rules.money import AmountError, parse_amount
 from ...rules.timefmt import format_day, format_instant
+from ...rules.vocabulary import AdjustmentRequestStatus
 from ...services import fees
 from ...services.fees import RequestDetail
 from ...services.result import Change
@@ -30,8 +31,8 @@ from ..widgets.page import Page, page_layout
 from ..widgets.rows_model import RowsModel
 from ..widgets.tables import row_table, select_first, selected_row
 
-STATUS_FILTERS = (("Pending", "pending"), ("Adjusted", "adjusted"), ("Waived", "waived"), ("Declined", "declined"),
-                  ("All", None))
+# The queue opens on the pending requests (the first entry); "All" shows every decision too.
+STATUS_FILTERS = (*((status.label, status) for status in AdjustmentRequestStatus), ("All", None))
 
 
 class QueuePage(Page):

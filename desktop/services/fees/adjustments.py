@@ -1,0 +1,240 @@
+"""Support's side of rule 7: the queue of providers' requests, one request in detail, and
+the three decisions (adjust, waive, decline).
+
+Only Support changes a charge's amount, and only through :func:`_decide`: it writes a
+FeeAdjustment and exactly one audit event in one transaction, checks the charge's version
+and tells the client and the provider in the dispute thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ...rules.disputes import request_decision, settle
+from ...rules.fees import FeeKind
+from ...rules.money import Money
+from ...rules.vocabulary import (
+    AdjustmentRequestStatus,
+    AppointmentStatus,
+    ChargeStatus,
+    DisputeStatus,
+    Role,
+    ThreadKind,
+)
+from ...store.models import (
+    Appointment,
+    Charge,
+    Dispute,
+    FeeAdjustment,
+    FeeAdjustmentRequest,
+    FeePolicy,
+    Thread,
+    User,
+)
+from ..actor import Actor, require_role
+from ..errors import Conflict, InvalidInput, NotFound
+from ..messaging import notify
+from ..result import Change, OpResult
+from ..tx import audit, locked, utc_now, write_transaction
+from .guards import apply_at_version, clean_text, require_version
+from .queries import ThreadMessage, join_parties, kind_label, party_names, search_condition, thread_messages
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    id: int
+    charge_id: int
+    client_name: str
+    provider_name: str
+    kind_label: str
+    appointment_start: datetime
+    original: Money
+    amount: Money
+    proposed: Money
+    waive: bool
+    status: AdjustmentRequestStatus
+    requested_by: str
+    created_at: datetime
+    reason: str
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+@dataclass(frozen=True)
+class RequestDetail:
+    request: RequestRow
+    charge_status: ChargeStatus
+    charge_version: int
+    appointment_id: int
+    appointment_status: AppointmentStatus
+    appointment_end: datetime
+    policy_version: int
+    policy_fee: Money  # the fee of that kind in the booked policy version
+    dispute_reason: str
+    messages: tuple[ThreadMessage, ...]
+    decided_by: str
+    decided_at: datetime | None
+    note: str
+
+    @property
+    def pending(self) -> bool:
+        return self.request.status == AdjustmentRequestStatus.PENDING
+
+    @property
+    def appointment_status_label(self) -> str:
+        return self.appointment_status.label
+
+
+def _requests_query():
+    (ClientUser, ProviderUser), Requester = party_names(), User.alias()
+    R = FeeAdjustmentRequest
+    q = (R.select(R.id, Charge.id.alias("charge_id"), ClientUser.display_name.alias("client_name"),
+                  ProviderUser.display_name.alias("provider_name"), Charge.kind, Appointment.starts_at,
+                  Charge.original_cents, Charge.amount_cents, Charge.currency, R.proposed_cents, R.waive, R.status,
+                  Requester.display_name.alias("requested_by"), R.created_at, R.reason)
+         .join(Charge, on=(R.charge == Charge.id)))
+    return join_parties(q, ClientUser, ProviderUser).switch(R).join(Requester, on=(R.requested_by == Requester.id))
+
+
+def _request_row(r: dict) -> RequestRow:
+    currency = r["currency"]
+    return RequestRow(
+        id=r["id"], charge_id=r["charge_id"], client_name=r["client_name"], provider_name=r["provider_name"],
+        kind_label=kind_label(r["kind"]), appointment_start=r["starts_at"],
+        original=Money(r["original_cents"], currency), amount=Money(r["amount_cents"], currency),
+        proposed=Money(r["proposed_cents"], currency), waive=bool(r["waive"]),
+        status=AdjustmentRequestStatus(r["status"]), requested_by=r["requested_by"], created_at=r["created_at"],
+        reason=r["reason"])
+
+
+def adjustment_queue(actor: Actor, *, status: str | None = AdjustmentRequestStatus.PENDING,
+                     search: str = "") -> list[RequestRow]:
+    """Support's queue: oldest pending first; ``status=None`` for every request."""
+    require_role(actor, Role.SUPPORT)
+    q = _requests_query()
+    if status is not None:
+        try:
+            status = AdjustmentRequestStatus(status)
+        except ValueError:
+            raise InvalidInput(f"Unknown request status {status!r}.") from None
+        q = q.where(FeeAdjustmentRequest.status == status)
+    cond = search_condition(search, FeeAdjustmentRequest.charge)
+    if cond is not None:
+        q = q.where(cond)
+    # The pending queue is worked oldest first; a history of decided requests reads newest first.
+    order = (FeeAdjustmentRequest.created_at, FeeAdjustmentRequest.id) if status == AdjustmentRequestStatus.PENDING \
+        else (FeeAdjustmentRequest.created_at.desc(), FeeAdjustmentRequest.id.desc())
+    return [_request_row(r) for r in q.order_by(*order).dicts()]
+
+
+def request_detail(actor: Actor, request_id: int) -> RequestDetail:
+    require_role(actor, Role.SUPPORT)
+    r = _requests_query().where(FeeAdjustmentRequest.id == request_id).dicts().first()
+    if r is None:
+        raise NotFound("That request no longer exists.")
+    row = _request_row(r)
+    request = FeeAdjustmentRequest.get_by_id(request_id)
+    charge = Charge.get_by_id(row.charge_id)
+    appt = Appointment.get_by_id(charge.appointment_id)
+    policy = FeePolicy.get_by_id(charge.policy_id)
+    fee_cents = policy.no_show_fee_cents if charge.kind == FeeKind.NO_SHOW else policy.late_cancellation_fee_cents
+    dispute = Dispute.get_or_none(Dispute.id == request.dispute_id) if request.dispute_id else None
+    threads = [dispute.thread_id] if dispute else [
+        t.id for t in Thread.select(Thread.id).where(Thread.charge_id == charge.id)]
+    decider = User.get_or_none(User.id == request.decided_by_id) if request.decided_by_id else None
+    return RequestDetail(
+        request=row, charge_status=ChargeStatus(charge.status), charge_version=charge.version,
+        appointment_id=appt.id, appointment_status=AppointmentStatus(appt.status), appointment_end=appt.ends_at,
+        policy_version=policy.version, policy_fee=Money(fee_cents, policy.currency),
+        dispute_reason=dispute.reason if dispute else "", messages=tuple(thread_messages(threads)),
+        decided_by=decider.display_name if decider else "", decided_at=request.decided_at, note=request.note,
+    )
+
+
+# ---- decisions ----------------------------------------------------------------
+
+
+def adjust_fee(actor: Actor, request_id: int, new_amount: Money, reason: str, *,
+               expected_version: int | None = None, now: datetime | None = None) -> OpResult:
+    """Support sets the fee to an amount between 0 and the original."""
+    return _decide(actor, request_id, AdjustmentRequestStatus.ADJUSTED, new_amount, reason, expected_version, now)
+
+
+def waive_fee(actor: Actor, request_id: int, reason: str, *, expected_version: int | None = None,
+              now: datetime | None = None) -> OpResult:
+    return _decide(actor, request_id, AdjustmentRequestStatus.WAIVED, None, reason, expected_version, now)
+
+
+def decline_request(actor: Actor, request_id: int, note: str, *, expected_version: int | None = None,
+                    now: datetime | None = None) -> OpResult:
+    """The fee stands; the decline is recorded like an adjustment (old = new) with its note."""
+    return _decide(actor, request_id, AdjustmentRequestStatus.DECLINED, None, note, expected_version, now)
+
+
+_ACTIONS = {AdjustmentRequestStatus.ADJUSTED: "adjust_fee", AdjustmentRequestStatus.WAIVED: "waive_fee",
+            AdjustmentRequestStatus.DECLINED: "decline_fee_request"}
+
+
+def _decide(actor: Actor, request_id: int, outcome: AdjustmentRequestStatus, new_amount: Money | None, reason: str,
+            expected_version: int | None, now: datetime | None) -> OpResult:
+    now = utc_now(now)
+    require_role(actor, Role.SUPPORT)
+    declined = outcome is AdjustmentRequestStatus.DECLINED
+    reason = clean_text(reason, "a note for the client and the provider" if declined
+                        else "the reason for this change")
+    with write_transaction():
+        request = locked(FeeAdjustmentRequest.select()).where(FeeAdjustmentRequest.id == request_id).first()
+        if request is None:
+            raise NotFound("That request no longer exists.")
+        charge = locked(Charge.select()).where(Charge.id == request.charge_id).first()
+        who = User.get_or_none(User.id == request.decided_by_id) if request.decided_by_id else None
+        decision = request_decision(request.status, who.display_name if who else "")
+        if not decision.allowed:
+            raise Conflict(decision.why)
+        require_version(charge, expected_version)
+        original = Money(charge.original_cents, charge.currency)
+        current = Money(charge.amount_cents, charge.currency)
+        if outcome is AdjustmentRequestStatus.ADJUSTED and new_amount is None:
+            raise InvalidInput("Type the new amount.")
+        settlement = settle(outcome, original, current, new_amount)
+        if not settlement.check.ok:
+            raise InvalidInput(settlement.check.why)
+        new = settlement.new
+        apply_at_version(Charge.update(amount_cents=new.cents, status=settlement.charge_status,
+                                       version=Charge.version + 1), charge)
+        adjustment = FeeAdjustment.create(charge=charge.id, request=request.id, old_cents=current.cents,
+                                          new_cents=new.cents, adjusted_by=actor.user_id, reason=reason,
+                                          created_at=now)
+        (FeeAdjustmentRequest.update(status=outcome, decided_by=actor.user_id, decided_at=now, note=reason,
+                                     version=FeeAdjustmentRequest.version + 1)
+         .where(FeeAdjustmentRequest.id == request.id).execute())
+        if request.dispute_id:
+            Dispute.update(status=DisputeStatus.RESOLVED).where(Dispute.id == request.dispute_id).execute()
+        label = kind_label(charge.kind).lower()
+        body = _notice(outcome, label, current, new, reason)
+        notify(charge.client_id, charge.provider_id, f"Fee update: {label} fee", body,
+               kind=ThreadKind.DISPUTE, charge_id=charge.id, sender_user_id=actor.user_id, now=now)
+        audit(actor, _ACTIONS[outcome], "charge", charge.id, at=now, request=request.id, adjustment=adjustment.id,
+              old=current.cents, new=new.cents, currency=charge.currency, reason=reason)
+    return OpResult(Change.CHARGES | Change.ADJUSTMENTS | Change.MESSAGES, _summary(outcome, new), adjustment.id)
+
+
+def _notice(outcome: AdjustmentRequestStatus, label: str, current: Money, new: Money, reason: str) -> str:
+    """What the client and the provider read in the dispute thread."""
+    if outcome is AdjustmentRequestStatus.DECLINED:
+        return f"Support reviewed the {label} fee and it stays at {current.format()}.\n\n{reason}"
+    if outcome is AdjustmentRequestStatus.WAIVED:
+        return f"Support waived the {label} fee of {current.format()}: you owe nothing for it.\n\n{reason}"
+    return f"Support adjusted the {label} fee from {current.format()} to {new.format()}.\n\n{reason}"
+
+
+def _summary(outcome: AdjustmentRequestStatus, new: Money) -> str:
+    """What Support's own window says once the decision is written."""
+    if outcome is AdjustmentRequestStatus.DECLINED:
+        return "Request declined; the fee stands."
+    if outcome is AdjustmentRequestStatus.WAIVED:
+        return "Fee waived."
+    return f"Fee adjusted to {new.format()}."
