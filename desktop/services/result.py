@@ -17,6 +17,7 @@ class Change(enum.Flag):
     PEOPLE = enum.auto()
     POLICY = enum.auto()
     PRACTICE = enum.auto()
+    URGENT = enum.auto()  # an urgent item raised or handled (the provider's badge and calendar marker)
 
 
 @dataclass(frozen=True)

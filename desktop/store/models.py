@@ -20,7 +20,8 @@ from peewee import (
     TextField,
 )
 
-from ..rules.vocabulary import (
+# The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
+from ..rules.vocabulary import (  # noqa: F401 (re-exported)
     AdjustmentRequestStatus,
     AppointmentStatus,
     CancellationKind,
@@ -29,14 +30,9 @@ from ..rules.vocabulary import (
     LateRequestStatus,
     Role,
     ThreadKind,
+    UrgentKind,
 )
 from .fields import JSONField, UTCDateTimeField
-
-# The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
-__all__ = [
-    "AdjustmentRequestStatus", "AppointmentStatus", "CancellationKind", "ChargeStatus", "DisputeStatus",
-    "LateRequestStatus", "Role", "ThreadKind",
-]
 
 database = DatabaseProxy()
 
@@ -304,6 +300,29 @@ class FeeAdjustment(BaseModel):
     created_at = UTCDateTimeField(default=utcnow)
 
 
+class UrgentItem(BaseModel):
+    """Something the provider must act on in person (a client asked to be contacted while
+    cancelling). It stays in their Urgent list, flagged on the calendar, until they mark
+    it handled; both the raising and the handling are audited."""
+
+    id = AutoField()
+    provider = ForeignKeyField(Provider, backref="urgent_items", on_delete="RESTRICT", index=False)
+    client = ForeignKeyField(Client, on_delete="RESTRICT")
+    appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")
+    thread = ForeignKeyField(Thread, null=True, on_delete="SET NULL")  # the flagged message
+    kind = CharField(default=UrgentKind.CONTACT_REQUESTED)
+    reason_code = CharField(default="")
+    summary = TextField()
+    created_at = UTCDateTimeField(default=utcnow)
+    handled_at = UTCDateTimeField(null=True)
+    handled_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    handled_note = TextField(default="")
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("provider", "handled_at"), False),)
+
+
 class AuditEvent(BaseModel):
     id = AutoField()
     at = UTCDateTimeField(default=utcnow, index=True)
@@ -320,5 +339,5 @@ class AuditEvent(BaseModel):
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
-    FeeAdjustmentRequest, FeeAdjustment, AuditEvent,
+    FeeAdjustmentRequest, FeeAdjustment, UrgentItem, AuditEvent,
 )

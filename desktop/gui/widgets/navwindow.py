@@ -125,6 +125,19 @@ class NavigationWindow(QMainWindow):
             self.nav.setCurrentRow(0)
         return page
 
+    def set_badge(self, key: str, count: int) -> None:
+        """A count on a navigation entry, in bold and spoken by screen readers (0: none)."""
+        page = self.pages[key]
+        item = self.nav.item(self.stack.indexOf(page))
+        item.setText(f"{page.title} ({count})" if count else page.title)
+        font = item.font()
+        font.setBold(count > 0)
+        item.setFont(font)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.title}, {count} waiting" if count else page.title)
+
+    def badge_text(self, key: str) -> str:
+        return self.nav.item(self.stack.indexOf(self.pages[key])).text()
+
     def go_to(self, key: str) -> Page:
         page = self.pages[key]
         self.nav.setCurrentRow(self.stack.indexOf(page))
