@@ -243,3 +243,25 @@ def test_a_dialog_closed_by_its_title_bar_button_does_not_break_the_next_edit(qt
     qtbot.wait(10)
     click(qtbot, page.edit_button(index))
     assert page.flows.options is not None and page.flows.options.isVisible()
+
+
+def test_asking_to_be_contacted_reaches_the_provider_and_the_confirmation_says_who(qtbot, demo_db, now, tmp_path):
+    from desktop.store.models import UrgentItem
+
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    page = portal.go_to("appointments")
+    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed and not r.repeats)
+    row = page.upcoming_model.rows[index]
+    click(qtbot, page.edit_button(index))
+    click(qtbot, page.flows.options.cancel_button)
+    dialog = page.flows.cancel_dialog
+    dialog.form.select_reason("unsafe")
+    click(qtbot, dialog.form.answer("provider_contact", "yes"))
+    click(qtbot, dialog.form.confirm_button)
+    wait_ops(qtbot, controller)
+
+    assert dialog.stack.currentWidget() is dialog.confirmation
+    text = dialog.confirmation.ui.confirmationText.text()
+    assert "We have told Dr. Maya Rivera that you would like to be contacted" in text
+    item = UrgentItem.get()
+    assert (item.appointment_id, item.handled_at) == (row.id, None)

@@ -131,7 +131,9 @@ def test_a_note_that_is_too_long_is_refused(team, now):
     assert urgent.open_urgent_count(team.owner) == 1
 
 
-def test_the_confirmation_names_who_will_get_in_touch(team, now):
-    notice = urgent.contact_notice(team.client.client_id, CRISIS, CONTACT_ME)
-    assert notice is not None and team.owner.display_name in notice.confirmation
-    assert urgent.contact_notice(team.client.client_id, CRISIS, NOT_NOW) is None
+def test_the_result_tells_the_client_who_will_get_in_touch(team, now):
+    appt = add_appointment(team.client, now + timedelta(days=3)).id
+    result = client_cancel_one(team.client, appt, CRISIS, CONTACT_ME, now=now)
+    assert team.owner.display_name in result.notice and "reach out" in result.notice
+    other = add_appointment(team.client, now + timedelta(days=4)).id
+    assert client_cancel_one(team.client, other, CRISIS, NOT_NOW, now=now).notice == ""

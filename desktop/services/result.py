@@ -25,3 +25,6 @@ class OpResult:
     changes: Change
     summary: str = ""  # one sentence for the status bar
     value: Any = None
+    # What the person must be told beyond the summary (the confirmation shows it in full):
+    # e.g. that their provider was asked to contact them.
+    notice: str = ""

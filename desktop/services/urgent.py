@@ -29,9 +29,10 @@ MAX_NOTE = 2000
 
 
 @dataclass(frozen=True)
-class ContactNotice:
-    """Who was asked to get in touch: what the client's confirmation says."""
+class ContactRaised:
+    """An urgent item was raised: its id, and what the client's confirmation says."""
 
+    item_id: int
     provider_name: str
 
     @property
@@ -39,29 +40,20 @@ class ContactNotice:
         return f"We have told {self.provider_name} that you would like to be contacted; they will reach out to you."
 
 
-def contact_notice(client_id: int, reason_code: str, answers: Mapping[str, str]) -> ContactNotice | None:
-    """Whether these answers ask the provider to get in touch, and who that provider is.
-    The catalogue decides which answers do (never code)."""
-    if not reasons_catalogue().contact_requests(reason_code, answers):
-        return None
-    name = (User.select(User.display_name).join(Provider, on=(Provider.user == User.id))
-            .join(Client, on=(Client.provider == Provider.id)).where(Client.id == client_id).scalar())
-    return ContactNotice(name or "your provider")
-
-
 def raise_contact_request(actor: Actor, appointment: Appointment, reason_code: str, answers: Mapping[str, str], *,
-                          what: str, now: datetime) -> int | None:
+                          what: str, now: datetime) -> ContactRaised | None:
     """Inside the client's cancellation (or late-request) transaction: if an answer asks to
     be contacted, open the flagged thread and the urgent item for the client's current
-    provider. Returns the item's id, or None when no answer asks for contact."""
+    provider. Returns what was raised, or None when no answer asks for contact."""
     asked = reasons_catalogue().contact_requests(reason_code, answers)
     if not asked:
         return None
     client = Client.get_by_id(appointment.client_id)
     user = User.get_by_id(client.user_id)
     provider_id = client.provider_id
-    provider_zone = (User.select(User.time_zone).join(Provider, on=(Provider.user == User.id))
-                     .where(Provider.id == provider_id).scalar())
+    provider_zone, provider_name = (User.select(User.time_zone, User.display_name)
+                                    .join(Provider, on=(Provider.user == User.id))
+                                    .where(Provider.id == provider_id).tuples().get())
     reason_label = reasons_catalogue().label_for(reason_code)
     when = format_instant(appointment.starts_at, provider_zone)
     answered = "; ".join(f"{question.text} {answer.label}" for question, answer in asked)
@@ -77,7 +69,7 @@ def raise_contact_request(actor: Actor, appointment: Appointment, reason_code: s
                              created_at=now)
     audit(actor, "raise_urgent_item", "urgent_item", item.id, at=now, appointment=appointment.id,
           reason=reason_code, answers=dict(answers))
-    return item.id
+    return ContactRaised(item.id, provider_name)
 
 
 @dataclass(frozen=True)

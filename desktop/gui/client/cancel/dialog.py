@@ -132,6 +132,8 @@ class CancelDialog(QDialog):
                     f"{self.row.provider_name} is cancelled. {fee}")
         else:
             text = f"{result.summary} {fee}"
+        if result.notice:  # e.g. the provider was asked to contact them (rule 6)
+            text += f"\n\n{result.notice}"
         self.confirmation.show_result(f"{n} appointments cancelled" if n > 1 else "Appointment cancelled", text)
         self.stack.setCurrentWidget(self.confirmation)
         # The confirmation is short: let the dialog shrink to it rather than keep the form's height.
