@@ -56,10 +56,10 @@ def raise_contact_request(actor: Actor, appointment: Appointment, reason_code: s
                                     .where(Provider.id == provider_id).tuples().get())
     reason_label = reasons_catalogue().label_for(reason_code)
     when = format_instant(appointment.starts_at, provider_zone)
-    answered = "; ".join(f"{question.text} {answer.label}" for question, answer in asked)
+    answered = "; ".join(f"“{answer.label}”" for _question, answer in asked)
     reach = ", ".join(part for part in (f"phone {user.phone}" if user.phone else "",
                                         f"email {user.email}" if user.email else "") if part)
-    summary = (f"{user.display_name} {what} {when} ({reason_label}) and asked to be contacted: {answered}"
+    summary = (f"{user.display_name} {what} {when} ({reason_label}) and asked to be contacted ({answered})."
                + (f" Reach them by {reach}." if reach else ""))
     thread = open_thread(client.id, provider_id, f"Urgent: {user.display_name} asked to be contacted",
                          kind=ThreadKind.URGENT, appointment_id=appointment.id, now=now)
