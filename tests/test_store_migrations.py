@@ -8,19 +8,34 @@ from playhouse.migrations import Runner
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
 from desktop.store.demo import build_demo
-from desktop.store.models import Appointment, database
+from desktop.store.models import Appointment
+
+
+def first_release_database(path, now) -> int:
+    """A database exactly as the first release left it (only 0001 applied) with the demo practice
+    in it; returns its number of appointments. Today's code writes today's schema, so the demo is
+    built in a current database and every column the 0001 schema has is copied across."""
+    current = path.with_name("current.db")
+    open_database(current)
+    build_demo(now)
+    count = Appointment.select().count()
+    close_database()
+    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 0})  # tables copied in any order
+    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
+    old.execute_sql("ATTACH DATABASE ? AS current", (str(current),))
+    for table in old.get_tables():
+        if table != migrations.HISTORY_TABLE:
+            columns = ", ".join(f'"{c.name}"' for c in old.get_columns(table))
+            old.execute_sql(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM current."{table}"')
+    old.execute_sql("DETACH DATABASE current")
+    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
+    old.close()
+    return count
 
 
 def test_a_0001_database_upgrades_to_the_current_schema_with_its_data(tmp_path, now):
     path = tmp_path / "old.db"
-    # A database exactly as the first release left it: only 0001 applied, with a practice in it.
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
-    database.initialize(old)
-    build_demo(now)
-    count = Appointment.select().count()
-    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
-    old.close()
+    count = first_release_database(path, now)
 
     opened = open_database(path)
     try:
