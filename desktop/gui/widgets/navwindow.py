@@ -73,6 +73,12 @@ class NavigationWindow(QMainWindow):
             backup_action = menu.addAction("&Back up database…")
             backup_action.setObjectName("actionBackup")
             backup_action.triggered.connect(self.backup.choose_and_start)
+            from ..audit_check import AuditCheck
+
+            self.audit_check = AuditCheck(ctx, self)
+            verify_action = menu.addAction("&Verify audit trail…")
+            verify_action.setObjectName("actionVerifyAudit")
+            verify_action.triggered.connect(self.audit_check.start)
         menu.addSeparator()
         for act in (self.actions_.sign_out, self.actions_.quit):
             menu.addAction(act)
