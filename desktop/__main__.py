@@ -9,6 +9,10 @@ def main(argv: list[str] | None = None) -> int:
     from .cli import parser
 
     args = parser().parse_args(argv)
+    if args.restore:
+        from .cli import restore
+
+        return restore(args)
     from .gui.app import run
 
     return run(args)

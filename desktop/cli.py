@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, datetime
 
 
@@ -26,5 +27,29 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--now", type=_instant, metavar="ISO",
                    help="pretend the time is this instant (demonstrations and screenshots)")
     p.add_argument("--user", metavar="USERNAME", help="pre-fill the sign-in user name")
+    p.add_argument("--restore", metavar="BACKUP",
+                   help="put BACKUP back as the database (the one in --database, or the default) and exit; "
+                        "the database it replaces is kept in backups/ beside it. Quit Practice Desk first.")
     p.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     return p
+
+
+def restore(args: argparse.Namespace) -> int:
+    """``--restore``: no window. Exit 0 when restored, 2 with the reason when nothing changed."""
+    from .services.restore import RestoreError, restore_from_command_line
+    from .store.db import DatabaseOpenError
+
+    target = args.database
+    if not target:
+        from PySide6.QtCore import QCoreApplication
+
+        from .gui.paths import default_database
+
+        QCoreApplication.setApplicationName("Practice Desk")  # the data folder is named after it
+        target = default_database()
+    try:
+        print(restore_from_command_line(args.restore, target))
+    except (RestoreError, DatabaseOpenError, OSError) as exc:
+        print(f"practice-desk: {exc}", file=sys.stderr)
+        return 2
+    return 0
