@@ -10,12 +10,16 @@ database or the restored one, and a stale -wal can never be applied to the resto
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no POSIX locks to look at (SQLite locks differently there)
+    fcntl = None
 
 from .autobackup import set_aside
 from .backup import copy_database
@@ -75,7 +79,7 @@ def database_in_use(target: Path) -> bool:
     Only meaningful from a process that does not itself have the file open: POSIX locks are
     per process, and closing our descriptor would drop our own SQLite locks."""
     shm = Path(f"{target}-shm")
-    if not shm.exists():
+    if fcntl is None or not shm.exists():
         return False
     try:
         fd = os.open(shm, os.O_RDWR)
