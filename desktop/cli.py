@@ -6,6 +6,8 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
+from . import __version__
+
 
 def _instant(text: str) -> datetime:
     value = datetime.fromisoformat(text)
@@ -30,14 +32,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--restore", metavar="BACKUP",
                    help="put BACKUP back as the database (the one in --database, or the default) and exit; "
                         "the database it replaces is kept in backups/ beside it. Quit Practice Desk first.")
-    p.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
 
 def restore(args: argparse.Namespace) -> int:
     """``--restore``: no window. Exit 0 when restored, 2 with the reason when nothing changed."""
+    from .services.practice import DatabaseOpenError
     from .services.restore import RestoreError, restore_from_command_line
-    from .store.db import DatabaseOpenError
 
     target = args.database
     if not target:

@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from factories import all_dst_transitions
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -16,13 +15,17 @@ from desktop.rules.series import (
     OccurrenceState,
     build_rrule,
     day_bounds_utc,
+    earliest_changed_start,
+    end_rule_before,
     expand,
+    frequency_of,
     local_to_utc,
     nth_weekday_of_month,
     plan_series_cancellation,
     rule_parts,
     rule_summary,
 )
+from tests.factories import all_dst_transitions
 
 NY = "America/New_York"
 WIDE = dict(window_start=datetime(2000, 1, 1, tzinfo=UTC), window_end=datetime(2100, 1, 1, tzinfo=UTC))
@@ -285,3 +288,53 @@ def test_plan_partitions_the_upcoming_scheduled_occurrences_property(rows, notic
     # Everything that stays comes before everything cancelled: the window is a prefix.
     if plan.cancel and plan.stay:
         assert max(p.start for p in plan.stay) < min(p.start for p in plan.cancel)
+
+
+# ---- editing a rule: frequency, ending before a day, how early a change may start --------
+
+first_days = st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31))
+endings = st.one_of(st.integers(min_value=1, max_value=30).map(lambda n: {"count": n}),
+                    st.integers(min_value=0, max_value=400).map(lambda d: {"until_days": d}))
+
+
+def _rule(frequency: Frequency, first: date, ending: dict) -> str:
+    if "count" in ending:
+        return build_rrule(frequency, first, count=ending["count"])
+    return build_rrule(frequency, first, until=first + timedelta(days=ending["until_days"]))
+
+
+@given(frequency=st.sampled_from(list(Frequency)), first=first_days, ending=endings)
+def test_frequency_of_reads_back_what_build_rrule_wrote(frequency, first, ending):
+    rule = _rule(frequency, first, ending)
+    assert frequency_of(rule) is frequency
+    assert frequency_of(end_rule_before(rule, first + timedelta(days=1))) is frequency
+
+
+@given(frequency=st.sampled_from(list(Frequency)), first=first_days, ending=endings,
+       pick=st.integers(min_value=0, max_value=40))
+def test_end_rule_before_keeps_exactly_the_occurrences_before_that_day(frequency, first, ending, pick):
+    rule = _rule(frequency, first, ending)
+    start = datetime.combine(first, time(10))
+    days = local_dates(rule, start)
+    cut = days[pick % len(days)]  # the day of one occurrence: the first one cancelled or replaced
+    ended = end_rule_before(rule, cut)
+    assert "COUNT=" not in ended and ended.count("UNTIL=") == 1
+    assert ended.endswith(f"UNTIL={cut - timedelta(days=1):%Y%m%d}T235959")
+    assert [p for p in ended.split(";") if not p.startswith("UNTIL=")] == [
+        p for p in rule.split(";") if not p.startswith(("COUNT=", "UNTIL="))]
+    assert local_dates(ended, start) == [d for d in days if d < cut]
+
+
+def test_end_rule_before_replaces_a_count_or_an_until():
+    assert end_rule_before("FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=10", date(2026, 12, 15)) == (
+        "FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20261214T235959")
+    assert end_rule_before("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;until=20271231T235959", date(2027, 1, 1)) == (
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20261231T235959")
+
+
+@given(replaced=first_days)
+def test_a_changed_series_may_start_six_days_before_the_occurrence_it_replaces(replaced):
+    earliest = earliest_changed_start(replaced)
+    assert replaced - earliest == timedelta(days=6)
+    # A weekly series' previous occurrence, a week before, is never inside the allowed days.
+    assert replaced - timedelta(weeks=1) < earliest

@@ -23,6 +23,7 @@ from desktop.store.models import (
     Client,
     FeePolicy,
     LateCancellationRequest,
+    LateRequestStatus,
     Message,
     Series,
     Thread,
@@ -394,7 +395,7 @@ def test_cancelling_for_the_client_closes_their_pending_late_request(demo_db, no
     reason = svc.provider_reasons()[0].id
     svc.cancel_for_client(chen, request.appointment_id, reason, now=now)
     closed = LateCancellationRequest.get_by_id(request.id)
-    assert closed.status == svc.CLOSED_BY_CANCELLATION and closed.decided_by_id == chen.user_id
+    assert closed.status == LateRequestStatus.CLOSED_CANCELLED and closed.decided_by_id == chen.user_id
     assert svc.late_requests(chen) == []  # the inbox no longer asks for a decision
     assert not Charge.select().where(Charge.appointment == request.appointment_id).exists()
     with pytest.raises(Conflict):
@@ -522,3 +523,43 @@ def test_a_pending_late_request_is_decided_before_a_no_show(demo_db, now):
     svc.decide_late_request(chen, request.id, svc.LateDecision.DECLINE, "Please come if you can.", now=now)
     svc.mark_no_show(chen, appt.id, now=after_grace)
     assert Appointment.get_by_id(appt.id).status == AppointmentStatus.NO_SHOW
+
+
+def test_a_provider_cancellation_that_would_carry_a_fee_is_refused_and_writes_nothing(demo_db, now, monkeypatch):
+    """Rule 4 is enforced by the service, not asserted: should the fee rule ever give a provider's
+    cancellation a fee, the cancellation is refused whole."""
+    from desktop.rules.fees import FeeDecision, FeeKind
+    from desktop.rules.money import Money
+    from desktop.services.provider import cancel as cancel_module
+
+    rivera = actor("dr.rivera")
+    series, pivot = _series_pivot(now)
+    single = next_scheduled(client_of("alex.morgan"), now)
+    before = (_rows(series), Cancellation.select().count(), Message.select().count(), AuditEvent.select().count())
+    monkeypatch.setattr(cancel_module, "fee_decision",
+                        lambda by, policy, waive=False: FeeDecision(FeeKind.LATE_CANCELLATION, Money(100, "USD"), False))
+    with pytest.raises(RuleRefused, match="never carries a fee"):
+        svc.cancel_for_client(rivera, single.id, "provider_unwell", now=now)
+    with pytest.raises(RuleRefused, match="never carries a fee"):
+        svc.cancel_series_from_for_client(rivera, pivot.id, "provider_unwell", now=now)
+    assert Appointment.get_by_id(single.id).status == AppointmentStatus.SCHEDULED
+    assert (_rows(series), Cancellation.select().count(), Message.select().count(),
+            AuditEvent.select().count()) == before
+
+
+def test_client_and_provider_are_refused_in_the_same_words_once_an_appointment_was_acted_on(demo_db, now):
+    from desktop.services.cancellation import client_cancel_one
+    from desktop.services.reschedule import reschedule_appointment
+
+    rivera, alex = actor("dr.rivera"), actor("alex.morgan")
+    appt = next_scheduled(client_of("alex.morgan"), now, after=timedelta(days=3))
+    svc.cancel_for_client(rivera, appt.id, "provider_unwell", now=now)
+    said = svc.appointment_detail(rivera, appt.id, now=now).cancel_refusal
+    assert said == "This appointment is already cancelled by provider; nothing was changed."
+    for write in (lambda: svc.cancel_for_client(rivera, appt.id, "provider_unwell", now=now),
+                  lambda: svc.move_occurrence(rivera, appt.id, appt.starts_at + timedelta(hours=2), now=now),
+                  lambda: client_cancel_one(alex, appt.id, "schedule_conflict", now=now),
+                  lambda: reschedule_appointment(alex, appt.id, appt.starts_at + timedelta(hours=2), now=now)):
+        with pytest.raises(Conflict) as refused:
+            write()
+        assert refused.value.message == said

@@ -132,6 +132,38 @@ def rule_summary(rule_text: str, first_local: datetime) -> str:
     return text
 
 
+def frequency_of(rule_text: str) -> Frequency:
+    """The frequency a rule built by :func:`build_rrule` repeats at (what the edit form preselects)."""
+    parts = rule_parts(rule_text)
+    if parts.get("FREQ") == "MONTHLY":
+        return Frequency.MONTHLY_BY_WEEKDAY
+    return Frequency.EVERY_2_WEEKS if parts.get("INTERVAL") == "2" else Frequency.WEEKLY
+
+
+def end_rule_before(rule_text: str, day: date) -> str:
+    """The same rule, ending on the day before ``day`` (a count becomes an end date).
+
+    ``day`` is the local day of one of the rule's occurrences (the first one cancelled or
+    replaced), so the rule ran at least until then and ending it earlier never extends it.
+    """
+    parts = [p for p in rule_text.split(";") if not p.upper().startswith(("COUNT=", "UNTIL="))]
+    last = day - timedelta(days=1)
+    # UNTIL is inclusive of the whole end day, in the series' local time (as build_rrule writes it).
+    parts.append(f"UNTIL={last:%Y%m%d}T235959")
+    return ";".join(parts)
+
+
+# A changed series may start a little earlier than the occurrence it replaces, within that
+# occurrence's week: a week or more earlier would land on (or before) the previous occurrence
+# of a weekly series, which is not being replaced.
+CHANGED_SERIES_EARLIEST = timedelta(days=6)
+
+
+def earliest_changed_start(replaced_day: date) -> date:
+    """The first local day a series changed from the occurrence on ``replaced_day`` may start."""
+    return replaced_day - CHANGED_SERIES_EARLIEST
+
+
 @dataclass(frozen=True)
 class PlannedOccurrence:
     id: int

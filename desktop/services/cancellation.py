@@ -15,17 +15,29 @@ from ..store.models import (
     Appointment,
     AppointmentStatus,
     Cancellation,
+    CancellationKind,
     FeePolicy,
     LateCancellationRequest,
+    Role,
     Series,
+    ThreadKind,
 )
 from .access import appointment_for, snapshot
 from .actor import Actor, require_role
 from .catalogue import reasons_catalogue
 from .errors import Conflict, InvalidInput, RuleRefused
+from .guards import (
+    Outcome,
+    check_version,
+    own_appointment,
+    pending_late_request,
+    require_scheduled,
+    update_scheduled,
+)
 from .result import Change, OpResult
 from .threads import open_thread, post
 from .tx import audit, locked, utc_now, write_transaction
+from .urgent import ContactRaised, raise_contact_request
 
 
 @dataclass(frozen=True)
@@ -56,11 +68,11 @@ def cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = 
     appt = appointment_for(actor, appointment_id)
     policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
     plan = _series_plan(appt.series_id, now, policy) if appt.series_id else None
-    pending = LateCancellationRequest.select().where(
-        LateCancellationRequest.appointment == appt.id, LateCancellationRequest.status == "pending").exists()
+    pending = pending_late_request(appt.id) is not None
     return CancelPreview(
-        appt.id, appt.version, appt.starts_at, appt.status, policy,
-        notice_decision(appt.starts_at, now, policy.notice), appt.series_id, plan, pending,
+        appointment_id=appt.id, version=appt.version, start=appt.starts_at, status=appt.status, policy=policy,
+        decision=notice_decision(appt.starts_at, now, policy.notice), series_id=appt.series_id, series_plan=plan,
+        pending_late_request=pending,
     )
 
 
@@ -70,47 +82,42 @@ def _check_reason(reason_code: str, answers: Mapping[str, str], other_text: str)
         raise InvalidInput(" ".join(problems))
 
 
-def _refuse_not_scheduled(appt: Appointment) -> None:
-    if appt.status != AppointmentStatus.SCHEDULED:
-        label = AppointmentStatus(appt.status).label.lower()
-        raise Conflict(f"This appointment is already {label}; nothing was changed.")
-
-
-def _cancel_row(appt: Appointment, actor: Actor, status: str, kind: str, reason_code: str,
-                answers: Mapping[str, str], other_text: str, now: datetime) -> None:
-    updated = (Appointment.update(status=status, version=Appointment.version + 1, updated_at=now)
-               .where(Appointment.id == appt.id, Appointment.version == appt.version,
-                      Appointment.status == AppointmentStatus.SCHEDULED)
-               .execute())
-    if updated != 1:
-        raise Conflict("This appointment was changed on another workstation a moment ago; nothing was changed. "
-                       "Look at it again before cancelling.")
-    Cancellation.create(appointment=appt.id, cancelled_by=actor.user_id, kind=kind, reason_code=reason_code,
-                        other_text=other_text.strip(), answers=dict(answers), created_at=now)
+def _cancel_row(appt: Appointment, actor: Actor, reason_code: str, answers: Mapping[str, str], other_text: str,
+                now: datetime) -> None:
+    """The client cancels one scheduled appointment with notice (no fee)."""
+    update_scheduled(appt, now, Outcome.CANCELLED, status=AppointmentStatus.CANCELLED_BY_CLIENT)
+    Cancellation.create(appointment=appt.id, cancelled_by=actor.user_id, kind=CancellationKind.CLIENT,
+                        reason_code=reason_code, other_text=other_text.strip(), answers=dict(answers), created_at=now)
 
 
 def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answers: Mapping[str, str] | None = None,
                       other_text: str = "", *, expected_version: int | None = None,
                       now: datetime | None = None) -> OpResult:
     now = utc_now(now)
-    require_role(actor, "client")
+    require_role(actor, Role.CLIENT)
     answers = dict(answers or {})
     _check_reason(reason_code, answers, other_text)
     with write_transaction():
-        appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
-        _refuse_not_scheduled(appt)
-        if expected_version is not None and appt.version != expected_version:
-            raise Conflict("This appointment was changed since you opened it; nothing was cancelled. "
-                           "Look at it again before cancelling.")
+        appt = own_appointment(actor, appointment_id, lock=True)
+        require_scheduled(appt)
+        check_version(appt, expected_version, Outcome.CANCELLED)
         policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
         decision = notice_decision(appt.starts_at, now, policy.notice)
         if not decision.allowed:
             raise RuleRefused(blocked_message(decision, actor.time_zone), decision)
-        _cancel_row(appt, actor, AppointmentStatus.CANCELLED_BY_CLIENT, "client", reason_code, answers,
-                    other_text, now)
+        _cancel_row(appt, actor, reason_code, answers, other_text, now)
         audit(actor, "client_cancel", "appointment", appt.id, at=now, reason=reason_code,
               start=appt.starts_at.isoformat())
-    return OpResult(Change.APPOINTMENTS, "Appointment cancelled.", [appt.id])
+        raised = raise_contact_request(actor, appt, reason_code, answers, what="cancelled the appointment on",
+                                       now=now)
+    return _result(Change.APPOINTMENTS, "Appointment cancelled.", [appt.id], raised)
+
+
+def _result(changes: Change, summary: str, value, raised: ContactRaised | None) -> OpResult:
+    """The use case's result; an urgent item raised with it adds its changes and the client's notice."""
+    if raised is None:
+        return OpResult(changes, summary, value)
+    return OpResult(changes | Change.URGENT | Change.MESSAGES, summary, value, notice=raised.confirmation)
 
 
 def blocked_message(decision: NoticeDecision, zone: str) -> str:
@@ -129,11 +136,11 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
     rule allows, atomically. ``expected_ids`` is what the preview showed: if the
     plan changed since (time passed, another workstation acted) nothing is done."""
     now = utc_now(now)
-    require_role(actor, "client")
+    require_role(actor, Role.CLIENT)
     answers = dict(answers or {})
     _check_reason(reason_code, answers, other_text)
     with write_transaction():
-        appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
+        appt = own_appointment(actor, appointment_id, lock=True)
         if appt.series_id is None:
             raise InvalidInput("This appointment does not repeat; cancel it on its own.")
         policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
@@ -147,18 +154,20 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
                               "the notice window. Send a late-cancellation request instead.")
         rows = {a.id: a for a in locked(Appointment.select()).where(Appointment.id.in_(ids))}
         for occ_id in ids:
-            _cancel_row(rows[occ_id], actor, AppointmentStatus.CANCELLED_BY_CLIENT, "client", reason_code,
-                        answers, other_text, now)
+            _cancel_row(rows[occ_id], actor, reason_code, answers, other_text, now)
         # "All upcoming" ends the series too: the background horizon job must not bring
         # back occurrences beyond the ones just cancelled.
         Series.update(ended=True).where(Series.id == appt.series_id).execute()
         audit(actor, "client_cancel_upcoming", "series", appt.series_id, at=now, reason=reason_code,
               cancelled=ids, stayed=[p.id for p in plan.stay])
+        # One urgent item for the whole series: the person asked once.
+        raised = raise_contact_request(actor, rows[ids[0]], reason_code, answers,
+                                       what="cancelled all upcoming repeating appointments from", now=now)
     stay = len(plan.stay)
     summary = f"{len(ids)} appointment{'s' if len(ids) != 1 else ''} cancelled."
     if stay:
         summary += f" {stay} inside the notice window stay{'s' if stay == 1 else ''} booked."
-    return OpResult(Change.APPOINTMENTS, summary, ids)
+    return _result(Change.APPOINTMENTS, summary, ids, raised)
 
 
 def request_late_cancellation(actor: Actor, appointment_id: int, message: str = "", *,
@@ -166,22 +175,21 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
                               now: datetime | None = None) -> OpResult:
     """Inside the window: ask the provider, by a message tied to the appointment."""
     now = utc_now(now)
-    require_role(actor, "client")
+    require_role(actor, Role.CLIENT)
     with write_transaction():
-        appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
-        _refuse_not_scheduled(appt)
+        appt = own_appointment(actor, appointment_id, lock=True)
+        require_scheduled(appt)
         policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
         decision = notice_decision(appt.starts_at, now, policy.notice)
         if decision.allowed:
             raise RuleRefused("You can still cancel this appointment yourself, free of charge.", decision)
         if decision.status is NoticeStatus.ALREADY_STARTED:
             raise RuleRefused(decision.why, decision)
-        if LateCancellationRequest.select().where(LateCancellationRequest.appointment == appt.id,
-                                                  LateCancellationRequest.status == "pending").exists():
+        if pending_late_request(appt.id) is not None:
             raise Conflict("You have already asked to cancel this appointment; your provider will answer soon.")
         when = format_instant(appt.starts_at, actor.time_zone)
         thread = open_thread(appt.client_id, appt.provider_id, f"Late-cancellation request: {when}",
-                             kind="late_cancellation", appointment_id=appt.id, now=now)
+                             kind=ThreadKind.LATE_CANCELLATION, appointment_id=appt.id, now=now)
         body = f"I would like to cancel my appointment on {when}."
         if message.strip():
             body += "\n\n" + message.strip()
@@ -191,5 +199,7 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
             reason_code=reason_code, answers=dict(answers or {}), created_at=now,
         )
         audit(actor, "request_late_cancellation", "appointment", appt.id, at=now, request=request.id)
-    return OpResult(Change.LATE_REQUESTS | Change.MESSAGES,
-                    "Your request was sent to your provider.", request.id)
+        raised = raise_contact_request(actor, appt, reason_code, dict(answers or {}),
+                                       what="asked to cancel the appointment on", now=now)
+    return _result(Change.LATE_REQUESTS | Change.MESSAGES, "Your request was sent to your provider.", request.id,
+                   raised)

@@ -10,14 +10,15 @@ from datetime import datetime
 
 from ..rules.notice import notice_decision
 from ..rules.timefmt import format_instant
-from ..store.models import Appointment, AppointmentStatus, FeePolicy
-from .access import appointment_for, current_policy, snapshot
+from ..store.models import Appointment, FeePolicy, Role
+from .access import current_policy, snapshot
 from .actor import Actor, require_role
 from .booking import busy_overlap
 from .cancellation import blocked_message
 from .errors import Conflict, InvalidInput, RuleRefused
+from .guards import Outcome, check_version, own_appointment, require_scheduled, update_scheduled
 from .result import Change, OpResult
-from .tx import audit, locked, utc_now, write_transaction
+from .tx import audit, utc_now, write_transaction
 
 
 def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetime, *,
@@ -25,19 +26,15 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
     """Move the appointment to ``new_start`` (same length). The moved appointment takes the
     provider's current policy: the client was shown it on the booking page when picking."""
     now = utc_now(now)
-    require_role(actor, "client")
+    require_role(actor, Role.CLIENT)
     if new_start.tzinfo is None:
         raise InvalidInput("The new time must be a time-zone-aware instant.")
     if new_start <= now:
         raise InvalidInput("That time has already passed; pick a time in the future.")
     with write_transaction():
-        appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()))
-        if appt.status != AppointmentStatus.SCHEDULED:
-            label = AppointmentStatus(appt.status).label.lower()
-            raise Conflict(f"This appointment is already {label}; it cannot be moved.")
-        if expected_version is not None and appt.version != expected_version:
-            raise Conflict("This appointment was changed since you opened it; nothing was moved. "
-                           "Look at it again before rescheduling.")
+        appt = own_appointment(actor, appointment_id, lock=True)
+        require_scheduled(appt)
+        check_version(appt, expected_version, Outcome.MOVED)
         booked = snapshot(FeePolicy.get_by_id(appt.policy_id))
         decision = notice_decision(appt.starts_at, now, booked.notice)
         if not decision.allowed:
@@ -53,12 +50,7 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
                 Appointment.id != appt.id).exists():
             raise Conflict("Another appointment of this series was at that time; pick another slot.")
         policy = current_policy(appt.provider_id)
-        moved = (Appointment.update(starts_at=new_start, ends_at=end, policy=policy.id,
-                                    version=Appointment.version + 1, updated_at=now)
-                 .where(Appointment.id == appt.id, Appointment.version == appt.version,
-                        Appointment.status == AppointmentStatus.SCHEDULED).execute())
-        if moved != 1:
-            raise Conflict("This appointment was changed on another workstation a moment ago; nothing was moved.")
+        update_scheduled(appt, now, Outcome.MOVED, starts_at=new_start, ends_at=end, policy=policy.id)
         audit(actor, "reschedule", "appointment", appt.id, at=now, old_start=appt.starts_at.isoformat(),
               new_start=new_start.isoformat(), policy_version=policy.version)
     return OpResult(Change.APPOINTMENTS,

@@ -34,7 +34,10 @@ class NavigationWindow(QMainWindow):
         self.ctx = ctx
         self.pages: dict[str, Page] = {}
         self.setWindowTitle(f"Practice Desk — {role_title} — {ctx.actor.display_name}")
-        self.resize(1200, 760)
+        self.resize(1200, 760)  # the first time; afterwards where and how large it was left
+        geometry = ctx.settings.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
@@ -89,6 +92,11 @@ class NavigationWindow(QMainWindow):
         ctx.bus.changed.connect(self.on_changed)
         ctx.bus.status.connect(self.show_status)
 
+    def closeEvent(self, event) -> None:  # noqa: N802
+        # Every role window shares the one remembered geometry: one workstation, one screen.
+        self.ctx.settings.set("window/geometry", bytes(self.saveGeometry()))
+        super().closeEvent(event)
+
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
@@ -124,6 +132,19 @@ class NavigationWindow(QMainWindow):
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
         return page
+
+    def set_badge(self, key: str, count: int) -> None:
+        """A count on a navigation entry, in bold and spoken by screen readers (0: none)."""
+        page = self.pages[key]
+        item = self.nav.item(self.stack.indexOf(page))
+        item.setText(f"{page.title} ({count})" if count else page.title)
+        font = item.font()
+        font.setBold(count > 0)
+        item.setFont(font)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.title}, {count} waiting" if count else page.title)
+
+    def badge_text(self, key: str) -> str:
+        return self.nav.item(self.stack.indexOf(self.pages[key])).text()
 
     def go_to(self, key: str) -> Page:
         page = self.pages[key]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ..settle import settle
-from ..widgets.calendar import CalendarMode
+from desktop.gui.widgets.calendar import CalendarMode
+
+from .settle import settle
 
 
 def _calendar(window, mode: CalendarMode) -> QWidget:

@@ -1,0 +1,102 @@
+"""The checks every write on an appointment makes, client's or provider's: whose it is,
+that it is still scheduled, that nobody changed it since it was shown (rule 10), and how
+a rule's refusal becomes the error the window shows."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from ..rules.late_requests import LateRefusal
+from ..rules.provider_actions import ActionRefusal, RefusalReason, not_scheduled_text
+from ..store.models import (
+    Appointment,
+    AppointmentStatus,
+    Client,
+    LateCancellationRequest,
+    LateRequestStatus,
+    Role,
+)
+from .access import appointment_for
+from .actor import Actor
+from .errors import Conflict, InvalidInput, NotAllowed, RuleRefused, ServiceError
+from .tx import locked
+
+
+class Outcome(enum.Enum):
+    """What a refused write did not do, as the person is told (``nothing``, then what to do)."""
+
+    CHANGED = ("nothing was changed", "Look at it again first.")
+    CANCELLED = ("nothing was cancelled", "Look at it again before cancelling.")
+    MOVED = ("nothing was moved", "Look at it again before rescheduling.")
+
+    def __init__(self, nothing: str, look_again: str) -> None:
+        self.nothing = nothing
+        self.look_again = look_again
+
+
+def own_appointment(actor: Actor, appointment_id: int, *, lock: bool = False) -> Appointment:
+    """The appointment, if the actor may act on it (rule 8): a client their own; a provider
+    one in their calendar whose client is still theirs. ``lock``: read it FOR UPDATE."""
+    appt = appointment_for(actor, appointment_id, query=locked(Appointment.select()) if lock else None)
+    if actor.role == Role.PROVIDER and Client.get_by_id(appt.client_id).provider_id != actor.provider_id:
+        raise NotAllowed("This client now sees another provider; only their provider can act on the appointment.")
+    return appt
+
+
+def pending_late_request(appointment_id: int) -> int | None:
+    """The client's undecided late-cancellation request for the appointment, if any: it is
+    answered before anything else happens to the appointment (a no-show, a second request)."""
+    return (LateCancellationRequest.select(LateCancellationRequest.id)
+            .where(LateCancellationRequest.appointment == appointment_id,
+                   LateCancellationRequest.status == LateRequestStatus.PENDING)
+            .scalar())
+
+
+def require_scheduled(appt: Appointment) -> None:
+    """Cancelled or marked elsewhere first: the second workstation is told, never overwrites."""
+    if appt.status != AppointmentStatus.SCHEDULED:
+        raise Conflict(not_scheduled_text(AppointmentStatus(appt.status)))
+
+
+def check_version(appt: Appointment, expected_version: int | None, outcome: Outcome = Outcome.CHANGED) -> None:
+    """The row is still the version the person looked at (None: the caller showed nothing)."""
+    if expected_version is not None and appt.version != expected_version:
+        raise Conflict(f"This appointment was changed since you opened it; {outcome.nothing}. {outcome.look_again}")
+
+
+def update_scheduled(appt: Appointment, now: datetime, outcome: Outcome = Outcome.CHANGED, **fields) -> None:
+    """Write ``fields`` to a scheduled appointment only if nobody changed it since it was read
+    (its version moves on), else refuse (rule 10)."""
+    updated = (Appointment.update(version=Appointment.version + 1, updated_at=now, **fields)
+               .where(Appointment.id == appt.id, Appointment.version == appt.version,
+                      Appointment.status == AppointmentStatus.SCHEDULED)
+               .execute())
+    if updated != 1:
+        raise Conflict(f"This appointment was changed on another workstation a moment ago; {outcome.nothing}. "
+                       f"{outcome.look_again}")
+
+
+# Someone acted first (Conflict), the person asked for something that is not a thing
+# (InvalidInput), or a rule says not now (RuleRefused).
+_ERROR_FOR = {
+    RefusalReason.NOT_SCHEDULED: Conflict,
+    RefusalReason.DOES_NOT_REPEAT: InvalidInput,
+    RefusalReason.STARTS_TOO_EARLY: InvalidInput,
+}
+
+
+def refused(refusal: ActionRefusal | LateRefusal, zone: str) -> ServiceError:
+    """The error a service raises for a rule's refusal, worded by the rule (instants in ``zone``)."""
+    if isinstance(refusal, LateRefusal):
+        return Conflict(refusal.message())  # decided, or its appointment changed, meanwhile
+    error = _ERROR_FOR.get(refusal.reason, RuleRefused)
+    if error is RuleRefused:
+        return RuleRefused(refusal.message(zone), refusal.no_show or refusal)
+    return error(refusal.message(zone))
+
+
+def enforce(refusal: ActionRefusal | LateRefusal | None, zone: str) -> None:
+    """Raise the refusal, if there is one."""
+    if refusal is not None:
+        raise refused(refusal, zone)
