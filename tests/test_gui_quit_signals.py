@@ -20,7 +20,8 @@ from desktop.store.demo import build_demo
 ROOT = Path(__file__).resolve().parents[1]
 
 # The real entry point (python -m desktop), with a timer that signs in through the sign-in
-# window once it is shown, as a person would; sign-in writes the session's first rows.
+# window once it is shown, as a person would; sign-in writes the session's first rows (on the
+# write runner), and SIGNED-IN is printed once the role window is on screen.
 DRIVER = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QTimer
@@ -28,11 +29,15 @@ DRIVER = textwrap.dedent("""
     from desktop.__main__ import main
     from desktop.gui.app import make_application
     from desktop.gui.signin import SignInWindow
+    from desktop.gui.widgets.navwindow import NavigationWindow
 
     app = make_application()
 
+    def visible(kind):
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
     def sign_in():
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInWindow) and w.isVisible()]
+        windows = visible(SignInWindow)
         if not windows:
             QTimer.singleShot(100, sign_in)
             return
@@ -40,7 +45,13 @@ DRIVER = textwrap.dedent("""
         form.username.setText("dr.rivera")
         form.password.setText("demo-password")
         form.signInButton.click()
-        QTimer.singleShot(0, lambda: print("SIGNED-IN", flush=True))
+        QTimer.singleShot(50, signed_in)
+
+    def signed_in():
+        if not visible(NavigationWindow):
+            QTimer.singleShot(50, signed_in)
+            return
+        print("SIGNED-IN", flush=True)
 
     QTimer.singleShot(100, sign_in)
     sys.exit(main(["--database", sys.argv[1]]))

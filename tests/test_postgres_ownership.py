@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from peewee import PostgresqlDatabase
 from playhouse.db_url import connect
+from playhouse.migrations import Runner
 
 from desktop.store import migrations
 from desktop.store.db import DatabaseOpenError, close_database, open_database
@@ -70,6 +71,26 @@ def test_one_of_ours_from_before_the_mark_is_stamped_and_opened(pg_url):  # noqa
     opened = open_database(pg_url)
     try:
         assert opened.applied_migrations == () and Practice.select().count() == 1
+    finally:
+        close_database()
+    assert mark_of(pg_url) == POSTGRES_MARK
+
+
+@pytest.mark.parametrize("last", migrations.known())
+def test_an_unmarked_database_at_any_migration_is_adopted(pg_url, last):  # noqa: F811
+    # 0003 adds thread's foreign key to charge and 0004 the urgent_item table: neither changes
+    # what makes an unmarked database one of ours.
+    db: PostgresqlDatabase = connect(pg_url)
+    Runner(db, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target=last)
+    db.execute_sql("INSERT INTO practice (name, time_zone, currency, created_at) VALUES ('Before the mark', "
+                   "'UTC', 'USD', now())")
+    db.close()
+    assert mark_of(pg_url) is None
+    known = migrations.known()
+    opened = open_database(pg_url)
+    try:
+        assert opened.applied_migrations == tuple(known[known.index(last) + 1:])
+        assert Practice.get().name == "Before the mark"
     finally:
         close_database()
     assert mark_of(pg_url) == POSTGRES_MARK

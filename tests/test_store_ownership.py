@@ -19,7 +19,7 @@ from playhouse.migrations import Runner
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
 from desktop.store.models import Practice
-from desktop.store.ownership import APPLICATION_ID
+from desktop.store.ownership import APPLICATION_ID, LEGACY_SCHEMA
 from tests.dbfiles import assert_refused_untouched, make_real_db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,6 +106,35 @@ def test_a_practice_desk_database_from_before_the_mark_is_stamped_and_opened(tmp
     conn.close()
     opened = opener(path)
     assert opened.applied_migrations == () and Practice.select().count() == 1
+    close_database()
+    assert application_id(path) == APPLICATION_ID
+
+
+def test_the_schema_an_unmarked_file_must_have_is_exactly_what_migration_0001_made(tmp_path):
+    # LEGACY_SCHEMA is written out by hand, frozen as 0001 is: it must not drift from the migration.
+    path = tmp_path / "first-release.db"
+    old = SqliteDatabase(str(path))
+    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
+    made = {t: frozenset(c.name for c in old.get_columns(t)) for t in old.get_tables()}
+    old.close()
+    assert made == LEGACY_SCHEMA
+
+
+@pytest.mark.parametrize("last", migrations.known())
+def test_an_unmarked_database_at_any_migration_is_still_ours(tmp_path, opener, last):
+    # Every later migration (0003 rebuilds thread, 0004 adds urgent_item) keeps 0001's tables
+    # and columns, so a database from before the mark is recognised whatever it was upgraded to.
+    path = tmp_path / "practice.db"
+    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target=last)
+    old.execute_sql("INSERT INTO practice (name, time_zone, currency, created_at) VALUES (?, ?, ?, ?)",
+                    ("Before the mark", "UTC", "USD", "2026-01-01 00:00:00"))
+    old.close()
+    assert application_id(path) == 0
+    known = migrations.known()
+    opened = opener(path)
+    assert opened.applied_migrations == tuple(known[known.index(last) + 1:])
+    assert Practice.get().name == "Before the mark"
     close_database()
     assert application_id(path) == APPLICATION_ID
 

@@ -4,6 +4,7 @@ opens on the restored practice (SessionController.restore_from)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -65,9 +66,14 @@ class RestoreController(QObject):
             self.chosen.emit(path)
 
 
-def put_back(ops: OpRunner, actor: Actor, backup: Path, now) -> tuple[str, bool]:
+def put_back(ops: OpRunner, actor: Actor, backup: Path, now: datetime) -> tuple[str, bool]:
     """After sign-out: close the worker's connection, replace the database, reopen it.
-    Returns (message for the sign-in window, whether it failed)."""
+    Returns (message for the sign-in window, whether it failed).
+
+    The one write not run on the write runner, like opening the database at start-up: the
+    file is swapped, so every connection must be closed first (peewee keeps one per thread),
+    the worker's on the worker and the GUI thread's here; and no window is open to keep
+    responsive meanwhile."""
     ops.run(restore.release_connection)
     ops.wait()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
