@@ -13,6 +13,10 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import verify_audit
 
         return verify_audit(args)
+    if args.restore:
+        from .cli import restore
+
+        return restore(args)
     from .gui.app import run
 
     return run(args)

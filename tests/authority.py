@@ -46,6 +46,7 @@ from desktop.services import (
     policy,
     practice,
     reschedule,
+    restore,
     threads,
     tx,
     urgent,
@@ -200,6 +201,13 @@ ENTRIES: tuple[Authority, ...] = (
     _row(maintenance.backup_database, OWNER_SELF,
          lambda a, o: maintenance.backup_database(a, o.scratch / "backup.db", now=o.now),
          allowed_errors=(InvalidInput,), note="on PostgreSQL the owner is told to use pg_dump"),
+    _row(maintenance.backup_plan, OWNER_SELF, lambda a, o: maintenance.backup_plan(a)),
+    _row(restore.inspect_backup, OWNER_SELF, lambda a, o: restore.inspect_backup(a, o.scratch / "no-such-backup.db"),
+         allowed_errors=(InvalidInput,), note="the allowed call names a missing file, which is refused as such"),
+    _row(restore.restore_practice_database, OWNER_SELF,
+         lambda a, o: restore.restore_practice_database(a, o.scratch / "no-such-backup.db", now=o.now),
+         allowed_errors=(InvalidInput,), note="the allowed call names a missing file: the matrix never swaps the "
+                                              "database it runs on"),
     _row(audit_trail.verify_audit_trail, OWNER_SELF, lambda a, o: audit_trail.verify_audit_trail(a)),
     # -- booking and the calendars -----------------------------------------------------------
     _row(booking.book_appointment, PARTIES, lambda a, o: booking.book_appointment(a, booking.BookingRequest(
@@ -352,6 +360,11 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     threads.open_thread: STEP,
     threads.post: STEP,
     tx.locked: STEP,
+    maintenance.automatic_daily_backup: "start-up, before anyone signs in: the day's copy of the file",
+    maintenance.flush_to_file: "sign-out and quit: moves SQLite's write-ahead log into the file; no person acts",
+    restore.release_connection: STEP + " (the owner's restore, on the write worker)",
+    restore.restore_from_command_line: "the workstation's command line with Practice Desk closed: whoever can run "
+                                       "it can copy the file itself",
     practice.practice_details: "the practice's name and zone, shown on the sign-in window before anyone signs in",
     practice.open_practice_database: "start-up, before anyone signs in: opens the file the workstation names",
     practice.close_practice_database: "shutting down: closes the connection, no person acts",

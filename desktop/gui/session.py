@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ..services import booking
+from ..services import booking, maintenance
 from ..services.actor import Actor
 from ..services.practice import practice_details
 from .bus import ChangeBus
@@ -18,6 +21,8 @@ from .ops import OpRunner
 from .settings import Settings
 from .signin import SignInWindow
 from .widgets.navwindow import NavigationWindow
+
+log = logging.getLogger(__name__)
 
 HORIZON_CHECK_MS = 60 * 60 * 1000
 
@@ -99,6 +104,7 @@ class SessionController(QObject):
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.quit_requested.connect(self.app.quit)
         self.window.change_password_requested.connect(self._change_password)
+        self.window.restore_requested.connect(self.restore_from)
         self.window.show()
         self.sign_in.hide()
         self.idle.start()
@@ -119,6 +125,7 @@ class SessionController(QObject):
         self.idle.stop()
         self._horizon_timer.stop()
         self.ops.wait()
+        maintenance.flush_to_file()  # the .db file alone holds the session from here on
         if self.window is not None:
             self.bus.changed.disconnect(self.window.on_changed)
             self.window.close()
@@ -138,8 +145,23 @@ class SessionController(QObject):
                 widget.reject()
         self.sign_out(f"You were signed out after {self.idle.minutes} minutes without activity.")
 
+    def restore_from(self, backup: Path) -> None:
+        """The owner confirmed a backup: end the session, put it back, sign in on it."""
+        from .restore import put_back
+
+        actor = self.context.actor if self.context is not None else None
+        if actor is None:
+            return
+        self.sign_out()
+        message, failed = put_back(self.ops, actor, backup, self.clock.now())
+        self.sign_in.set_practice_name(self._practice_name())
+        self.sign_in.show_message(message, error=failed)
+
     def shutdown(self) -> None:
+        """Quit (menu, last window, SIGTERM/SIGINT): pending writes finish, the log goes into the file."""
         self.idle.stop()
-        self.ops.wait()
+        if not self.ops.wait():
+            log.warning("writes still running at quit after 30 s")
         if self.window is not None:
             self.window.close()  # quitting remembers the window's geometry as signing out does
+        maintenance.flush_to_file()

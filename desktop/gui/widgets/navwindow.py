@@ -27,6 +27,7 @@ class NavigationWindow(QMainWindow):
     sign_out_requested = Signal()
     change_password_requested = Signal()
     quit_requested = Signal()
+    restore_requested = Signal(object)  # the owner chose and confirmed a backup (a Path)
 
     def __init__(self, ctx: AppContext, role_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +80,13 @@ class NavigationWindow(QMainWindow):
             verify_action = menu.addAction("&Verify audit trail…")
             verify_action.setObjectName("actionVerifyAudit")
             verify_action.triggered.connect(self.audit_check.start)
+            from ..restore import RestoreController
+
+            self.restore = RestoreController(ctx, self)
+            self.restore.chosen.connect(self.restore_requested)
+            restore_action = menu.addAction("&Restore from backup…")
+            restore_action.setObjectName("actionRestore")
+            restore_action.triggered.connect(self.restore.choose_and_start)
         menu.addSeparator()
         for act in (self.actions_.sign_out, self.actions_.quit):
             menu.addAction(act)
