@@ -28,6 +28,7 @@ from desktop.gui.app import make_application, open_target  # noqa: E402
 from desktop.gui.clock import FixedClock  # noqa: E402
 from desktop.gui.session import SessionController  # noqa: E402
 from desktop.gui.settings import Settings  # noqa: E402
+from desktop.services.practice import close_practice_database  # noqa: E402
 
 # A Tuesday afternoon in New York: the demo has an appointment inside 24 hours then.
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
@@ -51,7 +52,7 @@ def save(widget: QWidget, out: Path, name: str) -> None:
 def series_preview_with_one_inside_window(window, clock: FixedClock) -> QWidget:
     """The preview is most telling when the next occurrence is already inside the window:
     move the clock to 20 hours before it, show the preview, then put the clock back."""
-    from desktop.gui.client import screens as client_screens
+    from scripts.screens import client as client_screens
 
     page = window.go_to("appointments")
     page.refresh_now()
@@ -73,9 +74,9 @@ def main(argv: list[str]) -> int:
         os.environ["PRACTICE_DESK_HOME"] = tmp
         app = make_application()
         clock = FixedClock(NOW)
-        opened = open_target(str(Path(tmp) / "demo.db"), demo=True, clock=clock)
+        location = open_target(str(Path(tmp) / "demo.db"), demo=True, clock=clock)
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
-        controller = SessionController(app, opened, clock, settings)
+        controller = SessionController(app, location, clock, settings)
         controller.start(prefill="alex.morgan")
         controller.sign_in.resize(460, 420)
         settle(app, controller)
@@ -86,6 +87,7 @@ def main(argv: list[str]) -> int:
             form.username.setText(username)
             form.password.setText("demo-password")
             form.signInButton.click()
+            settle(app, controller)  # sign-in runs on the write runner
             window = controller.window
             if window is None:
                 raise RuntimeError(f"could not sign in as {username}: {form.message.text()}")
@@ -103,9 +105,9 @@ def main(argv: list[str]) -> int:
             controller.sign_out()
             settle(app, controller)
 
-        from desktop.gui.client import screens as client_screens
-        from desktop.gui.provider import screens as provider_screens
-        from desktop.gui.support import screens as support_screens
+        from scripts.screens import client as client_screens
+        from scripts.screens import provider as provider_screens
+        from scripts.screens import support as support_screens
 
         session("alex.morgan", [
             ("client-dashboard", lambda w: (w.go_to("dashboard"), w)[1]),
@@ -113,10 +115,12 @@ def main(argv: list[str]) -> int:
             ("client-blocked", client_screens.show_blocked_state),
             ("client-series-preview", lambda w: series_preview_with_one_inside_window(w, clock)),
             ("client-confirmation", client_screens.show_confirmation),
+            ("client-crisis-confirmation", client_screens.show_crisis_confirmation),
             ("client-booking", client_screens.show_booking_page),
             ("client-billing", support_screens.show_billing),
         ])
         session("dr.rivera", [
+            ("provider-urgent", provider_screens.show_urgent),
             ("provider-week", provider_screens.show_week),
             ("provider-month", provider_screens.show_month),
         ])
@@ -124,7 +128,7 @@ def main(argv: list[str]) -> int:
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])
         session("support", [("support-desk", support_screens.show_support_desk)])
         controller.shutdown()
-        opened.db.close()
+        close_practice_database()
     return 0
 
 

@@ -17,6 +17,17 @@ from desktop.store.db import Opened, close_database, open_database  # noqa: E402
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def profile_outside_the_real_one(tmp_path_factory) -> Path:
+    """Settings and data folders resolve under a throwaway folder (the env override of
+    desktop.gui.paths), so no test reads or writes the real user profile."""
+    from desktop.gui.paths import HOME_ENV
+
+    home = tmp_path_factory.mktemp("profile")
+    os.environ[HOME_ENV] = str(home)
+    return home
+
+
 @pytest.fixture
 def now() -> datetime:
     return NOW
@@ -36,7 +47,7 @@ def db(db_path: Path) -> Opened:
     PRACTICE_DESK_TEST_BACKEND=postgresql a new database on the test PostgreSQL server
     (scripts/test.sh runs the service tests a second time that way)."""
     if os.environ.get(BACKEND_ENV) == "postgresql":
-        from postgres import server_url, temporary_database
+        from tests.postgres import server_url, temporary_database
 
         with temporary_database(server_url()) as url:
             opened = open_database(url)

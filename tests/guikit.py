@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QTabBar, QWidget
 
 from desktop.gui.app import make_application
 from desktop.gui.clock import FixedClock
@@ -18,7 +20,7 @@ def make_controller(qtbot, opened: Opened, now: datetime, tmp_path) -> SessionCo
     """A session controller on the test's database, a fixed clock and throwaway settings."""
     app = make_application()
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    controller = SessionController(app, opened, FixedClock(now), settings)
+    controller = SessionController(app, opened.location, FixedClock(now), settings)
     # At teardown: end the session (its window is the controller's to delete), then close sign-in.
     qtbot.addWidget(controller.sign_in, before_close_func=lambda _w: end_session(controller))
     return controller
@@ -32,7 +34,8 @@ def end_session(controller: SessionController) -> None:
 
 
 def type_credentials(qtbot, controller: SessionController, username: str, password: str = "demo-password"):
-    """Show the real sign-in window, type the user name and password, click Sign in."""
+    """Show the real sign-in window, type the user name and password, click Sign in, and
+    wait for the answer (sign-in runs on the write runner)."""
     controller.start()
     form = controller.sign_in.ui
     form.username.clear()
@@ -40,6 +43,7 @@ def type_credentials(qtbot, controller: SessionController, username: str, passwo
     form.password.clear()
     qtbot.keyClicks(form.password, password)
     qtbot.mouseClick(form.signInButton, Qt.MouseButton.LeftButton)
+    wait_ops(qtbot, controller)
     return form
 
 
@@ -73,3 +77,34 @@ def find_button(parent: QWidget, text: str) -> QAbstractButton:
 
 def message_boxes() -> list[QMessageBox]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def _key(text: str) -> str:
+    return QKeySequence.mnemonic(text).toString()
+
+
+def _mnemonics(window) -> list[str]:
+    """Every Alt+letter the window answers right now: menus, visible buttons, tabs, labels with a buddy."""
+    keys = [_key(a.text()) for a in window.menuBar().actions()]
+    keys += [_key(b.text()) for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            keys += [_key(bar.tabText(i)) for i in range(bar.count())]
+    keys += [_key(label.text()) for label in window.findChildren(QLabel) if label.isVisible() and label.buddy()]
+    return [k for k in keys if k]
+
+
+def assert_main_actions_have_their_own_keys(window, buttons) -> None:
+    """No Alt+letter is answered by two controls, and each of ``buttons`` has one."""
+    keys = _mnemonics(window)
+    clashes = [k for k, n in Counter(keys).items() if n > 1]
+    assert not clashes, f"the same Alt+letter on several controls: {clashes}"
+    for button in buttons:
+        assert _key(button.text()), f"“{button.text()}” has no Alt+letter"
+        assert "&" not in button.accessibleName()
+
+
+def show_page(window, key: str):
+    page = window.go_to(key)
+    QApplication.processEvents()
+    return page

@@ -7,7 +7,7 @@ PostgreSQL tests fail under CI (``CI=true``) and are skipped on a developer's ma
 
 Use in a test module::
 
-    from postgres import pg_url  # noqa: F401  (the fixture)
+    from tests.postgres import pg_url  # noqa: F401  (the fixture)
 
     pytestmark = pytest.mark.postgres
 

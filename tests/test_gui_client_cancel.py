@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtWidgets import QLabel
+
 from desktop.store.models import (
     Appointment,
     AppointmentStatus,
@@ -35,26 +37,26 @@ def test_seed_flow_1_cancel_from_the_dashboard(qtbot, demo_db, now, tmp_path):
     assert options.isVisible() and options.blocked is None
     click(qtbot, options.cancel_button)
     dialog = dashboard.flows.cancel_dialog
-    assert dialog.isVisible() and dialog.all_radio is None  # a single appointment
-    assert not dialog.confirm_button.isEnabled()  # the reason is required
-    assert "Choose a reason" in dialog.form_hint.text()
+    assert dialog.isVisible() and dialog.form.all_radio is None  # a single appointment
+    assert not dialog.form.confirm_button.isEnabled()  # the reason is required
+    assert "Choose a reason" in dialog.form.hint.text()
 
-    dialog.select_reason("unwell")
-    assert dialog.findChild(type(dialog.questions_box), "question_telehealth_instead") is not None
-    assert not dialog.confirm_button.isEnabled()  # this follow-up is required
-    click(qtbot, dialog.answer("telehealth_instead", "no"))
-    assert [r.id for r in dialog.shown_resources] == ["reschedule_offer"]
-    click(qtbot, dialog.confirm_button)  # Cancel again, to confirm
+    dialog.form.select_reason("unwell")
+    assert dialog.findChild(type(dialog.form.questions_box), "question_telehealth_instead") is not None
+    assert not dialog.form.confirm_button.isEnabled()  # this follow-up is required
+    click(qtbot, dialog.form.answer("telehealth_instead", "no"))
+    assert [r.id for r in dialog.form.shown_resources] == ["reschedule_offer"]
+    click(qtbot, dialog.form.confirm_button)  # Cancel again, to confirm
     wait_ops(qtbot, controller)
 
-    assert dialog.stack.currentWidget() is dialog.done_page
-    assert "is cancelled" in dialog.done_text.text()
-    assert dialog.done_text.text().endswith("Cancelled with enough notice: no fee.")  # the fee rule's words
+    assert dialog.stack.currentWidget() is dialog.confirmation
+    assert "is cancelled" in dialog.confirmation.ui.confirmationText.text()
+    assert dialog.confirmation.ui.confirmationText.text().endswith("Cancelled with enough notice: no fee.")  # the fee rule's words
     assert Appointment.get_by_id(appt_id).status == AppointmentStatus.CANCELLED_BY_CLIENT
     stored = Cancellation.get(Cancellation.appointment == appt_id)
     assert (stored.reason_code, stored.answers) == ("unwell", {"telehealth_instead": "no"})
 
-    click(qtbot, dialog.return_button)
+    click(qtbot, dialog.confirmation.ui.returnToDashboardButton)
     assert portal.current_page() is dashboard and not dialog.isVisible()
     assert dashboard.data.next.id != appt_id  # the dashboard re-read after the change
 
@@ -70,17 +72,17 @@ def test_seed_flow_2_cancel_one_from_appointments_then_reschedule(qtbot, demo_db
     click(qtbot, page.edit_button(row))
     click(qtbot, page.flows.options.cancel_button)
     dialog = page.flows.cancel_dialog
-    assert dialog.this_radio.isChecked() and dialog.all_radio.isVisible()
-    dialog.select_reason("schedule_conflict")
-    click(qtbot, dialog.confirm_button)  # Cancel at the bottom
+    assert dialog.form.this_radio.isChecked() and dialog.form.all_radio.isVisible()
+    dialog.form.select_reason("schedule_conflict")
+    click(qtbot, dialog.form.confirm_button)  # Cancel at the bottom
     wait_ops(qtbot, controller)
-    assert dialog.stack.currentWidget() is dialog.done_page
+    assert dialog.stack.currentWidget() is dialog.confirmation
     assert Appointment.get_by_id(target.id).status == AppointmentStatus.CANCELLED_BY_CLIENT
     others = Appointment.select().where(Appointment.series == target.series_id, Appointment.starts_at > target.start,
                                         Appointment.status == AppointmentStatus.SCHEDULED).count()
     assert others > 0  # only this one was cancelled
 
-    click(qtbot, dialog.reschedule_button)
+    click(qtbot, dialog.confirmation.ui.confirmationRescheduleButton)
     booking = portal.current_page()
     assert booking is portal.pages["book"] and booking.moving is None
     assert booking.slot_model.rowCount() > 0
@@ -109,30 +111,30 @@ def test_cancel_all_upcoming_shows_the_series_preview_with_what_stays(qtbot, dem
     click(qtbot, page.edit_button(row))
     click(qtbot, page.flows.options.cancel_button)
     dialog = page.flows.cancel_dialog
-    click(qtbot, dialog.all_radio)
-    dialog.select_reason("no_longer_needed")
-    assert {r.id for r in dialog.shown_resources} == {"cancel_all_offer", "goodbye"}
-    click(qtbot, dialog.confirm_button)
-    assert dialog.stack.currentWidget() is dialog.preview_page
+    click(qtbot, dialog.form.all_radio)
+    dialog.form.select_reason("no_longer_needed")
+    assert {r.id for r in dialog.form.shown_resources} == {"cancel_all_offer", "goodbye"}
+    click(qtbot, dialog.form.confirm_button)
+    assert dialog.stack.currentWidget() is dialog.preview
 
     planned = [p.id for p in dialog.plan.cancel]
     assert target.id in planned and inside.id not in planned
     assert [p.id for p in dialog.plan.stay] == [inside.id]
-    stay_label = dialog.findChild(type(dialog.done_text), f"stay_{inside.id}")
+    stay_label = dialog.findChild(QLabel, f"stay_{inside.id}")
     assert "Fri 27 Nov, 10:00 EST" in stay_label.text() and "free cancellation ended" in stay_label.text()
-    assert dialog.cancel_list.text().count("EST") + dialog.cancel_list.text().count("EDT") == len(planned)
+    assert dialog.preview.cancel_list.text().count("EST") + dialog.preview.cancel_list.text().count("EDT") == len(planned)
 
-    click(qtbot, dialog.stay_rows[inside.id])  # the late-cancellation request offered for what stays
+    click(qtbot, dialog.preview.stay_rows[inside.id])  # the late-cancellation request offered for what stays
     wait_ops(qtbot, controller)
     assert LateCancellationRequest.select().where(LateCancellationRequest.appointment == inside.id).count() == 1
 
-    click(qtbot, dialog.confirm_all_button)
+    click(qtbot, dialog.preview.confirm_button)
     wait_ops(qtbot, controller)
-    assert dialog.stack.currentWidget() is dialog.done_page
+    assert dialog.stack.currentWidget() is dialog.confirmation
     statuses = {a.id: a.status for a in Appointment.select().where(Appointment.id.in_(planned + [inside.id]))}
     assert all(statuses[i] == AppointmentStatus.CANCELLED_BY_CLIENT for i in planned)
     assert statuses[inside.id] == AppointmentStatus.SCHEDULED
-    assert f"{len(planned)} appointments cancelled" in dialog.done_title.text()
+    assert f"{len(planned)} appointments cancelled" in dialog.confirmation.ui.confirmationTitle.text()
 
 
 def test_series_preview_refuses_when_the_plan_changed(qtbot, demo_db, now, tmp_path):
@@ -142,14 +144,14 @@ def test_series_preview_refuses_when_the_plan_changed(qtbot, demo_db, now, tmp_p
     click(qtbot, page.edit_button(row))
     click(qtbot, page.flows.options.cancel_button)
     dialog = page.flows.cancel_dialog
-    click(qtbot, dialog.all_radio)
-    dialog.select_reason("weather")
-    click(qtbot, dialog.confirm_button)
+    click(qtbot, dialog.form.all_radio)
+    dialog.form.select_reason("weather")
+    click(qtbot, dialog.form.confirm_button)
     controller.clock.advance(timedelta(days=2, hours=1))  # time passes: the next one is now inside the window
-    click(qtbot, dialog.confirm_all_button)
+    click(qtbot, dialog.preview.confirm_button)
     wait_ops(qtbot, controller)
     assert any("has changed since you looked" in box.text() for box in message_boxes())
-    assert dialog.stack.currentWidget() is dialog.preview_page
+    assert dialog.stack.currentWidget() is dialog.preview
     assert Appointment.select().where(Appointment.status == AppointmentStatus.CANCELLED_BY_CLIENT,
                                       Appointment.starts_at > now).count() == 0
 
@@ -198,13 +200,13 @@ def test_cancelling_inside_the_window_is_refused_in_the_window(qtbot, demo_db, n
     click(qtbot, dashboard.edit_button)
     click(qtbot, dashboard.flows.options.cancel_button)
     dialog = dashboard.flows.cancel_dialog
-    dialog.select_reason("schedule_conflict")
+    dialog.form.select_reason("schedule_conflict")
     controller.clock.advance(timedelta(hours=5))
-    click(qtbot, dialog.confirm_button)
+    click(qtbot, dialog.form.confirm_button)
     wait_ops(qtbot, controller)
-    assert "Free cancellation ended" in dialog.form_hint.text()
+    assert "Free cancellation ended" in dialog.form.hint.text()
     assert any("Free cancellation ended" in box.text() for box in message_boxes())
-    assert dialog.stack.currentWidget() is dialog.form_page
+    assert dialog.stack.currentWidget() is dialog.form
 
 
 def test_crisis_resources_come_first(qtbot, demo_db, now, tmp_path):
@@ -214,15 +216,15 @@ def test_crisis_resources_come_first(qtbot, demo_db, now, tmp_path):
     click(qtbot, page.edit_button(row))
     click(qtbot, page.flows.options.cancel_button)
     dialog = page.flows.cancel_dialog
-    dialog.select_reason("unsafe")
-    assert dialog.urgent_box.isVisible()
-    urgent = [r.id for r in dialog.shown_resources if r.urgent]
+    dialog.form.select_reason("unsafe")
+    assert dialog.form.urgent_box.isVisible()
+    urgent = [r.id for r in dialog.form.shown_resources if r.urgent]
     assert urgent[:2] == ["crisis_988", "emergency"]
-    assert dialog.shown_resources[0].id == "crisis_988"
-    layout = dialog.body_layout
-    assert layout.indexOf(dialog.urgent_box) < layout.indexOf(dialog.questions_box)
-    click(qtbot, dialog.answer("provider_contact", "yes"))
-    assert "telehealth_offer" in [r.id for r in dialog.shown_resources]
+    assert dialog.form.shown_resources[0].id == "crisis_988"
+    layout = dialog.form.body_layout
+    assert layout.indexOf(dialog.form.urgent_box) < layout.indexOf(dialog.form.questions_box)
+    click(qtbot, dialog.form.answer("provider_contact", "yes"))
+    assert "telehealth_offer" in [r.id for r in dialog.form.shown_resources]
     # A resource's action is a real button: "Message my provider" opens a new message.
     from desktop.gui.client.messages import MessagesPage
     from tests.guikit import find_button
@@ -241,3 +243,25 @@ def test_a_dialog_closed_by_its_title_bar_button_does_not_break_the_next_edit(qt
     qtbot.wait(10)
     click(qtbot, page.edit_button(index))
     assert page.flows.options is not None and page.flows.options.isVisible()
+
+
+def test_asking_to_be_contacted_reaches_the_provider_and_the_confirmation_says_who(qtbot, demo_db, now, tmp_path):
+    from desktop.store.models import UrgentItem
+
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    page = portal.go_to("appointments")
+    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed and not r.repeats)
+    row = page.upcoming_model.rows[index]
+    click(qtbot, page.edit_button(index))
+    click(qtbot, page.flows.options.cancel_button)
+    dialog = page.flows.cancel_dialog
+    dialog.form.select_reason("unsafe")
+    click(qtbot, dialog.form.answer("provider_contact", "yes"))
+    click(qtbot, dialog.form.confirm_button)
+    wait_ops(qtbot, controller)
+
+    assert dialog.stack.currentWidget() is dialog.confirmation
+    text = dialog.confirmation.ui.confirmationText.text()
+    assert "We have told Dr. Maya Rivera that you would like to be contacted" in text
+    item = UrgentItem.get()
+    assert (item.appointment_id, item.handled_at) == (row.id, None)

@@ -4,82 +4,55 @@ there is one, and Enter on an upcoming appointment opens it like a double-click.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar
+from PySide6.QtWidgets import QApplication
 
 from desktop.gui.client.options_dialog import AppointmentOptionsDialog
 from desktop.store.models import Charge, FeeAdjustmentRequest
-from tests.guikit import make_controller, sign_in, wait_ops
-
-
-def _key(text: str) -> str:
-    return QKeySequence.mnemonic(text).toString()
-
-
-def _mnemonics(window) -> list[str]:
-    """Every Alt+letter the window answers right now: menus, visible buttons, tabs, labels with a buddy."""
-    keys = [_key(a.text()) for a in window.menuBar().actions()]
-    keys += [_key(b.text()) for b in window.findChildren(QAbstractButton) if b.isVisible()]
-    for bar in window.findChildren(QTabBar):
-        if bar.isVisible():
-            keys += [_key(bar.tabText(i)) for i in range(bar.count())]
-    keys += [_key(label.text()) for label in window.findChildren(QLabel) if label.isVisible() and label.buddy()]
-    return [k for k in keys if k]
-
-
-def _assert_main_actions_have_their_own_keys(window, buttons) -> None:
-    keys = _mnemonics(window)
-    clashes = [k for k, n in Counter(keys).items() if n > 1]
-    assert not clashes, f"the same Alt+letter on several controls: {clashes}"
-    for button in buttons:
-        assert _key(button.text()), f"“{button.text()}” has no Alt+letter"
-        assert "&" not in button.accessibleName()
-
-
-def _show(window, key: str):
-    page = window.go_to(key)
-    QApplication.processEvents()
-    return page
+from tests.guikit import (
+    assert_main_actions_have_their_own_keys,
+    make_controller,
+    show_page,
+    sign_in,
+    wait_ops,
+)
 
 
 def test_client_pages_main_actions_have_unclashing_mnemonics(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     portal = sign_in(qtbot, controller, "alex.morgan")
-    dashboard = _show(portal, "dashboard")
-    _assert_main_actions_have_their_own_keys(
+    dashboard = show_page(portal, "dashboard")
+    assert_main_actions_have_their_own_keys(
         portal, [dashboard.edit_button, dashboard.all_button, dashboard.messages_button])
-    appointments = _show(portal, "appointments")
-    _assert_main_actions_have_their_own_keys(
+    appointments = show_page(portal, "appointments")
+    assert_main_actions_have_their_own_keys(
         portal, [appointments.list_button, appointments.calendar_button, appointments.ics_button])
-    billing = _show(portal, "billing")
-    _assert_main_actions_have_their_own_keys(portal, [billing.dispute_button, billing.statement_button])
-    messages = _show(portal, "messages")
+    billing = show_page(portal, "billing")
+    assert_main_actions_have_their_own_keys(portal, [billing.dispute_button, billing.statement_button])
+    messages = show_page(portal, "messages")
     messages.compose("Hello")
     QApplication.processEvents()
-    _assert_main_actions_have_their_own_keys(
+    assert_main_actions_have_their_own_keys(
         portal, [messages.new_button, messages.send_new_button, messages.discard_button, messages.view.send_button])
-    book = _show(portal, "book")
-    _assert_main_actions_have_their_own_keys(portal, [book.book_button])
+    book = show_page(portal, "book")
+    assert_main_actions_have_their_own_keys(portal, [book.book_button])
 
 
 def test_support_desk_main_actions_have_unclashing_mnemonics(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     desk = sign_in(qtbot, controller, "support")
-    queue = _show(desk, "queue")
+    queue = show_page(desk, "queue")
     queue.table.selectRow(0)
-    _assert_main_actions_have_their_own_keys(
+    assert_main_actions_have_their_own_keys(
         desk, [queue.adjust_button, queue.waive_button, queue.decline_button, queue.history_button])
-    exports = _show(desk, "exports")
-    _assert_main_actions_have_their_own_keys(desk, [exports.export_button])
+    exports = show_page(desk, "exports")
+    assert_main_actions_have_their_own_keys(desk, [exports.export_button])
 
 
 def test_ctrl_return_adjusts_the_selected_request(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     desk = sign_in(qtbot, controller, "support")
-    queue = _show(desk, "queue")
+    queue = show_page(desk, "queue")
     request = FeeAdjustmentRequest.get(FeeAdjustmentRequest.status == "pending")
     queue.table.selectRow(0)
     queue.amount.clear()
@@ -96,7 +69,7 @@ def test_ctrl_return_adjusts_the_selected_request(qtbot, demo_db, now, tmp_path)
 def test_enter_on_an_upcoming_row_opens_edit(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     portal = sign_in(qtbot, controller, "alex.morgan")
-    page = _show(portal, "appointments")
+    page = show_page(portal, "appointments")
     row = page.upcoming_model.rows[1]
     page.upcoming_view.setCurrentIndex(page.upcoming_model.index(1, 0))
     page.upcoming_view.setFocus()

@@ -8,7 +8,6 @@ import threading
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
 
 from desktop.gui.billing.statement import statement_html
-from desktop.gui.support.screens import show_billing, show_support_desk
 from desktop.rules.money import Money
 from desktop.services import exports, fees
 from desktop.store.models import AuditEvent, Charge, ChargeStatus, FeeAdjustment, FeeAdjustmentRequest
@@ -165,16 +164,3 @@ def test_client_statement_pdf_is_self_pay(qtbot, demo_db, now, tmp_path):
     html = statement_html(exports.client_statement(actor("alex.morgan")), "today")
     assert "Not covered by insurance" in html and "Self-pay" in html
     assert "billable" not in html.lower()
-
-
-def test_screens_for_the_readme(qtbot, demo_db, now, tmp_path):
-    controller = make_controller(qtbot, demo_db, now, tmp_path)
-    window = sign_in(qtbot, controller, "alex.morgan")
-    assert show_billing(window) is window
-    assert window.pages["billing"].history.toPlainText()
-    click(qtbot, window.findChild(QPushButton, "signOutButton"))
-    wait_ops(qtbot, controller)
-    window = sign_in(qtbot, controller, "support")
-    assert show_support_desk(window) is window
-    queue = window.pages["queue"]
-    assert queue.detail is not None and queue.fields["proposal"].isVisible()

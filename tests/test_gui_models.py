@@ -40,3 +40,47 @@ def test_thread_list_model_passes_the_model_tester(qtmodeltester):
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
     assert model.data(model.index(1, 0), Qt.ItemDataRole.FontRole) is None
     assert model.row_of(3) == 2 and model.row_of(99) == -1
+
+
+def test_the_client_appointment_table_passes_the_model_tester(qtmodeltester, demo_db, now):
+    from desktop.gui.client.models import AppointmentTableModel
+    from desktop.services import client_portal
+    from tests.factories import actor
+
+    alex = actor("alex.morgan")
+    columns = ("When", "With", "Where", "Repeats", "Cancellation", "Status", "Unknown")
+    model = AppointmentTableModel(alex.time_zone, columns)
+    rows = client_portal.upcoming(alex, now=now)
+    assert rows
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == len(rows) and model.columnCount() == len(columns)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == rows[0].id
+    assert model.data(model.index(0, 5)) == rows[0].status_label
+    assert model.data(model.index(0, 6)) == ""
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "With"
+    # The tester stays connected: each reset below is checked as it happens.
+    model.set_rows(client_portal.past(alex, now=now))
+    assert model.rowCount() > 0
+    model.set_rows([])
+    assert model.rowCount() == 0
+
+
+def test_the_client_slot_list_passes_the_model_tester(qtmodeltester, demo_db, now):
+    from datetime import timedelta
+
+    from desktop.gui.client.models import SlotListModel
+    from desktop.services import client_portal
+    from tests.factories import actor
+
+    alex = actor("alex.morgan")
+    page = client_portal.booking_page(alex)
+    slots = client_portal.slots(alex, page.provider_id, timedelta(minutes=50), now=now)
+    assert slots
+    model = SlotListModel(alex.time_zone)
+    model.set_slots(slots)
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == slots[0]
+    assert model.data(model.index(0, 0)) and model.data(model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole)
+    model.set_slots([])  # checked by the still-connected tester
+    assert model.rowCount() == 0

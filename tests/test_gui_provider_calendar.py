@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from guikit import click, make_controller, sign_in, wait_ops
 from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QPushButton, QWidget
 
+from desktop.gui.widgets.calendar import CalendarMode
 from desktop.store.models import Appointment, AppointmentStatus, Series
+from tests.guikit import click, make_controller, sign_in, wait_ops
 
 
 def _calendar_page(qtbot, demo_db, now, tmp_path, username="dr.rivera"):
@@ -56,6 +58,32 @@ def test_navigate_day_week_month(qtbot, demo_db, now, tmp_path):
     assert cal.mode.value == "month"
 
 
+def test_the_calendar_shows_the_working_day_set_and_reopens_in_the_view_last_used(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    controller.settings.set("calendar/day_start_hour", 10)
+    controller.settings.set("calendar/day_end_hour", 16)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    cal = window.go_to("calendar").calendar
+    assert cal.mode is CalendarMode.WEEK  # nothing remembered yet: the default
+    empty_sunday = date(2027, 6, 6)
+    cal.go_to(empty_sunday, CalendarMode.DAY)
+    assert cal.rows == [] and cal.grid.hours == (10, 16)
+    click(qtbot, cal.mode_buttons[CalendarMode.MONTH])
+    assert controller.settings.get("calendar/view") == "month"
+    click(qtbot, window.findChild(QPushButton, "signOutButton"))
+    wait_ops(qtbot, controller)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    cal = window.go_to("calendar").calendar
+    assert cal.mode is CalendarMode.MONTH and cal.title_label.text() == "November 2026"
+    # Hours that make no sense fall back to the default working day.
+    controller.settings.set("calendar/day_start_hour", 20)
+    click(qtbot, window.findChild(QPushButton, "signOutButton"))
+    wait_ops(qtbot, controller)
+    cal = sign_in(qtbot, controller, "dr.rivera").go_to("calendar").calendar
+    cal.go_to(empty_sunday, CalendarMode.DAY)
+    assert cal.grid.hours == (7, 20)
+
+
 def _click_item(qtbot, cal, appointment_id: int) -> None:
     box = next(b for b in cal.grid.boxes() if b.row.id == appointment_id)
     qtbot.mouseClick(cal.grid, Qt.MouseButton.LeftButton, pos=box.rect.center().toPoint())
@@ -66,15 +94,15 @@ def test_create_a_series_in_the_calendar(qtbot, demo_db, now, tmp_path):
     click(qtbot, page.new_button)
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
-    dialog.client.setCurrentIndex(dialog.client.findText("Alex Morgan"))
-    dialog.day.setDate(QDate(2026, 12, 7))  # a Monday
-    dialog.start.setTime(QTime(8, 0))
-    dialog.repeat.frequency.setCurrentIndex(dialog.repeat.frequency.findText("Every week"))
-    dialog.repeat.count.setValue(5)
+    dialog.ui.clientCombo.setCurrentIndex(dialog.ui.clientCombo.findText("Alex Morgan"))
+    dialog.ui.dateEdit.setDate(QDate(2026, 12, 7))  # a Monday
+    dialog.ui.timeEdit.setTime(QTime(8, 0))
+    dialog.ui.repeat.ui.repeatCombo.setCurrentIndex(dialog.ui.repeat.ui.repeatCombo.findText("Every week"))
+    dialog.ui.repeat.ui.countSpin.setValue(5)
     before = Series.select().count()
-    click(qtbot, dialog.create_button)
+    click(qtbot, dialog.ui.createAppointmentButton)
     wait_ops(qtbot, controller)
-    assert not dialog.isVisible(), dialog.error.text()
+    assert not dialog.isVisible(), dialog.ui.dialogError.text()
     series = Series.select().order_by(Series.id.desc()).first()
     assert Series.select().count() == before + 1 and "COUNT=5" in series.rrule
     occurrences = list(Appointment.select().where(Appointment.series == series).order_by(Appointment.starts_at))
@@ -91,11 +119,11 @@ def test_a_refused_series_keeps_the_dialog_open_with_the_reason(qtbot, demo_db, 
     controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
     click(qtbot, page.new_button)
     dialog = page.dialog
-    dialog.repeat.frequency.setCurrentIndex(dialog.repeat.frequency.findText("Every week"))
-    dialog.day.setDate(QDate(2026, 11, 2))  # in the past
-    click(qtbot, dialog.create_button)
+    dialog.ui.repeat.ui.repeatCombo.setCurrentIndex(dialog.ui.repeat.ui.repeatCombo.findText("Every week"))
+    dialog.ui.dateEdit.setDate(QDate(2026, 11, 2))  # in the past
+    click(qtbot, dialog.ui.createAppointmentButton)
     wait_ops(qtbot, controller)
-    assert dialog.isVisible() and "future" in dialog.error.text()
+    assert dialog.isVisible() and "future" in dialog.ui.dialogError.text()
 
 
 def test_mark_a_no_show_and_see_the_charge(qtbot, demo_db, now, tmp_path):
@@ -112,8 +140,8 @@ def test_mark_a_no_show_and_see_the_charge(qtbot, demo_db, now, tmp_path):
     assert page.no_show_button.isEnabled()
     click(qtbot, page.no_show_button)
     dialog = page.dialog
-    assert "$75.00" in dialog.fee_text.text() and "not covered by insurance" in dialog.fee_text.text().lower()
-    click(qtbot, dialog.confirm)
+    assert "$75.00" in dialog.ui.noShowFeeText.text() and "not covered by insurance" in dialog.ui.noShowFeeText.text().lower()
+    click(qtbot, dialog.ui.confirmNoShowButton)
     wait_ops(qtbot, controller)
     assert not dialog.isVisible()
     assert Appointment.get_by_id(missed.id).status == AppointmentStatus.NO_SHOW
@@ -133,8 +161,8 @@ def test_an_upcoming_appointment_cannot_be_marked_no_show_and_is_cancelled_for_t
     assert not page.no_show_button.isEnabled()
     click(qtbot, page.cancel_button)
     dialog = page.dialog
-    dialog.reason.setCurrentIndex(dialog.reason.findData("provider_unwell"))
-    click(qtbot, dialog.confirm)
+    dialog.ui.reasonCombo.setCurrentIndex(dialog.ui.reasonCombo.findData("provider_unwell"))
+    click(qtbot, dialog.ui.confirmCancelButton)
     wait_ops(qtbot, controller)
     assert Appointment.get_by_id(upcoming.id).status == AppointmentStatus.CANCELLED_BY_PROVIDER
     assert next(r for r in cal.rows if r.id == upcoming.id).status_label == "Cancelled by provider"
@@ -156,17 +184,17 @@ def test_cancel_a_series_from_an_occurrence_for_the_client(qtbot, demo_db, now, 
     _click_item(qtbot, cal, pivot.id)
     click(qtbot, page.cancel_button)
     dialog = page.dialog
-    assert dialog.only_this.isVisible() and dialog.only_this.isChecked()
-    assert dialog.whole_series.isVisible()
-    assert f"cancels {len(later)} scheduled appointments" in dialog.series_count.text()
+    assert dialog.ui.cancelOnlyThisRadio.isVisible() and dialog.ui.cancelOnlyThisRadio.isChecked()
+    assert dialog.ui.cancelSeriesFromHereRadio.isVisible()
+    assert f"cancels {len(later)} scheduled appointments" in dialog.ui.seriesCancelCount.text()
     window.grab().save("/tmp/cal_cancel_series.png")
     dialog.grab().save("/tmp/cancel_series_dialog.png")
-    click(qtbot, dialog.whole_series)
-    assert dialog.confirm.text() == f"Cancel {len(later)} appointments"
-    dialog.reason.setCurrentIndex(dialog.reason.findData("practice_closed"))
-    click(qtbot, dialog.confirm)
+    click(qtbot, dialog.ui.cancelSeriesFromHereRadio)
+    assert dialog.ui.confirmCancelButton.text() == f"Cancel {len(later)} appointments"
+    dialog.ui.reasonCombo.setCurrentIndex(dialog.ui.reasonCombo.findData("practice_closed"))
+    click(qtbot, dialog.ui.confirmCancelButton)
     wait_ops(qtbot, controller)
-    assert not dialog.isVisible(), dialog.error.text()
+    assert not dialog.isVisible(), dialog.ui.dialogError.text()
     assert {a.status for a in Appointment.select().where(Appointment.id.in_(later))} == {
         AppointmentStatus.CANCELLED_BY_PROVIDER}
     assert list(Appointment.select(Appointment.id, Appointment.status, Appointment.version)
@@ -186,5 +214,62 @@ def test_a_single_appointment_offers_no_series_choice(qtbot, demo_db, now, tmp_p
     _click_item(qtbot, cal, single.id)
     click(qtbot, page.cancel_button)
     dialog = page.dialog
-    assert not dialog.only_this.isVisible() and not dialog.whole_series.isVisible()
-    assert not dialog.series_count.isVisible()
+    assert not dialog.ui.cancelOnlyThisRadio.isVisible() and not dialog.ui.cancelSeriesFromHereRadio.isVisible()
+    assert not dialog.ui.seriesCancelCount.isVisible()
+
+
+def _focus_order(dialog, names: list[str]) -> list[str]:
+    """The named widgets in the order Tab reaches them, starting from the first."""
+    first = dialog.findChild(QWidget, names[0])
+    order, widget = [], first
+    while True:
+        if widget.objectName() in names and widget.objectName() not in order:
+            order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        if widget is first:
+            return order
+
+
+def test_the_new_appointment_form_is_in_reading_order_for_the_keyboard(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    click(qtbot, page.new_button)
+    dialog = page.dialog
+    names = ["clientCombo", "serviceCombo", "dateEdit", "timeEdit", "durationSpin", "repeatCombo",
+             "endsAfterRadio", "countSpin", "endsOnRadio", "untilDate", "createAppointmentButton", "cancelButton"]
+    assert _focus_order(dialog, names) == names
+    assert dialog.ui.startLabel.text() == "S&tart (America/New_York):"
+    assert dialog.ui.startLabel.buddy() is dialog.ui.timeEdit
+    assert not dialog.ui.repeat.ui.endsRow.isEnabled()  # "Does not repeat": no end to choose
+    dialog.ui.repeat.ui.repeatCombo.setCurrentIndex(1)
+    assert dialog.ui.repeat.ui.endsRow.isEnabled()
+
+
+def test_move_one_occurrence_of_a_series_to_another_time(qtbot, demo_db, now, tmp_path):
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    rivera = window.ctx.actor
+    zone = ZoneInfo(rivera.time_zone)
+    cal = page.calendar
+    cal.go_to((now + timedelta(days=14)).astimezone(zone).date())
+    qtbot.waitUntil(lambda: any(r.in_series and r.status == AppointmentStatus.SCHEDULED for r in cal.rows))
+    row = min((r for r in cal.rows if r.in_series and r.status == AppointmentStatus.SCHEDULED), key=lambda r: r.start)
+    others = {a.id: a.starts_at for a in Appointment.select().where(Appointment.series == row.series_id,
+                                                                    Appointment.id != row.id)}
+    _click_item(qtbot, cal, row.id)
+    click(qtbot, page.move_button)
+    dialog = page.dialog
+    ui = dialog.ui
+    local = row.start.astimezone(zone)
+    assert ui.moveTime.time() == QTime(local.hour, local.minute)
+    assert ui.seriesFromHereRadio.isVisible() and ui.onlyThisRadio.isChecked()
+    assert not ui.repeat.isEnabled()  # the repeat fields are for "the series from here" only
+    click(qtbot, ui.seriesFromHereRadio)
+    assert ui.repeat.isEnabled()
+    click(qtbot, ui.onlyThisRadio)
+    ui.moveTime.setTime(QTime(7, 0))
+    click(qtbot, ui.saveMoveButton)
+    wait_ops(qtbot, controller)
+    assert not dialog.isVisible(), ui.dialogError.text()
+    moved = Appointment.get_by_id(row.id).starts_at.astimezone(zone)
+    assert (moved.date(), moved.hour, moved.minute) == (local.date(), 7, 0)
+    assert {a.id: a.starts_at for a in Appointment.select().where(Appointment.series == row.series_id,
+                                                                  Appointment.id != row.id)} == others

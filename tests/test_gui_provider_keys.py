@@ -5,26 +5,25 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from tests.guikit import make_controller, sign_in
-from tests.test_gui_client_support_keys import _assert_main_actions_have_their_own_keys, _show
+from tests.guikit import assert_main_actions_have_their_own_keys, make_controller, show_page, sign_in
 
 
 def test_provider_pages_main_actions_have_unclashing_mnemonics(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    calendar = _show(window, "calendar")
+    calendar = show_page(window, "calendar")
     calendar.show_detail(calendar.calendar.rows[0].id)
-    _assert_main_actions_have_their_own_keys(
+    assert_main_actions_have_their_own_keys(
         window, [calendar.new_button, calendar.move_button, calendar.cancel_button, calendar.no_show_button])
-    requests = _show(window, "requests")
-    _assert_main_actions_have_their_own_keys(window, list(requests.buttons.values()))
-    booking = _show(window, "booking")
-    _assert_main_actions_have_their_own_keys(window, [booking.save_button, booking.save_hours_button])
-    people = _show(window, "people")
-    _assert_main_actions_have_their_own_keys(window, [people.add_button, people.new_button])
+    requests = show_page(window, "requests")
+    assert_main_actions_have_their_own_keys(window, list(requests.buttons.values()))
+    booking = show_page(window, "booking")
+    assert_main_actions_have_their_own_keys(window, [booking.ui.savePolicyButton, booking.ui.saveHoursButton])
+    people = show_page(window, "people")
+    assert_main_actions_have_their_own_keys(window, [people.ui.addPersonButton, people.ui.clearPersonButton])
     people.table.selectRow(0)
     QApplication.processEvents()
-    _assert_main_actions_have_their_own_keys(window, [people.save_button, people.active_button])
-    assert people.active_button.accessibleName() in ("Deactivate", "Reactivate")
-    disputes = _show(window, "disputes")
-    _assert_main_actions_have_their_own_keys(window, [disputes.reply_button, disputes.ask_button])
+    assert_main_actions_have_their_own_keys(window, [people.ui.savePersonButton, people.ui.toggleActiveButton])
+    assert people.ui.toggleActiveButton.accessibleName() in ("Deactivate", "Reactivate")
+    disputes = show_page(window, "disputes")
+    assert_main_actions_have_their_own_keys(window, [disputes.reply_button, disputes.ask_button])

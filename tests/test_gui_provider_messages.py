@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from guikit import click, make_controller, sign_in, wait_ops
-
 from desktop.gui.widgets.calendar import CalendarMode, ClientCalendar
 from desktop.services.auth import actor_for
 from desktop.services.provider import cancel_for_client
 from desktop.store.models import Appointment, AppointmentStatus, Client, Message, User
+from tests.guikit import click, make_controller, sign_in, wait_ops
 
 
 def test_thread_tied_to_an_appointment_shows_it_and_a_reply_is_sent(qtbot, demo_db, now, tmp_path):

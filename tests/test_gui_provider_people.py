@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from guikit import click, make_controller, sign_in, wait_ops
-
 from desktop.store.models import Client, User
+from tests.guikit import click, make_controller, sign_in, wait_ops
 
 
 def test_owner_adds_a_client_who_must_change_the_first_password(qtbot, demo_db, now, tmp_path):
@@ -13,17 +12,17 @@ def test_owner_adds_a_client_who_must_change_the_first_password(qtbot, demo_db, 
     page = window.go_to("people")
     qtbot.waitUntil(page.isVisible)
     assert any(r.username == "jordan.lee" for r in page.model.rows)
-    page.role.setCurrentIndex(page.role.findText("Client"))
-    qtbot.keyClicks(page.name, "Robin Park")
-    qtbot.keyClicks(page.username, "robin.park")
-    qtbot.keyClicks(page.password, "first-pass-1")
-    qtbot.keyClicks(page.email, "robin@mail.example")
-    page.zone.clear()
-    qtbot.keyClicks(page.zone, "America/Chicago")
-    page.provider.setCurrentIndex(page.provider.findText("Dr. Daniel Chen"))
-    click(qtbot, page.add_button)
+    page.ui.roleCombo.setCurrentIndex(page.ui.roleCombo.findText("Client"))
+    qtbot.keyClicks(page.ui.nameEdit, "Robin Park")
+    qtbot.keyClicks(page.ui.usernameEdit, "robin.park")
+    qtbot.keyClicks(page.ui.firstPasswordEdit, "first-pass-1")
+    qtbot.keyClicks(page.ui.emailEdit, "robin@mail.example")
+    page.ui.zoneEdit.clear()
+    qtbot.keyClicks(page.ui.zoneEdit, "America/Chicago")
+    page.ui.providerCombo.setCurrentIndex(page.ui.providerCombo.findText("Dr. Daniel Chen"))
+    click(qtbot, page.ui.addPersonButton)
     wait_ops(qtbot, controller)
-    assert page.error.text() == ""
+    assert page.ui.peopleError.text() == ""
     user = User.get(User.username == "robin.park")
     assert user.must_change_password and user.time_zone == "America/Chicago"
     assert Client.get(Client.user == user).provider.user.username == "dr.chen"
@@ -36,7 +35,7 @@ def test_owner_adds_a_client_who_must_change_the_first_password(qtbot, demo_db, 
     # Deactivate: history kept, sign-in stops.
     page.table.selectRow(index)
     assert page.editing.username == "robin.park"
-    click(qtbot, page.active_button)
+    click(qtbot, page.ui.toggleActiveButton)
     wait_ops(qtbot, controller)
     assert not User.get_by_id(user.id).active
     assert page.model.index(page.model.rows.index(next(r for r in page.model.rows if r.username == "robin.park")),
@@ -47,12 +46,12 @@ def test_a_taken_user_name_is_refused_on_the_page(qtbot, demo_db, now, tmp_path)
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
     page = window.go_to("people")
-    qtbot.keyClicks(page.name, "Someone")
-    qtbot.keyClicks(page.username, "jordan.lee")
-    qtbot.keyClicks(page.password, "first-pass-1")
-    click(qtbot, page.add_button)
+    qtbot.keyClicks(page.ui.nameEdit, "Someone")
+    qtbot.keyClicks(page.ui.usernameEdit, "jordan.lee")
+    qtbot.keyClicks(page.ui.firstPasswordEdit, "first-pass-1")
+    click(qtbot, page.ui.addPersonButton)
     wait_ops(qtbot, controller)
-    assert "taken" in page.error.text()
+    assert "taken" in page.ui.peopleError.text()
 
 
 def test_a_provider_who_is_not_the_owner_has_no_people_page(qtbot, demo_db, now, tmp_path):
@@ -70,11 +69,11 @@ def test_moving_a_client_with_upcoming_appointments_is_refused_on_the_page(qtbot
     before = Client.get(Client.user == alex).provider_id
     page.table.selectRow(page.model.rows.index(next(r for r in page.model.rows if r.username == "alex.morgan")))
     assert page.editing.username == "alex.morgan"
-    page.provider.setCurrentIndex(page.provider.findText("Dr. Daniel Chen"))
-    click(qtbot, page.save_button)
+    page.ui.providerCombo.setCurrentIndex(page.ui.providerCombo.findText("Dr. Daniel Chen"))
+    click(qtbot, page.ui.savePersonButton)
     wait_ops(qtbot, controller)
-    assert "upcoming appointments with Dr. Maya Rivera" in page.error.text()
-    assert "Cancel or move them first" in page.error.text()
+    assert "upcoming appointments with Dr. Maya Rivera" in page.ui.peopleError.text()
+    assert "Cancel or move them first" in page.ui.peopleError.text()
     assert Client.get(Client.user == alex).provider_id == before
 
 
@@ -84,7 +83,7 @@ def test_the_owners_own_row_says_why_it_cannot_be_deactivated(qtbot, demo_db, no
     page = window.go_to("people")
     qtbot.waitUntil(page.isVisible)
     page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.username == "dr.rivera"))
-    assert not page.active_button.isEnabled()
-    assert "your own account" in page.active_button.toolTip()
+    assert not page.ui.toggleActiveButton.isEnabled()
+    assert "your own account" in page.ui.toggleActiveButton.toolTip()
     page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.username == "alex.morgan"))
-    assert page.active_button.isEnabled() and page.active_button.toolTip() == ""
+    assert page.ui.toggleActiveButton.isEnabled() and page.ui.toggleActiveButton.toolTip() == ""

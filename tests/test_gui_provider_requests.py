@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from guikit import click, make_controller, sign_in, wait_ops
 from PySide6.QtCore import QPoint, Qt
 
 from desktop.services.provider import LateDecision
@@ -13,6 +12,7 @@ from desktop.store.models import (
     LateCancellationRequest,
     Message,
 )
+from tests.guikit import click, make_controller, sign_in, wait_ops
 
 
 def _inbox(qtbot, demo_db, now, tmp_path, username="dr.chen"):

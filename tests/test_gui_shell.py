@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from desktop.gui.client.portal import ClientPortal
 from desktop.gui.clock import FixedClock
 from desktop.gui.provider.workspace import ProviderWorkspace
 from desktop.gui.support.desk import SupportDesk
+from desktop.services.practice import close_practice_database, practice_details
 from desktop.store.db import Opened, open_database
 from desktop.store.models import AuditEvent, Practice, User
 from tests.guikit import click, make_controller, sign_in, type_credentials, wait_ops
@@ -21,8 +23,8 @@ def test_each_role_gets_its_own_window_with_navigation(qtbot, demo_db: Opened, n
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     cases = [
         ("alex.morgan", ClientPortal, ["Dashboard", "Appointments", "Book", "Messages", "Billing"]),
-        ("dr.rivera", ProviderWorkspace, ["Calendar", "Requests", "Messages", "Disputes", "Booking page", "People"]),
-        ("dr.chen", ProviderWorkspace, ["Calendar", "Requests", "Messages", "Disputes", "Booking page"]),
+        ("dr.rivera", ProviderWorkspace, ["Calendar", "Urgent", "Requests", "Messages", "Disputes", "Booking page", "People"]),
+        ("dr.chen", ProviderWorkspace, ["Calendar", "Urgent", "Requests", "Messages", "Disputes", "Booking page"]),
         ("support", SupportDesk, None),
     ]
     for username, window_type, nav in cases:
@@ -49,6 +51,7 @@ def test_wrong_password_says_so_and_stays_signed_out(qtbot, demo_db, now, tmp_pa
     qtbot.keyClicks(form.username, "alex.morgan")
     qtbot.keyClicks(form.password, "not-the-password")
     qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    wait_ops(qtbot, controller)  # sign-in runs on the write runner
     assert controller.window is None
     assert "do not match" in form.message.text()
     assert form.password.text() == ""
@@ -56,6 +59,7 @@ def test_wrong_password_says_so_and_stays_signed_out(qtbot, demo_db, now, tmp_pa
     qtbot.keyClicks(form.username, "x")
     qtbot.keyClicks(form.password, "whatever-else")
     qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    wait_ops(qtbot, controller)
     assert "do not match" in form.message.text()
 
 
@@ -128,13 +132,43 @@ def test_first_password_must_be_changed(qtbot, demo_db, now, tmp_path):
     assert controller.window is None
     dialog = controller.sign_in.findChild(QDialog, "requiredPasswordChange")
     assert dialog is not None and dialog.isVisible()
-    qtbot.keyClicks(dialog.ui.current, "demo-password")
+    ok = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok)
+    qtbot.keyClicks(dialog.ui.current, "not-my-password")
     qtbot.keyClicks(dialog.ui.newPassword, "a-new-secret")
     qtbot.keyClicks(dialog.ui.confirm, "a-new-secret")
-    click(qtbot, dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok))
+    click(qtbot, ok)
+    wait_ops(qtbot, controller)  # the change runs on the write runner; the refusal comes back
+    assert "not right" in dialog.ui.message.text()
+    assert dialog.isVisible() and controller.window is None
+    dialog.ui.current.clear()
+    qtbot.keyClicks(dialog.ui.current, "demo-password")
+    click(qtbot, ok)
     qtbot.waitUntil(lambda: controller.window is not None)
     assert not User.get(User.username == "alex.morgan").must_change_password
     wait_ops(qtbot, controller)
+
+
+def test_sign_in_runs_on_the_write_runner_one_attempt_at_a_time(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    controller.start()
+    before = AuditEvent.select().where(AuditEvent.action == "sign_in").count()
+    gate = threading.Event()
+    controller.ops.run(gate.wait)  # the one worker is busy: the sign-in waits in its queue
+    form = controller.sign_in.ui
+    form.username.clear()
+    qtbot.keyClicks(form.username, "support")
+    qtbot.keyClicks(form.password, "demo-password")
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    assert not form.signInButton.isEnabled()
+    assert "Signing in" in form.message.text()
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)  # pressed again while it is checked
+    assert controller.ops.pending == 2  # the gate and one sign-in, not two
+    gate.set()
+    qtbot.waitUntil(lambda: controller.window is not None)
+    wait_ops(qtbot, controller)
+    assert isinstance(controller.window, SupportDesk)
+    assert form.signInButton.isEnabled()
+    assert AuditEvent.select().where(AuditEvent.action == "sign_in").count() == before + 1
 
 
 def test_sign_in_is_audited(qtbot, demo_db, now, tmp_path):
@@ -147,13 +181,13 @@ def test_sign_in_is_audited(qtbot, demo_db, now, tmp_path):
 def test_demo_is_built_once_then_reopened(tmp_path, now):
     path = tmp_path / "demo.db"
     clock = FixedClock(now)
-    first = open_target(str(path), demo=True, clock=clock)
-    assert not first.is_new
+    assert open_target(str(path), demo=True, clock=clock) == str(path)
+    assert practice_details() is not None
     count = User.select().count()
-    first.db.close()
-    again = open_target(str(path), demo=True, clock=FixedClock(datetime(2027, 1, 1, tzinfo=now.tzinfo)))
+    close_practice_database()
+    open_target(str(path), demo=True, clock=FixedClock(datetime(2027, 1, 1, tzinfo=now.tzinfo)))
     assert User.select().count() == count
-    again.db.close()
+    close_practice_database()
 
 
 def test_database_that_cannot_be_opened_is_explained_and_left_alone(tmp_path):
@@ -242,3 +276,23 @@ def test_every_role_window_fits_a_1366_pixel_laptop_screen(qtbot, demo_db, now, 
         assert hint.width() <= 1280 and hint.height() <= 700, (username, hint.toTuple())
         controller.sign_out()
         wait_ops(qtbot, controller)
+
+
+def test_the_window_opens_as_it_was_left(qtbot, demo_db, now, tmp_path):
+    # The offscreen screen is 800x800, smaller than any role window, so Qt fits a restored
+    # size to it; the maximised state is what shows, on any screen, that geometry came back.
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    assert not window.isMaximized()
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    click(qtbot, window.findChild(QPushButton, "signOutButton"))
+    wait_ops(qtbot, controller)
+    assert controller.settings.get("window/geometry")
+    window = sign_in(qtbot, controller, "alex.morgan")  # one workstation, one remembered window
+    assert window.isMaximized()
+    window.showNormal()
+    qtbot.waitUntil(lambda: not window.isMaximized())
+    controller.shutdown()  # quitting remembers it too
+    reopened = make_controller(qtbot, demo_db, now, tmp_path)  # the same settings file
+    assert not sign_in(qtbot, reopened, "support").isMaximized()

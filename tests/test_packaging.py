@@ -1,14 +1,16 @@
 """What `pip install practice-desk` gets: every module, the data files under resources/
 (shipped as desktop.resources), the migrations, the generated forms and the command.
 
-These build a real wheel (`pip wheel --no-deps`, a few seconds) and install it into a folder
-of its own, so a file that only works from a checkout is caught here rather than on a
-practice's workstation.
+These build a real wheel (`pip wheel --no-deps`, a few seconds) from a temporary copy of the
+tree (a build writes build/ and *.egg-info beside the sources; the checkout gets neither) and
+install it into a folder of its own, so a file that only works from a checkout is caught here
+rather than on a practice's workstation.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -17,6 +19,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+import desktop
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -60,18 +64,53 @@ def test_pyproject_lists_exactly_the_packages_in_the_tree():
     assert not absent, f"pyproject.toml lists packages with no folder (pip install fails): {absent}"
 
 
+# What a build of the checkout must not see or leave: environments, VCS data, earlier build output.
+NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache",
+                                    ".hypothesis", "*.db", "*.db-wal", "*.db-shm")
+
+
+def _checkout_state() -> dict[str, float]:
+    """Every top-level entry of the checkout with its modification time."""
+    return {p.name: p.stat().st_mtime_ns for p in ROOT.iterdir()}
+
+
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
+def built(tmp_path_factory) -> tuple[Path, Path, dict, dict]:
+    """The wheel, the copy it was built from, and the checkout's state before and after."""
+    before = _checkout_state()
+    source = tmp_path_factory.mktemp("source") / "practice-desk"
+    shutil.copytree(ROOT, source, ignore=NOT_COPIED)
     out = tmp_path_factory.mktemp("wheel")
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q",
-         "-w", str(out), str(ROOT)],
-        capture_output=True, text=True, timeout=600,
+         "-w", str(out), str(source)],
+        capture_output=True, text=True, timeout=600, cwd=source,
     )
     assert proc.returncode == 0, f"pip wheel failed:\n{proc.stdout}\n{proc.stderr}"
     wheels = list(out.glob("practice_desk-*.whl"))
     assert len(wheels) == 1, wheels
-    return wheels[0]
+    return wheels[0], source, before, _checkout_state()
+
+
+@pytest.fixture(scope="module")
+def wheel(built) -> Path:
+    return built[0]
+
+
+def test_the_wheel_is_built_from_a_copy_and_the_checkout_is_left_as_it_was(built):
+    _wheel, source, before, after = built
+    assert after == before
+    # The build really happened over there: setuptools left its metadata in the copy.
+    assert list(source.glob("*.egg-info"))
+
+
+def test_the_version_is_written_once_and_the_wheel_carries_it(wheel):
+    assert "version" not in PYPROJECT["project"]
+    assert PYPROJECT["project"]["dynamic"] == ["version"]
+    assert wheel.name.startswith(f"practice_desk-{desktop.__version__}-")
+    with zipfile.ZipFile(wheel) as zf:
+        metadata = zf.read(next(n for n in zf.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+    assert f"\nVersion: {desktop.__version__}\n" in metadata
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +180,11 @@ def test_installed_wheel_finds_its_resources_outside_the_checkout(wheel, tmp_pat
     assert Path(package_file).resolve().is_relative_to(target.resolve()), package_file
     assert Path(reasons_path).resolve().is_relative_to(target.resolve()), reasons_path
     assert "0001_initial" in known.split(",")
+
+
+def test_the_command_line_reports_the_one_version(capsys):
+    from desktop.cli import parser
+
+    with pytest.raises(SystemExit):
+        parser().parse_args(["--version"])
+    assert capsys.readouterr().out.strip() == f"practice-desk {desktop.__version__}"

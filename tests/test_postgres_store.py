@@ -11,11 +11,11 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from postgres import pg_url  # noqa: F401  (fixture)
 
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
 from desktop.store.models import Appointment, AppointmentStatus, Cancellation, database
+from tests.postgres import pg_url  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.postgres
 

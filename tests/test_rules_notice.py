@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from factories import all_dst_transitions
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop.rules.noshow import no_show_eligibility
 from desktop.rules.notice import DEFAULT_NOTICE, NoticeStatus, notice_decision
+from tests.factories import all_dst_transitions
 
 START = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 DAY = timedelta(hours=24)

@@ -32,7 +32,7 @@ def test_every_shipped_reference_resolves_and_actions_are_known(shipped):
     for reason in shipped.reasons:
         ids = list(reason.resources) + [rid for q in reason.questions for a in q.answers for rid in a.resources]
         assert all(rid in shipped.resources for rid in ids), reason.id
-    assert all(r.action in ACTIONS | {""} for r in shipped.resources.values())
+    assert all(r.action is None or r.action in ACTIONS for r in shipped.resources.values())
 
 
 def test_unsafe_is_a_crisis_reason_and_its_crisis_resources_come_first(shipped):
@@ -53,6 +53,28 @@ def test_resources_follow_the_answers(shipped):
     # Each resource once, even when the reason and the answer both name it.
     ids = [r.id for r in shipped.resources_for("cost", {"help_wanted": "sliding_scale"})]
     assert ids == ["sliding_scale", "payment_plan"]
+
+
+def test_the_catalogue_decides_which_answers_ask_to_be_contacted(shipped):
+    # "Feeling unsafe or in crisis" → "Yes, please contact me" raises an urgent item (rule 6).
+    asked = shipped.contact_requests("unsafe", {"provider_contact": "yes"})
+    assert [(q.id, a.id, a.label) for q, a in asked] == [("provider_contact", "yes", "Yes, please contact me")]
+    assert shipped.contact_requests("unsafe", {"provider_contact": "no"}) == ()
+    assert shipped.contact_requests("unsafe", {}) == ()
+    assert shipped.contact_requests("no_such_reason", {"provider_contact": "yes"}) == ()
+    assert shipped.contact_requests("unsafe", {"provider_contact": "maybe"}) == ()
+    # Only answers the data file marks: no other shipped answer asks for contact.
+    marked = [(r.id, q.id, a.id) for r in shipped.reasons for q in r.questions for a in q.answers if a.asks_contact]
+    assert marked == [("unsafe", "provider_contact", "yes")]
+
+
+def test_any_answer_can_be_marked_in_the_data_file():
+    data = copy.deepcopy(BASE)
+    data["reasons"][0]["questions"][0]["answers"][1]["asks_contact"] = True
+    cat = parse_catalogue(data)
+    q = data["reasons"][0]["questions"][0]
+    assert [a.id for _, a in cat.contact_requests("busy", {q["id"]: q["answers"][1]["id"]})] == [
+        q["answers"][1]["id"]]
 
 
 def test_validate_answers(shipped):
@@ -156,6 +178,9 @@ BAD = {
     "provider reason id taken by a client reason": (
         lambda d: d["provider_reasons"].append({"id": "busy", "label": "Busy"}),
         ["provider reason", "busy", "client reason"]),
+    "asks_contact not a boolean": (
+        lambda d: d["reasons"][0]["questions"][0]["answers"][0].update(asks_contact="yes"),
+        ["busy", "a", "asks_contact"]),
     "provider reason free_text not a boolean": (
         lambda d: d["provider_reasons"][0].update(free_text="yes"), ["away", "free_text"]),
 }

@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from factories import all_dst_transitions
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -26,6 +25,7 @@ from desktop.rules.series import (
     rule_parts,
     rule_summary,
 )
+from tests.factories import all_dst_transitions
 
 NY = "America/New_York"
 WIDE = dict(window_start=datetime(2000, 1, 1, tzinfo=UTC), window_end=datetime(2100, 1, 1, tzinfo=UTC))

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import factories
 import pytest
-from factories import PASSWORD, audit_count
 
 from desktop.rules.policy import DEFAULT_POLICY
 from desktop.services.auth import change_password, set_up_practice, sign_in
 from desktop.services.errors import InvalidInput, NotAllowed, SignInFailed
 from desktop.services.passwords import verify_password
 from desktop.store.models import AuditEvent, FeePolicy, Practice, Provider, Role, User, WorkingHours
+from tests import factories
+from tests.factories import PASSWORD, audit_count
 
 
 def test_set_up_practice(db, now):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import factories
 import pytest
-from factories import SESSION, audit_count, book
 
 from desktop.rules.series import Frequency
 from desktop.services.booking import (
@@ -20,6 +18,8 @@ from desktop.services.booking import (
 )
 from desktop.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from desktop.store.models import Appointment, AppointmentStatus, AuditEvent, FeePolicy, Series
+from tests import factories
+from tests.factories import SESSION, audit_count, book
 
 NY = ZoneInfo("America/New_York")
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import factories
 import pytest
-from factories import add_appointment, audit_count, book, status_of
 from peewee import IntegrityError
 
 from desktop.rules.notice import NoticeDecision, NoticeStatus
@@ -27,6 +25,8 @@ from desktop.store.models import (
     Message,
     Thread,
 )
+from tests import factories
+from tests.factories import add_appointment, audit_count, book, status_of
 
 NY = ZoneInfo("America/New_York")
 DAY = timedelta(hours=24)

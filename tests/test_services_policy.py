@@ -8,6 +8,7 @@ import pytest
 
 from desktop.rules.money import Money
 from desktop.rules.slots import WorkingBlock
+from desktop.rules.working_hours import check_blocks
 from desktop.services import policy as svc
 from desktop.services.booking import BookingRequest, book_appointment
 from desktop.services.errors import Conflict, InvalidInput, NotAllowed
@@ -78,6 +79,23 @@ def test_working_hours_replace(demo_db, now):
     with pytest.raises(NotAllowed):
         svc.save_working_hours(actor("jordan.lee"), blocks, now=now)
     assert svc.working_hours(chen) == blocks
+
+
+@pytest.mark.parametrize("bad", [
+    [WorkingBlock(0, time(9), time(12)), WorkingBlock(0, time(11), time(13))],  # overlap
+    [WorkingBlock(4, time(22), time(0))],  # past midnight
+    [WorkingBlock(7, time(9), time(10))],  # no such weekday
+])
+def test_the_service_refuses_what_the_page_refuses_in_the_same_words(demo_db, now, bad):
+    """Going around the booking page does not save what its rule refuses (rules.working_hours)."""
+    chen = actor("dr.chen")
+    shown, audits = svc.working_hours(chen), AuditEvent.select().count()
+    problem = check_blocks(bad)
+    assert problem is not None
+    with pytest.raises(InvalidInput) as refused:
+        svc.save_working_hours(chen, bad, now=now)
+    assert refused.value.message == problem.message
+    assert svc.working_hours(chen) == shown and AuditEvent.select().count() == audits
 
 
 def test_working_hours_changed_elsewhere_are_not_overwritten(demo_db, now):

@@ -2,25 +2,45 @@
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
+import pytest
+from peewee import Database, IntegrityError, SqliteDatabase
+from playhouse.db_url import connect
 from playhouse.migrations import Runner
 
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
 from desktop.store.demo import build_demo
-from desktop.store.models import Appointment, database
+from desktop.store.models import Appointment, Charge, Dispute, Message, Thread, ThreadKind, database
+from tests.postgres import pg_url  # noqa: F401  (fixture)
+
+BEFORE_THREAD_FK = "0002_drop_redundant_appointment_indexes"
+
+
+def first_release_database(path, now) -> int:
+    """A database exactly as the first release left it (only 0001 applied) with the demo practice
+    in it; returns its number of appointments. Today's code writes today's schema, so the demo is
+    built in a current database and every column the 0001 schema has is copied across."""
+    current = path.with_name("current.db")
+    open_database(current)
+    build_demo(now)
+    count = Appointment.select().count()
+    close_database()
+    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 0})  # tables copied in any order
+    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
+    old.execute_sql("ATTACH DATABASE ? AS current", (str(current),))
+    for table in old.get_tables():
+        if table != migrations.HISTORY_TABLE:
+            columns = ", ".join(f'"{c.name}"' for c in old.get_columns(table))
+            old.execute_sql(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM current."{table}"')
+    old.execute_sql("DETACH DATABASE current")
+    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
+    old.close()
+    return count
 
 
 def test_a_0001_database_upgrades_to_the_current_schema_with_its_data(tmp_path, now):
     path = tmp_path / "old.db"
-    # A database exactly as the first release left it: only 0001 applied, with a practice in it.
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
-    database.initialize(old)
-    build_demo(now)
-    count = Appointment.select().count()
-    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
-    old.close()
+    count = first_release_database(path, now)
 
     opened = open_database(path)
     try:
@@ -38,3 +58,68 @@ def test_known_migrations_are_numbered_in_order():
     names = migrations.known()
     assert names[0] == "0001_initial"
     assert [int(n[:4]) for n in names] == list(range(1, len(names) + 1))
+
+
+def _database_at(db: Database, target: str, now) -> dict:
+    """The demo practice in ``db`` as it stood at ``target``, with one thread whose charge_id
+    names no charge (nothing refused it before 0003); what it holds. Today's models write
+    today's schema, so the demo is built at the newest migration and the later migrations are
+    then rolled back by their own ``down`` (which every migration has)."""
+    runner = Runner(db, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE)
+    runner.up()
+    database.initialize(db)
+    build_demo(now)
+    known = migrations.known()
+    runner.down(target=known[known.index(target) + 1])  # rolls back that one and every later one
+    assert list(runner.applied())[-1] == target
+    dispute = Thread.get(Thread.kind == ThreadKind.DISPUTE)
+    if isinstance(db, SqliteDatabase):  # 0003's down keeps SQLite's constraint; a 0002 file had none
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+    db.execute_sql('UPDATE "thread" SET "charge_id" = 999999 WHERE "id" = '
+                   '(SELECT MIN("id") FROM "thread" WHERE "charge_id" IS NULL)')
+    threads = {t.id: (t.subject, t.kind, t.charge_id) for t in Thread.select()}
+    held = {"threads": threads, "messages": Message.select().count(), "disputes": Dispute.select().count(),
+            "dispute_thread": (dispute.id, dispute.charge_id)}
+    db.close()
+    return held
+
+
+def _assert_upgraded_with_the_constraint(target: str, held: dict) -> None:
+    opened = open_database(target)
+    try:
+        assert opened.applied_migrations[0] == "0003_thread_charge_foreign_key"
+        threads = {t.id: (t.subject, t.kind, t.charge_id) for t in Thread.select()}
+        assert threads.keys() == held["threads"].keys()
+        dangling = [tid for tid, (_s, _k, charge) in held["threads"].items() if charge == 999999]
+        assert len(dangling) == 1
+        for tid, (subject, kind, charge) in held["threads"].items():
+            assert threads[tid] == (subject, kind, None if tid in dangling else charge)
+        assert Message.select().count() == held["messages"]
+        assert Dispute.select().count() == held["disputes"]
+        dispute_thread, charge_id = held["dispute_thread"]
+        assert Thread.get_by_id(dispute_thread).charge_id == charge_id
+        fks = {(fk.column, fk.dest_table) for fk in opened.db.get_foreign_keys("thread")}
+        assert ("charge_id", "charge") in fks
+        assert "thread_charge_id_kind" in {i.name for i in opened.db.get_indexes("thread")}
+        # Messages still point at their threads: the rebuilt table kept its name and ids.
+        assert Message.select().join(Thread).count() == held["messages"]
+        with pytest.raises(IntegrityError):
+            with database.atomic():
+                Thread.update(charge_id=999999).where(Thread.id == dispute_thread).execute()
+        with pytest.raises(IntegrityError):
+            with database.atomic():
+                Charge.delete().where(Charge.id == charge_id).execute()
+    finally:
+        close_database()
+
+
+def test_a_0002_sqlite_database_gets_the_thread_charge_foreign_key_and_keeps_its_rows(tmp_path, now):
+    path = tmp_path / "0002.db"
+    held = _database_at(SqliteDatabase(str(path), pragmas={"foreign_keys": 1}), BEFORE_THREAD_FK, now)
+    _assert_upgraded_with_the_constraint(str(path), held)
+
+
+@pytest.mark.postgres
+def test_a_0002_postgres_database_gets_the_thread_charge_foreign_key_and_keeps_its_rows(pg_url, now):  # noqa: F811
+    held = _database_at(connect(pg_url), BEFORE_THREAD_FK, now)
+    _assert_upgraded_with_the_constraint(pg_url, held)

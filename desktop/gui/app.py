@@ -8,9 +8,11 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..store.db import DatabaseOpenError, Opened, close_database, open_database
+from ..services.maintenance import automatic_daily_backup
+from ..services.practice import DatabaseOpenError, close_practice_database, open_practice_database
 from .clock import Clock, OffsetClock
 from .paths import default_database, demo_database
+from .quit_signals import QuitOnSignals
 from .session import SessionController
 from .settings import Settings
 from .theme import apply_theme
@@ -26,15 +28,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_target(target: str, *, demo: bool, clock: Clock) -> Opened:
-    """Open the database; build the demo practice into it when asked and it is empty."""
-    opened = open_database(target)
-    if demo and opened.is_new:
-        from ..store.demo import build_demo
-
-        build_demo(clock.now())
-        opened = Opened(opened.db, opened.location, False, opened.applied_migrations)
-    return opened
+def open_target(target: str, *, demo: bool, clock: Clock) -> str:
+    """Open the database (building the demo practice into it when asked and it is empty)
+    and return its location as the sign-in window names it."""
+    return open_practice_database(target, demo=demo, now=clock.now())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,15 +40,18 @@ def run(args: argparse.Namespace) -> int:
     clock: Clock = OffsetClock(args.now) if args.now else Clock()
     target = args.database or (demo_database() if args.demo else default_database())
     try:
-        opened = open_target(target, demo=args.demo, clock=clock)
+        location = open_target(target, demo=args.demo, clock=clock)
     except DatabaseOpenError as exc:
         # Modal is right here: there is no window yet and nothing else to do.
         QMessageBox.critical(None, "Cannot open the database", str(exc))
         return 2
-    controller = SessionController(app, opened, clock, Settings())
+    settings = Settings()
+    automatic_daily_backup(now=clock.now(), keep=settings.get("backup/daily_kept"))
+    controller = SessionController(app, location, clock, settings)
     controller.start(prefill=args.user or ("alex.morgan" if args.demo else None))
     app.aboutToQuit.connect(controller.shutdown)
+    QuitOnSignals(app)  # SIGTERM / Ctrl+C quit like the menu does
     try:
         return app.exec()
     finally:
-        close_database()
+        close_practice_database()

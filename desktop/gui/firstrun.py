@@ -8,19 +8,21 @@ from PySide6.QtCore import QTimeZone, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ..services import auth
+from ..services.actor import Actor
 from ..services.errors import ServiceError
 from .clock import Clock
 from .forms.ui_firstrun import Ui_FirstRunDialog
+from .ops import OpRunner
 
 
 class FirstRunDialog(QDialog):
     practice_created = Signal(object)  # Actor of the owner
 
-    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, ops: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
-        self._clock = clock
+        self._clock, self._ops = clock, ops
         zones = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
         self.ui.timeZone.addItems(zones)
         local = bytes(QTimeZone.systemTimeZoneId()).decode() or "America/New_York"
@@ -31,16 +33,24 @@ class FirstRunDialog(QDialog):
         self.ui.buttons.rejected.connect(self.reject)
 
     def create(self) -> None:
+        ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if not ok.isEnabled():
+            return
         if self.ui.password.text() != self.ui.confirm.text():
             self.ui.message.setText("The two passwords differ. Type the same password twice.")
             return
-        try:
-            actor = auth.set_up_practice(
-                self.ui.practiceName.text(), self.ui.timeZone.currentText().strip(), self.ui.ownerName.text(),
-                self.ui.username.text(), self.ui.password.text(), now=self._clock.now(),
-            )
-        except ServiceError as exc:
-            self.ui.message.setText(exc.message)
-            return
+        ui, now = self.ui, self._clock.now()
+        values = (ui.practiceName.text(), ui.timeZone.currentText().strip(), ui.ownerName.text(),
+                  ui.username.text(), ui.password.text())
+        ok.setEnabled(False)
+        self.ui.message.setText("")
+        self._ops.run(lambda: auth.set_up_practice(*values, now=now), parent=self,
+                      on_done=self._created, on_error=self._refused)
+
+    def _created(self, actor: Actor) -> None:
         self.practice_created.emit(actor)
         self.accept()
+
+    def _refused(self, exc: ServiceError) -> None:
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.ui.message.setText(exc.message)

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -44,9 +45,6 @@ class _Job(QRunnable):
 
 
 class OpRunner(QObject):
-    busy_changed = Signal(bool)
-    failed = Signal(object)  # a ServiceError a window refused to the user
-
     def __init__(self, bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bus = bus
@@ -72,21 +70,21 @@ class OpRunner(QObject):
         """
         relay = _Relay()
         self._relays.add(relay)
-        if len(self._relays) == 1:
-            self.busy_changed.emit(True)
 
         def finish(result: Any, exc: BaseException | None) -> None:
             self._relays.discard(relay)
             relay.deleteLater()
-            if not self._relays:
-                self.busy_changed.emit(False)
+            # The window that asked may have gone meanwhile (signed out while idle): what
+            # changed is still published, but nothing is delivered to a deleted widget.
+            gone = parent is not None and not shiboken6.isValid(parent)
             if exc is not None:
                 if isinstance(exc, AccountChanged):
                     self._bus.account_changed.emit(exc)  # the session signs out; no box on a closing window
                     return
                 if isinstance(exc, ServiceError):
-                    self.failed.emit(exc)
-                    if on_error is not None:
+                    if gone:
+                        log.info("refused after its window closed: %s", exc.message)
+                    elif on_error is not None:
                         on_error(exc)
                     else:
                         show_error(parent, exc)
@@ -94,7 +92,7 @@ class OpRunner(QObject):
                 raise exc
             if isinstance(result, OpResult):
                 self._bus.publish(result.changes, result.summary)
-            if on_done is not None:
+            if on_done is not None and not gone:
                 on_done(result)
 
         relay.done.connect(finish)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ..services import booking
+from ..services import booking, maintenance
 from ..services.actor import Actor, current_actor
 from ..services.errors import AccountChanged
-from ..store.db import Opened
-from ..store.models import Practice
+from ..services.practice import practice_details
 from .bus import ChangeBus
 from .changepassword import ChangePasswordDialog
 from .clock import Clock
@@ -20,6 +22,8 @@ from .ops import OpRunner
 from .settings import Settings
 from .signin import SignInWindow
 from .widgets.navwindow import NavigationWindow
+
+log = logging.getLogger(__name__)
 
 HORIZON_CHECK_MS = 60 * 60 * 1000
 
@@ -39,13 +43,12 @@ def window_for(ctx: AppContext) -> NavigationWindow:
 
 
 class SessionController(QObject):
-    session_started = Signal(object)  # the role window
-    session_ended = Signal(str)  # why
+    """``location`` is where the (already opened) database is, as the sign-in window shows it."""
 
-    def __init__(self, app: QApplication, opened: Opened, clock: Clock, settings: Settings,
+    def __init__(self, app: QApplication, location: str, clock: Clock, settings: Settings,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.app, self.opened, self.clock, self.settings = app, opened, clock, settings
+        self.app, self.clock, self.settings = app, clock, settings
         self.bus = ChangeBus(self)
         self.ops = OpRunner(self.bus, self)
         # Queued: the refusal may come from inside a page's refresh; the window closes after it.
@@ -55,19 +58,20 @@ class SessionController(QObject):
         self.first_run: FirstRunDialog | None = None
         self.idle = IdleWatcher(app, settings.get("session/idle_minutes"), self)
         self.idle.idle.connect(self.sign_out_idle)
-        self.sign_in = SignInWindow(self._practice_name(), opened.location, clock)
+        self.sign_in = SignInWindow(self._practice_name(), location, clock, self.ops)
         self.sign_in.signed_in.connect(self.begin)
         self._horizon_timer = QTimer(self)
         self._horizon_timer.setInterval(HORIZON_CHECK_MS)
         self._horizon_timer.timeout.connect(self.extend_horizons)
 
-    def _practice_name(self) -> str:
-        practice = Practice.select().first()
-        return practice.name if practice else "Practice Desk"
+    @staticmethod
+    def _practice_name() -> str:
+        details = practice_details()
+        return details.name if details else "Practice Desk"
 
     def start(self, prefill: str | None = None) -> None:
-        if self.opened.is_new and not Practice.select().exists():
-            self.first_run = FirstRunDialog(self.clock)
+        if practice_details() is None:
+            self.first_run = FirstRunDialog(self.clock, self.ops)
             self.first_run.practice_created.connect(self._after_first_run)
             self.first_run.rejected.connect(self.app.quit)
             self.first_run.show()
@@ -76,12 +80,12 @@ class SessionController(QObject):
         self.sign_in.show()
 
     def _after_first_run(self, actor: Actor) -> None:
-        self.sign_in.ui.practiceName.setText(self._practice_name())
+        self.sign_in.set_practice_name(self._practice_name())
         self.begin(actor)
 
     def begin(self, actor: Actor) -> None:
         if actor.must_change_password:
-            dialog = ChangePasswordDialog(actor, self.clock, required=True, parent=self.sign_in)
+            dialog = ChangePasswordDialog(actor, self.clock, self.ops, required=True, parent=self.sign_in)
             dialog.setObjectName("requiredPasswordChange")
             dialog.accepted.connect(lambda: self._open_window(self._refreshed(actor)))
             dialog.open()
@@ -95,7 +99,7 @@ class SessionController(QObject):
         return replace(actor, must_change_password=False)
 
     def _open_window(self, actor: Actor) -> None:
-        practice = Practice.select().first()
+        practice = practice_details()
         self.settings.set("session/last_username", actor.username)
         self.context = AppContext(actor, self.clock, self.bus, self.ops, self.settings,
                                   practice.name if practice else "", practice.time_zone if practice else "UTC")
@@ -103,16 +107,16 @@ class SessionController(QObject):
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.quit_requested.connect(self.app.quit)
         self.window.change_password_requested.connect(self._change_password)
+        self.window.restore_requested.connect(self.restore_from)
         self.window.show()
         self.sign_in.hide()
         self.idle.start()
         self.extend_horizons()
         self._horizon_timer.start()
-        self.session_started.emit(self.window)
 
     def _change_password(self) -> None:
         if self.window is not None and self.context is not None:
-            dialog = ChangePasswordDialog(self.context.actor, self.clock, parent=self.window)
+            dialog = ChangePasswordDialog(self.context.actor, self.clock, self.ops, parent=self.window)
             dialog.accepted.connect(lambda: self.bus.status.emit("Password changed."))
             dialog.open()
 
@@ -128,6 +132,7 @@ class SessionController(QObject):
         self.idle.stop()
         self._horizon_timer.stop()
         self.ops.wait()
+        maintenance.flush_to_file()  # the .db file alone holds the session from here on
         if self.window is not None:
             self.bus.changed.disconnect(self.window.on_changed)
             self.window.close()
@@ -137,7 +142,6 @@ class SessionController(QObject):
         self.sign_in.show_message(why or "You have signed out.", error=bool(why))
         self.sign_in.prefill(self.settings.get("session/last_username"))
         self.sign_in.show()
-        self.session_ended.emit(why)
 
     def sign_out_idle(self) -> None:
         if self.window is None:
@@ -159,6 +163,23 @@ class SessionController(QObject):
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
 
+    def restore_from(self, backup: Path) -> None:
+        """The owner confirmed a backup: end the session, put it back, sign in on it."""
+        from .restore import put_back
+
+        actor = self.context.actor if self.context is not None else None
+        if actor is None:
+            return
+        self.sign_out()
+        message, failed = put_back(self.ops, actor, backup, self.clock.now())
+        self.sign_in.set_practice_name(self._practice_name())
+        self.sign_in.show_message(message, error=failed)
+
     def shutdown(self) -> None:
+        """Quit (menu, last window, SIGTERM/SIGINT): pending writes finish, the log goes into the file."""
         self.idle.stop()
-        self.ops.wait()
+        if not self.ops.wait():
+            log.warning("writes still running at quit after 30 s")
+        if self.window is not None:
+            self.window.close()  # quitting remembers the window's geometry as signing out does
+        maintenance.flush_to_file()

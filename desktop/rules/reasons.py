@@ -12,10 +12,21 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-ACTIONS = frozenset({"reschedule", "telehealth", "cancel_all_upcoming", "message_provider"})
+
+class ResourceAction(StrEnum):
+    """What a resource offers as a button on the cancel screen (the catalogue's ``action``)."""
+
+    RESCHEDULE = "reschedule"
+    TELEHEALTH = "telehealth"
+    CANCEL_ALL_UPCOMING = "cancel_all_upcoming"
+    MESSAGE_PROVIDER = "message_provider"
+
+
+ACTIONS = frozenset(ResourceAction)
 
 
 class CatalogueError(ValueError):
@@ -30,7 +41,7 @@ class Resource:
     phone: str = ""
     url: str = ""
     urgent: bool = False  # shown before anything else (crisis resources)
-    action: str = ""  # one of ACTIONS: the screen offers it as a button
+    action: ResourceAction | None = None  # the screen offers it as a button
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,9 @@ class Answer:
     id: str
     label: str
     resources: tuple[str, ...] = ()
+    # The client asks to be contacted: the cancellation raises an urgent item for the
+    # provider in the same transaction (rule 6). The catalogue decides which answers do.
+    asks_contact: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,21 @@ class Catalogue:
             seen.setdefault(rid, self.resources[rid])
         return sorted(seen.values(), key=lambda r: not r.urgent)
 
+    def contact_requests(self, reason_id: str, answers: Mapping[str, str]) -> tuple[tuple[Question, Answer], ...]:
+        """The answers given that ask the provider to get in touch (empty when none does)."""
+        try:
+            reason = self.reason(reason_id)
+        except KeyError:
+            return ()
+        found = []
+        for q in reason.questions:
+            chosen = answers.get(q.id)
+            if chosen and chosen in {a.id for a in q.answers}:
+                answer = q.answer(chosen)
+                if answer.asks_contact:
+                    found.append((q, answer))
+        return tuple(found)
+
     def validate_answers(self, reason_id: str, answers: Mapping[str, str], other_text: str) -> list[str]:
         """Problems with a client's answers, as sentences (empty when fine)."""
         try:
@@ -171,7 +200,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
         resources[rid] = Resource(
             id=rid, title=_req(entry, "title", where), body=_req(entry, "body", where),
             phone=entry.get("phone", ""), url=entry.get("url", ""),
-            urgent=bool(entry.get("urgent", False)), action=action,
+            urgent=bool(entry.get("urgent", False)), action=ResourceAction(action) if action else None,
         )
 
     def check_refs(refs: Any, where: str) -> tuple[str, ...]:
@@ -201,8 +230,12 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             answers = []
             for k, a in enumerate(raw_answers):
                 aid = _req(a, "id", f"{qwhere}, answers[{k}]")
-                answers.append(Answer(aid, _req(a, "label", f"{qwhere}, answer “{aid}”"),
-                                      check_refs(a.get("resources", []), f"{qwhere}, answer “{aid}”")))
+                awhere = f"{qwhere}, answer “{aid}”"
+                asks_contact = a.get("asks_contact", False)
+                if not isinstance(asks_contact, bool):
+                    raise CatalogueError(f"{awhere}: “asks_contact” must be true or false")
+                answers.append(Answer(aid, _req(a, "label", awhere), check_refs(a.get("resources", []), awhere),
+                                      asks_contact))
             if len({a.id for a in answers}) != len(answers):
                 raise CatalogueError(f"{qwhere}: two answers share an id")
             questions.append(Question(qid, _req(q, "text", qwhere), tuple(answers), bool(q.get("required", False))))

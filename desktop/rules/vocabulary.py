@@ -112,3 +112,10 @@ class ThreadKind(StrEnum):
     LATE_CANCELLATION = "late_cancellation"
     DISPUTE = "dispute"
     NOTICE = "notice"  # a message the system sends (cancelled, moved, fee decided)
+    URGENT = "urgent"  # a flagged message: the client asked to be contacted (rule 6)
+
+
+class UrgentKind(StrEnum):
+    """Why an item waits in the provider's Urgent list until they mark it handled."""
+
+    CONTACT_REQUESTED = "contact_requested"  # a cancellation's answer asked the provider to get in touch

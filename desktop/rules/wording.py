@@ -10,6 +10,7 @@ INSURANCE_SENTENCE = "Cancellation and no-show fees are not covered by insurance
 INSURANCE_SENTENCE_FOR_PROVIDER = ("Cancellation and no-show fees are not covered by insurance: "
                                    "the client pays the full fee.")
 SELF_PAY = f"Self-pay ({NOT_COVERED.lower()})"
+FEES_ARE_SELF_PAY = "Late-cancellation and no-show fees are self-pay: they are never billed to an insurer."
 
 # Rule 4: a provider-side cancellation never carries a fee.
 PROVIDER_CANCELLATION_NO_FEE = "There is no fee for this cancellation."

@@ -58,10 +58,12 @@ def sign_in(username: str, password: str, *, now: datetime | None = None) -> Act
         raise SignInFailed("That user name and password do not match. Check them and try again.")
     if not user.active:
         raise SignInFailed("This account has been deactivated. Ask the practice owner to reactivate it.")
-    if needs_rehash(user.password_hash):
-        with write_transaction(None):
-            User.update(password_hash=hash_password(password)).where(User.id == user.id).execute()
+    # The audit event and a rehash (argon2 parameters raised since the hash was made) are
+    # one write: the GUI runs sign-in on the write runner, never on its own thread.
+    # None: nobody is signed in yet; the password check above is who this is.
     with write_transaction(None):
+        if needs_rehash(user.password_hash):
+            User.update(password_hash=hash_password(password)).where(User.id == user.id).execute()
         audit(None, "sign_in", "user", user.id, at=now, username=user.username)
     return actor_for(user)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from peewee import JOIN, fn
+from peewee import JOIN, Value, fn
 
 from ..rules.vocabulary import LateRequestStatus
 from ..store.models import (
@@ -19,6 +19,7 @@ from ..store.models import (
     LateCancellationRequest,
     Provider,
     Role,
+    UrgentItem,
     User,
 )
 from .actor import Actor, current_actor
@@ -45,6 +46,7 @@ class CalendarRow:
     location: str
     version: int
     late_request_pending: bool
+    urgent: bool = False  # an open urgent item is tied to it (the client asked to be contacted)
 
     @property
     def status_label(self) -> str:
@@ -64,16 +66,22 @@ def _check_range(start: datetime, end: datetime) -> None:
         raise InvalidInput(f"A calendar shows at most {MAX_RANGE_DAYS} days at a time.")
 
 
-def _rows(where, start: datetime, end: datetime) -> list[CalendarRow]:
+def _rows(where, start: datetime, end: datetime, *, with_urgent: bool = False) -> list[CalendarRow]:
     ClientUser, ProviderUser = User.alias(), User.alias()
     pending = (LateCancellationRequest.select(fn.COUNT(LateCancellationRequest.id))
                .where(LateCancellationRequest.appointment == Appointment.id,
                       LateCancellationRequest.status == LateRequestStatus.PENDING))
+    # The provider's marker only: a client's own calendar never shows it.
+    urgent = (UrgentItem.select(fn.COUNT(UrgentItem.id))
+              .where(UrgentItem.appointment == Appointment.id, UrgentItem.handled_at.is_null())
+              if with_urgent else Value(0))
     q = (Appointment
-         .select(Appointment.id, Appointment.starts_at, Appointment.ends_at, Appointment.status,
-                 Appointment.client, ClientUser.display_name, Appointment.provider, ProviderUser.display_name,
-                 Appointment.series, Appointment.telehealth, Appointment.location, Appointment.version,
-                 pending.alias("pending"))
+         # Each column named as the CalendarRow field it fills.
+         .select(Appointment.id, Appointment.starts_at.alias("start"), Appointment.ends_at.alias("end"),
+                 Appointment.status, Appointment.client.alias("client_id"), ClientUser.display_name.alias("client_name"),
+                 Appointment.provider.alias("provider_id"), ProviderUser.display_name.alias("provider_name"),
+                 Appointment.series.alias("series_id"), Appointment.telehealth, Appointment.location,
+                 Appointment.version, pending.alias("late_request_pending"), urgent.alias("urgent"))
          .join(Client, on=(Appointment.client == Client.id))
          .join(ClientUser, on=(Client.user == ClientUser.id))
          .switch(Appointment).join(Provider, JOIN.INNER, on=(Appointment.provider == Provider.id))
@@ -82,8 +90,10 @@ def _rows(where, start: datetime, end: datetime) -> list[CalendarRow]:
          .where(where, Appointment.starts_at >= start - MAX_LENGTH, Appointment.starts_at < end,
                 Appointment.ends_at > start)
          .order_by(Appointment.starts_at, Appointment.id))
-    return [CalendarRow(i, s, e, st, cid, cname, pid, pname, sid, bool(tele), loc or "", ver, bool(pend))
-            for i, s, e, st, cid, cname, pid, pname, sid, tele, loc, ver, pend in q.tuples()]
+    return [CalendarRow(**{**row, "telehealth": bool(row["telehealth"]), "location": row["location"] or "",
+                           "late_request_pending": bool(row["late_request_pending"]),
+                           "urgent": bool(row["urgent"])})
+            for row in q.dicts()]
 
 
 def provider_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarRow]:
@@ -92,7 +102,7 @@ def provider_range(actor: Actor, start: datetime, end: datetime) -> list[Calenda
     if actor.role != Role.PROVIDER:
         raise NotAllowed("Only a provider sees a provider's calendar.")
     _check_range(start, end)
-    return _rows(Appointment.provider == actor.provider_id, start, end)
+    return _rows(Appointment.provider == actor.provider_id, start, end, with_urgent=True)
 
 
 def client_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarRow]:

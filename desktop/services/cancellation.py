@@ -37,6 +37,7 @@ from .guards import (
 from .result import Change, OpResult
 from .threads import open_thread, post
 from .tx import audit, locked, utc_now, write_transaction
+from .urgent import ContactRaised, raise_contact_request
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,16 @@ def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answe
         _cancel_row(appt, actor, reason_code, answers, other_text, now)
         audit(actor, "client_cancel", "appointment", appt.id, at=now, reason=reason_code,
               start=appt.starts_at.isoformat())
-    return OpResult(Change.APPOINTMENTS, "Appointment cancelled.", [appt.id])
+        raised = raise_contact_request(actor, appt, reason_code, answers, what="cancelled the appointment on",
+                                       now=now)
+    return _result(Change.APPOINTMENTS, "Appointment cancelled.", [appt.id], raised)
+
+
+def _result(changes: Change, summary: str, value, raised: ContactRaised | None) -> OpResult:
+    """The use case's result; an urgent item raised with it adds its changes and the client's notice."""
+    if raised is None:
+        return OpResult(changes, summary, value)
+    return OpResult(changes | Change.URGENT | Change.MESSAGES, summary, value, notice=raised.confirmation)
 
 
 def blocked_message(decision: NoticeDecision, zone: str) -> str:
@@ -151,11 +161,14 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
         Series.update(ended=True).where(Series.id == appt.series_id).execute()
         audit(actor, "client_cancel_upcoming", "series", appt.series_id, at=now, reason=reason_code,
               cancelled=ids, stayed=[p.id for p in plan.stay])
+        # One urgent item for the whole series: the person asked once.
+        raised = raise_contact_request(actor, rows[ids[0]], reason_code, answers,
+                                       what="cancelled all upcoming repeating appointments from", now=now)
     stay = len(plan.stay)
     summary = f"{len(ids)} appointment{'s' if len(ids) != 1 else ''} cancelled."
     if stay:
         summary += f" {stay} inside the notice window stay{'s' if stay == 1 else ''} booked."
-    return OpResult(Change.APPOINTMENTS, summary, ids)
+    return _result(Change.APPOINTMENTS, summary, ids, raised)
 
 
 def request_late_cancellation(actor: Actor, appointment_id: int, message: str = "", *,
@@ -187,5 +200,7 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
             reason_code=reason_code, answers=dict(answers or {}), created_at=now,
         )
         audit(actor, "request_late_cancellation", "appointment", appt.id, at=now, request=request.id)
-    return OpResult(Change.LATE_REQUESTS | Change.MESSAGES,
-                    "Your request was sent to your provider.", request.id)
+        raised = raise_contact_request(actor, appt, reason_code, dict(answers or {}),
+                                       what="asked to cancel the appointment on", now=now)
+    return _result(Change.LATE_REQUESTS | Change.MESSAGES, "Your request was sent to your provider.", request.id,
+                   raised)

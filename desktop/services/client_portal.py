@@ -114,11 +114,12 @@ def _require_client(actor: Actor) -> int:
 def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -> list[AppointmentRow]:
     provider_user = User.alias()
     q = (Appointment.select(
-        Appointment.id, Appointment.version, Appointment.starts_at, Appointment.ends_at, Appointment.provider,
-        provider_user.display_name, Service.name, Appointment.location, Appointment.telehealth,
-        Appointment.status, Appointment.series, FeePolicy.version, FeePolicy.notice_minutes,
-        FeePolicy.late_cancellation_fee_cents, FeePolicy.no_show_fee_cents, FeePolicy.currency,
-        FeePolicy.grace_minutes)
+        Appointment.id, Appointment.version, Appointment.starts_at.alias("start"), Appointment.ends_at.alias("end"),
+        Appointment.provider.alias("provider_id"), provider_user.display_name.alias("provider_name"),
+        Service.name.alias("service_name"), Appointment.location, Appointment.telehealth,
+        Appointment.status, Appointment.series.alias("series_id"), FeePolicy.version.alias("policy_version"),
+        FeePolicy.notice_minutes, FeePolicy.late_cancellation_fee_cents, FeePolicy.no_show_fee_cents,
+        FeePolicy.currency, FeePolicy.grace_minutes)
         .join(Provider, on=(Appointment.provider == Provider.id))
         .join(provider_user, on=(Provider.user == provider_user.id))
         .switch(Appointment).join(Service, JOIN.LEFT_OUTER, on=(Appointment.service == Service.id))
@@ -126,22 +127,25 @@ def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -
         .where(where).order_by(*order))
     if limit is not None:
         q = q.limit(limit)
-    raw = list(q.tuples())
-    ids = [r[0] for r in raw]
+    raw = list(q.dicts())
+    ids = [r["id"] for r in raw]
     pending = set()
     if ids:
         pending = {a for (a,) in LateCancellationRequest.select(LateCancellationRequest.appointment)
                    .where(LateCancellationRequest.appointment.in_(ids),
                           LateCancellationRequest.status == LateRequestStatus.PENDING).tuples()}
     out = []
-    for (aid, version, start, end, provider_id, provider_name, service_name, location, telehealth, status,
-         series_id, pver, notice_min, late_cents, noshow_cents, currency, grace_min) in raw:
-        policy = FeePolicySnapshot(pver, timedelta(minutes=notice_min), Money(late_cents, currency),
-                                   Money(noshow_cents, currency), timedelta(minutes=grace_min))
+    for r in raw:
+        currency = r["currency"]
+        policy = FeePolicySnapshot(
+            version=r["policy_version"], notice=timedelta(minutes=r["notice_minutes"]),
+            late_cancellation_fee=Money(r["late_cancellation_fee_cents"], currency),
+            no_show_fee=Money(r["no_show_fee_cents"], currency), grace=timedelta(minutes=r["grace_minutes"]))
         out.append(AppointmentRow(
-            aid, version, start, end, provider_id, provider_name, service_name or "Session", location,
-            bool(telehealth), status, series_id, policy, notice_decision(start, now, policy.notice),
-            aid in pending,
+            id=r["id"], version=r["version"], start=r["start"], end=r["end"], provider_id=r["provider_id"],
+            provider_name=r["provider_name"], service_name=r["service_name"] or "Session", location=r["location"],
+            telehealth=bool(r["telehealth"]), status=r["status"], series_id=r["series_id"], policy=policy,
+            decision=notice_decision(r["start"], now, policy.notice), pending_late_request=r["id"] in pending,
         ))
     return out
 
@@ -242,19 +246,22 @@ def _bookable_provider(actor: Actor, provider_id: int | None) -> int:
 def booking_page(actor: Actor, provider_id: int | None = None) -> BookingPageData:
     """The booking page of the client's provider: services and the current Worry-free booking policy."""
     pid = _bookable_provider(actor, provider_id)
-    row = (Provider.select(Provider.id, User.display_name, Provider.title, Provider.booking_intro,
-                           Provider.location, User.time_zone)
-           .join(User, on=(Provider.user == User.id)).where(Provider.id == pid).tuples().first())
+    row = (Provider.select(Provider.id.alias("provider_id"), User.display_name.alias("provider_name"),
+                           Provider.title, Provider.booking_intro.alias("intro"), Provider.location,
+                           User.time_zone.alias("zone"))
+           .join(User, on=(Provider.user == User.id)).where(Provider.id == pid).dicts().first())
     if row is None:
         raise NotFound("That provider no longer exists.")
-    services = tuple(ServiceRow(sid, name, timedelta(minutes=mins), bool(tele)) for sid, name, mins, tele in (
-        Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
+    services = tuple(
+        ServiceRow(id=s["id"], name=s["name"], duration=timedelta(minutes=s["duration_minutes"]),
+                   telehealth=bool(s["telehealth"]))
+        for s in Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
         .where(Service.provider == pid, Service.active == True)  # noqa: E712
-        .order_by(Service.id).tuples()))
+        .order_by(Service.id).dicts())
     services = services or (ServiceRow(None, "Session (50 min)", timedelta(minutes=50), False),)
     policy = current_policy(pid)
-    return BookingPageData(row[0], row[1], row[2], row[3], row[4], row[5], services,
-                           PolicyView(policy.version, snapshot(policy), policy.policy_text))
+    return BookingPageData(**row, services=services,
+                           policy=PolicyView(policy.version, snapshot(policy), policy.policy_text))
 
 
 def _step(length: timedelta) -> timedelta:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from peewee import JOIN, fn
 
-from ..store.models import Client, Message, Provider, Thread, ThreadRead, User
+from ..store.models import Client, Message, Provider, Thread, ThreadKind, ThreadRead, User
 from .actor import Actor, current_actor
 from .errors import InvalidInput, NotAllowed, NotFound
 from .result import Change, OpResult
@@ -22,7 +22,7 @@ MAX_SUBJECT = 200
 class ThreadRow:
     id: int
     subject: str
-    kind: str  # general / late_cancellation / dispute / notice
+    kind: str  # a ThreadKind value
     other_party: str  # the provider's name for a client, the client's for a provider
     client_id: int
     provider_id: int
@@ -37,7 +37,6 @@ class ThreadRow:
 class MessageRow:
     id: int
     sender: str  # a name, or "Practice Desk" for notices
-    sender_user_id: int | None
     mine: bool
     body: str
     created_at: datetime
@@ -80,9 +79,10 @@ def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
               .where(Message.thread == Thread.id,
                      Message.id > fn.COALESCE(read.last_read_message_id, 0),
                      (Message.sender.is_null()) | (Message.sender != actor.user_id)))
-    q = (Thread.select(Thread.id, Thread.subject, Thread.kind, ClientUser.display_name, ProviderUser.display_name,
-                       Thread.client, Thread.provider, Thread.appointment, Thread.charge_id, Thread.updated_at,
-                       unread.alias("unread"),
+    q = (Thread.select(Thread.id, Thread.subject, Thread.kind, ClientUser.display_name.alias("client_name"),
+                       ProviderUser.display_name.alias("provider_name"), Thread.client.alias("client_id"),
+                       Thread.provider.alias("provider_id"), Thread.appointment.alias("appointment_id"),
+                       Thread.charge_id.alias("charge_id"), Thread.updated_at, unread.alias("unread"),
                        Message.select(Message.body).where(Message.id == last_id).alias("last_body"))
          .join(Client, on=(Thread.client == Client.id)).join(ClientUser, on=(Client.user == ClientUser.id))
          .switch(Thread).join(Provider, on=(Thread.provider == Provider.id))
@@ -93,12 +93,14 @@ def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
     if kind is not None:
         q = q.where(Thread.kind == kind)
     rows = []
-    for (tid, subject, tkind, client_name, provider_name, client_id, provider_id, appt_id, charge_id, updated,
-         unread_count, last_body) in q.tuples():
+    for r in q.dicts():
+        last_body = r["last_body"]
         rows.append(ThreadRow(
-            tid, subject, tkind, provider_name if actor.is_client else client_name, client_id, provider_id,
-            appt_id, charge_id, updated, unread_count or 0,
-            (last_body or "").splitlines()[0][:120] if last_body else "",
+            id=r["id"], subject=r["subject"], kind=r["kind"],
+            other_party=r["provider_name"] if actor.is_client else r["client_name"],
+            client_id=r["client_id"], provider_id=r["provider_id"], appointment_id=r["appointment_id"],
+            charge_id=r["charge_id"], updated_at=r["updated_at"], unread=r["unread"] or 0,
+            last_message=last_body.splitlines()[0][:120] if last_body else "",
         ))
     return rows
 
@@ -110,11 +112,13 @@ def unread_total(actor: Actor) -> int:
 def thread_messages(actor: Actor, thread_id: int) -> list[MessageRow]:
     current_actor(actor)
     thread_for(actor, thread_id)
-    q = (Message.select(Message.id, Message.body, Message.created_at, Message.sender, User.display_name)
+    q = (Message.select(Message.id, Message.body, Message.created_at, Message.sender.alias("sender_id"),
+                        User.display_name.alias("sender_name"))
          .join(User, JOIN.LEFT_OUTER, on=(Message.sender == User.id))
          .where(Message.thread == thread_id).order_by(Message.id))
-    return [MessageRow(mid, name or "Practice Desk", sender, sender == actor.user_id, body, created)
-            for mid, body, created, sender, name in q.tuples()]
+    return [MessageRow(id=r["id"], sender=r["sender_name"] or "Practice Desk", mine=r["sender_id"] == actor.user_id,
+                       body=r["body"], created_at=r["created_at"])
+            for r in q.dicts()]
 
 
 def mark_thread_read(actor: Actor, thread_id: int, *, now: datetime | None = None) -> OpResult:
@@ -174,7 +178,7 @@ def start_thread(actor: Actor, subject: str, body: str, *, client_id: int | None
     return OpResult(Change.MESSAGES, "Message sent.", thread.id)
 
 
-def notify(client_id: int, provider_id: int, subject: str, body: str, *, kind: str = "notice",
+def notify(client_id: int, provider_id: int, subject: str, body: str, *, kind: ThreadKind = ThreadKind.NOTICE,
            appointment_id: int | None = None, charge_id: int | None = None, sender_user_id: int | None = None,
            now: datetime) -> Thread:
     """Inside another use case's transaction: tell a client (and their provider) something,

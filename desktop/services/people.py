@@ -71,8 +71,10 @@ def list_people(actor: Actor) -> list[PersonRow]:
     require_owner(actor)
     ProviderUser = User.alias()
     Own = Provider.alias()
-    q = (User.select(User.id, User.username, User.display_name, User.role, User.is_owner, User.active, User.email,
-                     User.phone, User.time_zone, Client.id, Client.provider, ProviderUser.display_name, Own.id,
+    q = (User.select(User.id.alias("user_id"), User.username, User.display_name.alias("name"), User.role,
+                     User.is_owner, User.active, User.email, User.phone, User.time_zone,
+                     Client.id.alias("client_id"), Client.provider.alias("clients_provider_id"),
+                     ProviderUser.display_name.alias("provider_name"), Own.id.alias("own_provider_id"),
                      User.must_change_password)
          .join(Client, JOIN.LEFT_OUTER, on=(Client.user == User.id))
          .join(Provider, JOIN.LEFT_OUTER, on=(Client.provider == Provider.id))
@@ -80,12 +82,17 @@ def list_people(actor: Actor) -> list[PersonRow]:
          .switch(User).join(Own, JOIN.LEFT_OUTER, on=(Own.user == User.id))
          .order_by(User.role, User.display_name))
     rows = []
-    for (uid, username, name, role, owner, active, email, phone, zone, cid, cprov, pname, own_pid,
-         must) in q.tuples():
-        refusal = _toggle_refusal(actor, uid, bool(active))
-        rows.append(PersonRow(uid, username, name, role, bool(owner), bool(active), email, phone, zone, cid,
-                              own_pid if role == Role.PROVIDER else cprov, pname or "", bool(must),
-                              refusal.message if refusal else ""))
+    for r in q.dicts():
+        active = bool(r["active"])
+        refusal = _toggle_refusal(actor, r["user_id"], active)
+        rows.append(PersonRow(
+            user_id=r["user_id"], username=r["username"], name=r["name"], role=r["role"],
+            is_owner=bool(r["is_owner"]), active=active, email=r["email"], phone=r["phone"],
+            time_zone=r["time_zone"], client_id=r["client_id"],
+            provider_id=r["own_provider_id"] if r["role"] == Role.PROVIDER else r["clients_provider_id"],
+            provider_name=r["provider_name"] or "", must_change_password=bool(r["must_change_password"]),
+            toggle_refusal=refusal.message if refusal else "",
+        ))
     return rows
 
 
@@ -98,9 +105,9 @@ class ProviderChoice:
 def provider_choices(actor: Actor) -> list[ProviderChoice]:
     current_actor(actor)
     require_owner(actor)
-    q = (Provider.select(Provider.id, User.display_name).join(User)
+    q = (Provider.select(Provider.id, User.display_name.alias("name")).join(User)
          .where(User.active == True).order_by(User.display_name))  # noqa: E712
-    return [ProviderChoice(*r) for r in q.tuples()]
+    return [ProviderChoice(**r) for r in q.dicts()]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from peewee import JOIN, fn
 from ..rules.money import Money
 from ..rules.policy import FeePolicySnapshot
 from ..rules.slots import WorkingBlock
+from ..rules.working_hours import check_blocks
 from ..store.models import Appointment, FeePolicy, Role, WorkingHours
 from .access import current_policy, snapshot
 from .actor import Actor, current_actor, require_role
@@ -138,19 +139,10 @@ def save_working_hours(actor: Actor, blocks: list[WorkingBlock], *, expected: li
     ``expected`` is what the page showed: if the hours changed since, nothing is saved (rule 10)."""
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
-    by_day: dict[int, list[WorkingBlock]] = {}
-    for b in blocks:
-        if not 0 <= b.weekday <= 6:
-            raise InvalidInput("A working block falls on a day of the week (Monday to Sunday).")
-        if b.end <= b.start:
-            raise InvalidInput(f"A working block must end after it starts ({b.start:%H:%M}–{b.end:%H:%M}).")
-        by_day.setdefault(b.weekday, []).append(b)
-    for day_blocks in by_day.values():
-        day_blocks.sort(key=lambda b: b.start)
-        for a, b in zip(day_blocks, day_blocks[1:], strict=False):
-            if b.start < a.end:
-                raise InvalidInput(f"Working blocks overlap ({a.start:%H:%M}–{a.end:%H:%M} and "
-                                   f"{b.start:%H:%M}–{b.end:%H:%M}).")
+    # The booking page's rule, enforced here too: blocks built by other code are held to it.
+    problem = check_blocks(blocks)
+    if problem is not None:
+        raise InvalidInput(problem.message)
     with write_transaction(actor):
         if expected is not None and _blocks(actor.provider_id) != sorted(expected, key=lambda b: (b.weekday, b.start)):
             raise Conflict("The working hours were changed on another workstation a moment ago; nothing was saved. "

@@ -17,6 +17,7 @@ class Change(enum.Flag):
     PEOPLE = enum.auto()
     POLICY = enum.auto()
     PRACTICE = enum.auto()
+    URGENT = enum.auto()  # an urgent item raised or handled (the provider's badge and calendar marker)
 
 
 @dataclass(frozen=True)
@@ -24,3 +25,6 @@ class OpResult:
     changes: Change
     summary: str = ""  # one sentence for the status bar
     value: Any = None
+    # What the person must be told beyond the summary (the confirmation shows it in full):
+    # e.g. that their provider was asked to contact them.
+    notice: str = ""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..store.models import Message, Thread, ThreadRead
+from ..store.models import Message, Thread, ThreadKind, ThreadRead
 
 
-def open_thread(client_id: int, provider_id: int, subject: str, *, kind: str = "general",
+def open_thread(client_id: int, provider_id: int, subject: str, *, kind: ThreadKind = ThreadKind.GENERAL,
                 appointment_id: int | None = None, charge_id: int | None = None, now: datetime) -> Thread:
     return Thread.create(
         client=client_id, provider=provider_id, subject=subject, kind=kind,

@@ -20,7 +20,8 @@ from peewee import (
     TextField,
 )
 
-from ..rules.vocabulary import (
+# The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
+from ..rules.vocabulary import (  # noqa: F401 (re-exported)
     AdjustmentRequestStatus,
     AppointmentStatus,
     CancellationKind,
@@ -29,14 +30,9 @@ from ..rules.vocabulary import (
     LateRequestStatus,
     Role,
     ThreadKind,
+    UrgentKind,
 )
 from .fields import JSONField, UTCDateTimeField
-
-# The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
-__all__ = [
-    "AdjustmentRequestStatus", "AppointmentStatus", "CancellationKind", "ChargeStatus", "DisputeStatus",
-    "LateRequestStatus", "Role", "ThreadKind",
-]
 
 database = DatabaseProxy()
 
@@ -192,6 +188,23 @@ class Cancellation(BaseModel):
     created_at = UTCDateTimeField(default=utcnow)
 
 
+class Charge(BaseModel):
+    """A late-cancellation or no-show fee. Self-pay by rule: never billable to insurance."""
+
+    id = AutoField()
+    appointment = ForeignKeyField(Appointment, backref="charges", on_delete="RESTRICT")
+    client = ForeignKeyField(Client, backref="charges", on_delete="RESTRICT")
+    provider = ForeignKeyField(Provider, backref="charges", on_delete="RESTRICT")
+    policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")
+    kind = CharField()  # FeeKind
+    original_cents = IntegerField()
+    amount_cents = IntegerField()
+    currency = CharField(max_length=3)
+    status = CharField(default=ChargeStatus.OPEN, index=True)
+    version = IntegerField(default=1)
+    created_at = UTCDateTimeField(default=utcnow, index=True)
+
+
 class Thread(BaseModel):
     """A conversation between one client and one provider, maybe tied to an
     appointment (late-cancellation request) or a charge (dispute)."""
@@ -202,9 +215,14 @@ class Thread(BaseModel):
     subject = CharField()
     kind = CharField(default=ThreadKind.GENERAL)
     appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")
-    charge_id = IntegerField(null=True)  # Charge is declared below; a plain id avoids a cycle
+    # The column is charge_id (queries say Thread.charge_id); a real foreign key since 0003.
+    charge = ForeignKeyField(Charge, null=True, column_name="charge_id", on_delete="RESTRICT", index=False)
     created_at = UTCDateTimeField(default=utcnow)
     updated_at = UTCDateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        # A charge's dispute thread is looked up by (charge_id, kind).
+        indexes = ((("charge", "kind"), False),)
 
 
 class Message(BaseModel):
@@ -245,23 +263,6 @@ class LateCancellationRequest(BaseModel):
 
 
 
-class Charge(BaseModel):
-    """A late-cancellation or no-show fee. Self-pay by rule: never billable to insurance."""
-
-    id = AutoField()
-    appointment = ForeignKeyField(Appointment, backref="charges", on_delete="RESTRICT")
-    client = ForeignKeyField(Client, backref="charges", on_delete="RESTRICT")
-    provider = ForeignKeyField(Provider, backref="charges", on_delete="RESTRICT")
-    policy = ForeignKeyField(FeePolicy, on_delete="RESTRICT")
-    kind = CharField()  # FeeKind
-    original_cents = IntegerField()
-    amount_cents = IntegerField()
-    currency = CharField(max_length=3)
-    status = CharField(default=ChargeStatus.OPEN, index=True)
-    version = IntegerField(default=1)
-    created_at = UTCDateTimeField(default=utcnow, index=True)
-
-
 class Dispute(BaseModel):
     id = AutoField()
     charge = ForeignKeyField(Charge, backref="disputes", on_delete="RESTRICT")
@@ -299,7 +300,33 @@ class FeeAdjustment(BaseModel):
     created_at = UTCDateTimeField(default=utcnow)
 
 
+class UrgentItem(BaseModel):
+    """Something the provider must act on in person (a client asked to be contacted while
+    cancelling). It stays in their Urgent list, flagged on the calendar, until they mark
+    it handled; both the raising and the handling are audited."""
+
+    id = AutoField()
+    provider = ForeignKeyField(Provider, backref="urgent_items", on_delete="RESTRICT", index=False)
+    client = ForeignKeyField(Client, on_delete="RESTRICT")
+    appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")
+    thread = ForeignKeyField(Thread, null=True, on_delete="SET NULL")  # the flagged message
+    kind = CharField(default=UrgentKind.CONTACT_REQUESTED)
+    reason_code = CharField(default="")
+    summary = TextField()
+    created_at = UTCDateTimeField(default=utcnow)
+    handled_at = UTCDateTimeField(null=True)
+    handled_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    handled_note = TextField(default="")
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("provider", "handled_at"), False),)
+
+
 class AuditEvent(BaseModel):
+    """One audited change, chained to the one before (desktop/rules/audit_chain.py). Written only
+    by :func:`desktop.store.audit_chain.append_event`, in the transaction of the change."""
+
     id = AutoField()
     at = UTCDateTimeField(default=utcnow, index=True)
     actor = ForeignKeyField(User, null=True, on_delete="SET NULL")
@@ -307,13 +334,27 @@ class AuditEvent(BaseModel):
     entity = CharField()
     entity_id = IntegerField(null=True)
     detail = JSONField(default=dict)
+    # The chain: 1, 2, 3 … without gaps (unique: two appends can never take one place), the
+    # predecessor's hash and this event's own. Null only on a row written outside the chain.
+    seq = IntegerField(null=True, unique=True)
+    prev_hash = CharField(max_length=64, null=True)
+    event_hash = CharField(max_length=64, null=True)
 
     class Meta:
         indexes = ((("entity", "entity_id"), False),)
 
 
+class AuditChainHead(BaseModel):
+    """One row (id 1): the newest event's place and hash. Appends lock it, so on PostgreSQL two
+    workstations never chain onto the same predecessor; verifying compares it with the newest event."""
+
+    id = IntegerField(primary_key=True)
+    seq = IntegerField()
+    event_hash = CharField(max_length=64)
+
+
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
-    FeeAdjustmentRequest, FeeAdjustment, AuditEvent,
+    FeeAdjustmentRequest, FeeAdjustment, UrgentItem, AuditEvent, AuditChainHead,
 )

@@ -1,65 +1,41 @@
 """Dialogs for a fee: dispute it (client), ask Support to adjust it (provider).
 
-They only collect and parse what a person types (amounts strictly, with
-``parse_amount``); the page runs the service and closes them when it succeeds.
+Both are Designer forms (ui/dispute.ui, ui/asksupport.ui). They only say which fee it is,
+collect and parse what a person types (amounts strictly, with ``parse_amount``) and emit
+``submitted``; the page runs the service and closes them when it succeeds, or shows the
+refusal with ``show_problem``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
-from ...rules.fees import NOT_COVERED_BY_INSURANCE
 from ...rules.money import AmountError, Money, parse_amount
 from ...rules.timefmt import format_instant
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("errorLabel")
-    label.setAccessibleName("Problem")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+from ...rules.wording import NOT_COVERED_BY_INSURANCE
+from ..forms.ui_asksupport import Ui_AskSupportDialog
+from ..forms.ui_dispute import Ui_DisputeDialog
 
 
 class _FeeDialog(QDialog):
-    def __init__(self, title: str, ok_text: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+    """A form with ``errorLabel``, ``submitButton`` and ``cancelButton``; ``ui`` is set up first."""
+
+    def _finish_setup(self) -> None:
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.layout_ = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.error = _error_label(self)
-        self.layout_.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("submitButton")
-        self.ok.setDefault(True)
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(self.buttons)
+        self.ui.errorLabel.hide()
+        self.ui.submitButton.clicked.connect(self._submit)
+        self.ui.cancelButton.clicked.connect(self.reject)
 
     def show_problem(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.ok.setEnabled(True)
+        self.ui.errorLabel.setText(text)
+        self.ui.errorLabel.show()
+        self.ui.submitButton.setEnabled(True)
 
     def busy(self) -> None:
-        self.error.hide()
-        self.ok.setEnabled(False)
+        """Sent: one submission at a time until the page answers."""
+        self.ui.errorLabel.hide()
+        self.ui.submitButton.setEnabled(False)
 
     def _submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -69,22 +45,17 @@ class DisputeDialog(_FeeDialog):
     submitted = Signal(str)  # the reason
 
     def __init__(self, charge, zone: str, parent: QWidget | None = None) -> None:
-        super().__init__("Dispute this fee", "Send dispute", parent)
-        self.setObjectName("disputeDialog")
+        super().__init__(parent)
+        self.ui = Ui_DisputeDialog()
+        self.ui.setupUi(self)
+        self._finish_setup()
         when = format_instant(charge.appointment_start, zone)
-        about = QLabel(f"{charge.kind_label} fee of {charge.amount.format()} for {when} "
-                       f"with {charge.provider_name}.\n{NOT_COVERED_BY_INSURANCE}.", self)
-        about.setWordWrap(True)
-        self.form.addRow(about)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("disputeReason")
-        self.reason.setAccessibleName("Why you dispute this fee")
-        self.reason.setPlaceholderText("Tell your provider what happened.")
-        self.form.addRow("Why do you dispute it?", self.reason)
-        self.reason.setFocus()
+        self.ui.aboutFee.setText(f"{charge.kind_label} fee of {charge.amount.format()} for {when} "
+                                 f"with {charge.provider_name}.\n{NOT_COVERED_BY_INSURANCE}.")
+        self.ui.disputeReason.setFocus()
 
     def _submit(self) -> None:
-        text = self.reason.toPlainText().strip()
+        text = self.ui.disputeReason.toPlainText().strip()
         if not text:
             self.show_problem("Please write why you dispute this fee.")
             return
@@ -96,40 +67,31 @@ class AskSupportDialog(_FeeDialog):
     submitted = Signal(object, bool, str)  # proposed Money | None, waive, reason
 
     def __init__(self, dispute, parent: QWidget | None = None) -> None:
-        super().__init__("Ask Support to adjust", "Send to Support", parent)
-        self.setObjectName("askSupportDialog")
+        super().__init__(parent)
+        self.ui = ui = Ui_AskSupportDialog()
+        ui.setupUi(self)
+        self._finish_setup()
         self._original: Money = dispute.original
-        about = QLabel(f"{dispute.client_name}: {dispute.kind_label} fee, now {dispute.amount.format()} "
-                       f"(original {dispute.original.format()}). Support decides; you propose.", self)
-        about.setWordWrap(True)
-        self.form.addRow(about)
-        self.amount = QLineEdit(self)
-        self.amount.setObjectName("proposedAmount")
-        self.amount.setAccessibleName("Proposed amount")
-        self.amount.setPlaceholderText(f"e.g. {Money(self._original.cents // 2, self._original.currency).format()}")
-        self.form.addRow(f"Proposed amount ({self._original.currency}):", self.amount)
-        self.waive = QCheckBox("Waive the fee entirely", self)
-        self.waive.setObjectName("waiveCheck")
-        self.waive.toggled.connect(lambda on: self.amount.setEnabled(not on))
-        self.form.addRow(self.waive)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("adjustReason")
-        self.reason.setAccessibleName("Reason for Support")
-        self.reason.setPlaceholderText("Why there is flexibility here.")
-        self.form.addRow("Reason:", self.reason)
+        ui.aboutFee.setText(f"{dispute.client_name}: {dispute.kind_label} fee, now {dispute.amount.format()} "
+                            f"(original {dispute.original.format()}). Support decides; you propose.")
+        currency = self._original.currency
+        ui.proposedAmountLabel.setText(f"&Proposed amount ({currency}):")
+        ui.proposedAmount.setPlaceholderText(f"e.g. {Money(self._original.cents // 2, currency).format()}")
+        ui.waiveCheck.toggled.connect(lambda on: ui.proposedAmount.setEnabled(not on))
 
     def _submit(self) -> None:
+        ui = self.ui
         proposed = None
-        if not self.waive.isChecked():
+        if not ui.waiveCheck.isChecked():
             try:
-                proposed = parse_amount(self.amount.text(), self._original.currency, maximum=self._original)
+                proposed = parse_amount(ui.proposedAmount.text(), self._original.currency, maximum=self._original)
             except AmountError as exc:
                 self.show_problem(str(exc))
-                self.amount.setFocus()
+                ui.proposedAmount.setFocus()
                 return
-        reason = self.reason.toPlainText().strip()
+        reason = ui.adjustReason.toPlainText().strip()
         if not reason:
             self.show_problem("Please write a reason for Support.")
             return
         self.busy()
-        self.submitted.emit(proposed, self.waive.isChecked(), reason)
+        self.submitted.emit(proposed, ui.waiveCheck.isChecked(), reason)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from ...rules.timefmt import format_instant
+from ...rules.wording import FEES_ARE_SELF_PAY
 from ...services.exports import Statement
 
 
@@ -30,8 +31,7 @@ def statement_html(statement: Statement, issued: str) -> str:
         f"<h2>{escape(statement.practice_name)}</h2>"
         f"<h3>Statement for {escape(statement.client_name)}</h3>"
         f"<p>Issued {escape(issued)}. Times in {escape(zone)}.</p>"
-        f"<p><b>{escape(statement.coverage)}.</b> Late-cancellation and no-show fees are self-pay: "
-        "they are not billed to any insurer.</p>"
+        f"<p><b>{escape(statement.coverage)}.</b> {escape(FEES_ARE_SELF_PAY)}</p>"
         "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
         "<tr><th>Appointment</th><th>Fee</th><th>Provider</th><th>Original</th><th>Amount</th><th>Status</th>"
         f"<th>Payer</th></tr>{rows}</table>"

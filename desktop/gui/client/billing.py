@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...rules.timefmt import format_instant
-from ...rules.wording import NOT_COVERED, NOT_COVERED_BY_INSURANCE
+from ...rules.wording import FEES_ARE_SELF_PAY, NOT_COVERED, NOT_COVERED_BY_INSURANCE
 from ...services import exports, fees
 from ...services.errors import ServiceError
 from ...services.result import Change
@@ -36,7 +36,7 @@ class BillingPage(Page):
         super().__init__(ctx, parent)
         zone = ctx.actor.time_zone
         layout = page_layout(self, self.title)
-        self.coverage = QLabel(f"<b>{NOT_COVERED_BY_INSURANCE}.</b> Late-cancellation and no-show fees are self-pay.",
+        self.coverage = QLabel(f"<b>{NOT_COVERED_BY_INSURANCE}.</b> {FEES_ARE_SELF_PAY}",
                                self)
         self.coverage.setObjectName("coverageLabel")
         self.coverage.setWordWrap(True)

@@ -14,7 +14,7 @@ from ...rules.timefmt import format_instant
 from ...services import client_portal
 from ...services.errors import ServiceError
 from ..dialogs import show_error
-from .cancel_dialog import CancelDialog
+from .cancel.dialog import CancelDialog
 from .options_dialog import AppointmentOptionsDialog
 
 

@@ -34,7 +34,6 @@ class AppointmentOptionsDialog(QDialog):
     cancel_chosen = Signal(int)  # appointment id
     reschedule_chosen = Signal(int)
     message_chosen = Signal(int)
-    late_request_sent = Signal(int)
 
     def __init__(self, ctx: AppContext, row: AppointmentRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,7 +136,6 @@ class AppointmentOptionsDialog(QDialog):
         def done(result) -> None:
             self.late_status.setText(f"{result.summary} Their answer will arrive in Messages.")
             self.late_message.setEnabled(False)
-            self.late_request_sent.emit(appt_id)
 
         def failed(exc: ServiceError) -> None:
             self.late_status.setText(exc.message)

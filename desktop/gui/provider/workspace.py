@@ -1,7 +1,9 @@
-"""The provider workspace: calendar, requests, messages, disputes, booking page, people."""
+"""The provider workspace: calendar, urgent items, requests, messages, disputes, booking page, people."""
 
 from __future__ import annotations
 
+from ...services import urgent
+from ...services.result import Change
 from ..context import AppContext
 from ..widgets.navwindow import NavigationWindow
 from .calendar_page import CalendarPage
@@ -10,6 +12,7 @@ from .messages import ProviderMessagesPage
 from .people import PeoplePage
 from .policy import BookingSettingsPage
 from .requests import RequestsPage
+from .urgent import UrgentPage
 
 
 class ProviderWorkspace(NavigationWindow):
@@ -17,9 +20,20 @@ class ProviderWorkspace(NavigationWindow):
         super().__init__(ctx, "Provider" + (" (owner)" if ctx.actor.is_owner else ""))
         self.setObjectName("providerWorkspace")
         self.add_page("calendar", CalendarPage(ctx))
+        self.add_page("urgent", UrgentPage(ctx))
         self.add_page("requests", RequestsPage(ctx))
         self.add_page("messages", ProviderMessagesPage(ctx))
         self.add_page("disputes", DisputesPage(ctx))
         self.add_page("booking", BookingSettingsPage(ctx))
         if ctx.actor.is_owner:
             self.add_page("people", PeoplePage(ctx))
+        self._update_urgent_badge()
+
+    def on_changed(self, changes: Change) -> None:
+        super().on_changed(changes)
+        if changes & (Change.URGENT | Change.APPOINTMENTS):
+            self._update_urgent_badge()
+
+    def _update_urgent_badge(self) -> None:
+        """Clients waiting to be contacted: counted on the navigation until handled (rule 6)."""
+        self.set_badge("urgent", urgent.open_urgent_count(self.ctx.actor))

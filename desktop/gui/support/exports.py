@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from ...rules.wording import FEES_ARE_SELF_PAY
 from ...services import exports
 from ...services.errors import ServiceError
 from ...services.result import Change
@@ -70,7 +71,7 @@ class ExportsPage(Page):
         layout = page_layout(self, self.title)
         zone = ctx.practice_zone or "UTC"
         layout.addWidget(muted(f"Fees charged and adjustments made in a date range (dates in {zone}), as CSV. "
-                               "Fees are self-pay: the export marks none as insurance-billable.", self))
+                               f"{FEES_ARE_SELF_PAY} The export marks none as insurance-billable.", self))
         form = QFormLayout()
         today = ctx.now().astimezone(ZoneInfo(zone)).date()
         self.start = QDateEdit(QDate(today.year, today.month, 1), self)

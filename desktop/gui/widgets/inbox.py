@@ -18,7 +18,7 @@ from .rows_model import ThreadListModel
 from .thread_view import ThreadView
 
 KIND_LABELS = {ThreadKind.LATE_CANCELLATION: "Late-cancellation request", ThreadKind.DISPUTE: "Fee dispute",
-               ThreadKind.NOTICE: "Notice"}
+               ThreadKind.NOTICE: "Notice", ThreadKind.URGENT: "URGENT: asked to be contacted"}
 
 
 class Inbox(QSplitter):

@@ -27,13 +27,17 @@ class NavigationWindow(QMainWindow):
     sign_out_requested = Signal()
     change_password_requested = Signal()
     quit_requested = Signal()
+    restore_requested = Signal(object)  # the owner chose and confirmed a backup (a Path)
 
     def __init__(self, ctx: AppContext, role_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.pages: dict[str, Page] = {}
         self.setWindowTitle(f"Practice Desk — {role_title} — {ctx.actor.display_name}")
-        self.resize(1200, 760)
+        self.resize(1200, 760)  # the first time; afterwards where and how large it was left
+        geometry = ctx.settings.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
@@ -70,6 +74,19 @@ class NavigationWindow(QMainWindow):
             backup_action = menu.addAction("&Back up database…")
             backup_action.setObjectName("actionBackup")
             backup_action.triggered.connect(self.backup.choose_and_start)
+            from ..audit_check import AuditCheck
+
+            self.audit_check = AuditCheck(ctx, self)
+            verify_action = menu.addAction("&Verify audit trail…")
+            verify_action.setObjectName("actionVerifyAudit")
+            verify_action.triggered.connect(self.audit_check.start)
+            from ..restore import RestoreController
+
+            self.restore = RestoreController(ctx, self)
+            self.restore.chosen.connect(self.restore_requested)
+            restore_action = menu.addAction("&Restore from backup…")
+            restore_action.setObjectName("actionRestore")
+            restore_action.triggered.connect(self.restore.choose_and_start)
         menu.addSeparator()
         for act in (self.actions_.sign_out, self.actions_.quit):
             menu.addAction(act)
@@ -80,6 +97,11 @@ class NavigationWindow(QMainWindow):
         self.statusBar().showMessage(f"Signed in as {ctx.actor.display_name}. Times in {ctx.actor.time_zone}.")
         ctx.bus.changed.connect(self.on_changed)
         ctx.bus.status.connect(self.show_status)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        # Every role window shares the one remembered geometry: one workstation, one screen.
+        self.ctx.settings.set("window/geometry", bytes(self.saveGeometry()))
+        super().closeEvent(event)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -116,6 +138,19 @@ class NavigationWindow(QMainWindow):
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
         return page
+
+    def set_badge(self, key: str, count: int) -> None:
+        """A count on a navigation entry, in bold and spoken by screen readers (0: none)."""
+        page = self.pages[key]
+        item = self.nav.item(self.stack.indexOf(page))
+        item.setText(f"{page.title} ({count})" if count else page.title)
+        font = item.font()
+        font.setBold(count > 0)
+        item.setFont(font)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.title}, {count} waiting" if count else page.title)
+
+    def badge_text(self, key: str) -> str:
+        return self.nav.item(self.stack.indexOf(self.pages[key])).text()
 
     def go_to(self, key: str) -> Page:
         page = self.pages[key]

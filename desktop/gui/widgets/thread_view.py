@@ -56,11 +56,9 @@ class ThreadView(QWidget):
         self.send_button.clicked.connect(self._send)
         line.addWidget(self.send_button)
         layout.addLayout(line)
-        self.rows: list[MessageRow] = []
         self.show_thread("", [])
 
     def show_thread(self, subject: str, rows: list[MessageRow]) -> None:
-        self.rows = list(rows)
         self.subject.setText(subject or "Choose a conversation")
         parts = []
         for r in rows:

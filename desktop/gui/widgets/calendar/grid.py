@@ -46,7 +46,14 @@ def describe(row: CalendarRow, zone: str) -> str:
         text += " (repeating)"
     if row.late_request_pending:
         text += "; late-cancellation request pending"
+    if row.urgent:
+        text += f"; {URGENT_WORDS}"
     return text
+
+
+# The urgent marker (rule 6) in words: shown on the item and read by screen readers.
+URGENT_WORDS = "urgent: the client asked to be contacted"
+URGENT_COLOUR = "#b3261e"
 
 
 class CalendarGrid(QWidget):
@@ -71,7 +78,8 @@ class CalendarGrid(QWidget):
         self._placed: list[Placed] = []
         self._boxes: list[ItemBox] = []
         self._more: list[tuple[QRectF, str]] = []
-        self._hours = (7, 20)
+        self.day_hours = (7, 20)  # the working day shown at least (settings calendar/day_*_hour)
+        self._hours = self.day_hours
 
     # ------------------------------------------------------------ data
 
@@ -81,9 +89,14 @@ class CalendarGrid(QWidget):
         self.rows, self.now = list(rows), now
         self.today = now.astimezone(ZoneInfo(zone)).date()
         self._placed = place(self.rows, self.days, zone)
-        self._hours = hour_span(self._placed)
+        self._hours = hour_span(self._placed, *self.day_hours)
         self._relayout()
         self.update()
+
+    @property
+    def hours(self) -> tuple[int, int]:
+        """The first and last hour the day and week views show now."""
+        return self._hours
 
     def boxes(self) -> list[ItemBox]:
         return list(self._boxes)
@@ -123,7 +136,8 @@ class CalendarGrid(QWidget):
             row = p.row
             mark = f"{SERIES_MARK} " if row.in_series else ""
             when = f"{p.start_minute // 60:02d}:{p.start_minute % 60:02d}"
-            lines = (f"{mark}{when} {row.client_name}", row.status_label)
+            status = f"Urgent · {row.status_label}" if row.urgent else row.status_label
+            lines = (f"{mark}{when} {row.client_name}", status)
             self._boxes.append(ItemBox(QRectF(x, y1 + 1, max(w, 8), max(y2 - y1 - 2, 12)), row, lines))
 
     def _relayout_month(self) -> None:
@@ -144,6 +158,8 @@ class CalendarGrid(QWidget):
                 when = f"{p.start_minute // 60:02d}:{p.start_minute % 60:02d}"
                 # The status word comes before the name so eliding never hides it.
                 text = f"{mark}{when} {short}: {row.client_name}" if short else f"{mark}{when} {row.client_name}"
+                if row.urgent:
+                    text = f"! {text}"
                 self._boxes.append(ItemBox(QRectF(x + 2, y + i * MONTH_LINE, cw - 4, MONTH_LINE - 1), row, (text,)))
             if len(shown) < len(items):
                 self._more.append((QRectF(x + 4, y + len(shown) * MONTH_LINE, cw - 8, MONTH_LINE - 1),
@@ -268,7 +284,17 @@ class CalendarGrid(QWidget):
                 painter.drawText(QRectF(text_rect.left(), y, text_rect.width(), metrics.height()),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
                 y += metrics.height()
-            if box.row.late_request_pending:
+            if box.row.urgent:  # a red frame and a filled mark: never only a colour
+                painter.setPen(QPen(QColor(URGENT_COLOUR), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(box.rect.adjusted(1, 1, -1, -1), 3, 3)
+                dot = QRectF(box.rect.right() - 15, box.rect.top() + 2, 13, 13)
+                painter.setBrush(QColor(URGENT_COLOUR))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawEllipse(dot)
+                painter.setPen(QColor("#ffffff"))
+                painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, "!")
+            elif box.row.late_request_pending:
                 painter.setPen(QColor("#c77700"))
                 painter.drawText(box.rect.adjusted(0, 1, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                                  "!")

@@ -40,13 +40,14 @@ LEGEND = (
 class CalendarView(QWidget):
     """Day / week / month of plain rows in the viewer's zone."""
 
-    range_changed = Signal(object, object)  # start, end (UTC)
+    mode_changed = Signal(object)  # CalendarMode: by a button, a key or a day opened from the month
     appointment_selected = Signal(int)
     appointment_activated = Signal(int)
     day_activated = Signal(object)  # a local date
 
     def __init__(self, source: RowSource, zone: str, now: Callable[[], datetime], *,
-                 mode: CalendarMode = CalendarMode.WEEK, parent: QWidget | None = None) -> None:
+                 mode: CalendarMode = CalendarMode.WEEK, day_hours: tuple[int, int] = (7, 20),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarView")
         self.setAccessibleName("Calendar")
@@ -93,6 +94,8 @@ class CalendarView(QWidget):
             bar.addWidget(b)
         layout.addLayout(bar)
         self.grid = CalendarGrid(self)
+        self.grid.day_hours = day_hours
+        self._shown_mode = mode
         layout.addWidget(self.grid, 1)
         layout.addLayout(self._legend())
         self.prev_button.clicked.connect(lambda: self.go(-1))
@@ -170,7 +173,6 @@ class CalendarView(QWidget):
             self.rows = self._source(*rng)
             self.reads += 1
             self._loaded_range = rng
-            self.range_changed.emit(*rng)
         now = self._now()
         self.title_label.setText(title(self.anchor, self.mode))
         self.zone_label.setText(f"Times in {self.zone} ({zone_abbreviation(now, self.zone)})")
@@ -179,6 +181,9 @@ class CalendarView(QWidget):
         count = sum(1 for r in self.rows if r.start >= rng[0])
         self.setAccessibleDescription(f"{self.mode.label} view, {title(self.anchor, self.mode)}: "
                                       f"{count} appointment{'s' if count != 1 else ''}.")
+        if self.mode is not self._shown_mode:
+            self._shown_mode = self.mode
+            self.mode_changed.emit(self.mode)
 
     def _select(self, appointment_id: int) -> None:
         self.grid.selected_id = appointment_id
@@ -239,6 +244,12 @@ class CalendarView(QWidget):
                 f"N / P: next / previous appointment · Enter: open · {QKeySequence('Ctrl+N').toString()}: new")
 
 
+def day_hours(settings) -> tuple[int, int]:
+    """The working day the settings ask for, or the default when they make no sense."""
+    first, last = settings.get("calendar/day_start_hour"), settings.get("calendar/day_end_hour")
+    return (first, last) if 0 <= first < last <= 24 else (7, 20)
+
+
 class ClientCalendar(CalendarView):
     """The client portal's calendar: the signed-in client's own appointments (rule 8: the
     service refuses anyone else's). ``ctx`` is the session's AppContext."""
@@ -247,16 +258,22 @@ class ClientCalendar(CalendarView):
         from ....services.calendar import client_range
 
         super().__init__(lambda start, end: client_range(ctx.actor, start, end), ctx.actor.time_zone, ctx.now,
-                         mode=mode, parent=parent)
+                         mode=mode, day_hours=day_hours(ctx.settings), parent=parent)
         self.setObjectName("clientCalendar")
 
 
 class ProviderCalendar(CalendarView):
-    """The provider's calendar across all their clients."""
+    """The provider's calendar across all their clients; it opens in the view last used on
+    this workstation (setting calendar/view)."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, *, mode: CalendarMode = CalendarMode.WEEK) -> None:
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
         from ....services.calendar import provider_range
 
+        try:
+            mode = CalendarMode(ctx.settings.get("calendar/view"))
+        except ValueError:
+            mode = CalendarMode.WEEK
         super().__init__(lambda start, end: provider_range(ctx.actor, start, end), ctx.actor.time_zone, ctx.now,
-                         mode=mode, parent=parent)
+                         mode=mode, day_hours=day_hours(ctx.settings), parent=parent)
         self.setObjectName("providerCalendar")
+        self.mode_changed.connect(lambda m: ctx.settings.set("calendar/view", m.value))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ..settle import settle
+from .settle import settle
 
 
 def _first_cancellable_repeating(window):
@@ -32,8 +32,8 @@ def show_dashboard(window) -> QWidget:
 
 def show_cancel_dialog_with_followup(window) -> QWidget:
     dialog = _open_cancel(window)
-    dialog.select_reason("unwell")
-    dialog.answer("telehealth_instead", "yes").click()
+    dialog.form.select_reason("unwell")
+    dialog.form.answer("telehealth_instead", "yes").click()
     settle(window)
     return dialog
 
@@ -48,17 +48,17 @@ def show_blocked_state(window) -> QWidget:
 
 def show_series_preview(window) -> QWidget:
     dialog = _open_cancel(window)
-    dialog.all_radio.click()
-    dialog.select_reason("schedule_conflict")
-    dialog.confirm_button.click()
+    dialog.form.all_radio.click()
+    dialog.form.select_reason("schedule_conflict")
+    dialog.form.confirm_button.click()
     settle(window)
     return dialog
 
 
 def show_confirmation(window) -> QWidget:
     dialog = _open_cancel(window)
-    dialog.select_reason("schedule_conflict")
-    dialog.confirm_button.click()
+    dialog.form.select_reason("schedule_conflict")
+    dialog.form.confirm_button.click()
     settle(window)
     return dialog
 
@@ -69,3 +69,13 @@ def show_booking_page(window) -> QWidget:
     settle(window)
     page.select_slot(0)
     return window
+
+
+def show_crisis_confirmation(window) -> QWidget:
+    """Rule 6: cancelling "in crisis" and asking to be contacted; the confirmation says who will."""
+    dialog = _open_cancel(window)
+    dialog.form.select_reason("unsafe")
+    dialog.form.answer("provider_contact", "yes").click()
+    dialog.form.confirm_button.click()
+    settle(window)
+    return dialog

@@ -1,4 +1,4 @@
-"""Waiting, outside a test, for background operations to land (the screenshot helpers)."""
+"""Waiting, outside a test, for background operations to land."""
 
 from __future__ import annotations
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ..settle import settle
-from ..widgets.calendar import CalendarMode
+from desktop.gui.widgets.calendar import CalendarMode
+
+from .settle import settle
 
 
 def _calendar(window, mode: CalendarMode) -> QWidget:
@@ -36,5 +37,12 @@ def show_requests(window) -> QWidget:
     settle(window)
     if not page.model.rows:
         page.show_all.setChecked(True)
+    settle(window)
+    return window
+
+
+def show_urgent(window) -> QWidget:
+    """Urgent: the client who asked to be contacted (after the client's crisis shot)."""
+    window.go_to("urgent")
     settle(window)
     return window

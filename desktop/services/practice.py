@@ -1,0 +1,51 @@
+"""The practice itself: opening its database at start-up and reading its details.
+
+The GUI's one door to the store's opening: windows never import the store, so the
+start-up code asks this module and gets plain values back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..store.db import DatabaseOpenError, close_database, open_database
+from ..store.models import Practice
+
+__all__ = ["DatabaseOpenError", "PracticeDetails", "close_practice_database", "open_practice_database",
+           "practice_details"]
+
+
+@dataclass(frozen=True)
+class PracticeDetails:
+    name: str
+    time_zone: str
+    currency: str
+
+
+def practice_details() -> PracticeDetails | None:
+    """The practice this database belongs to; None before the first-run set-up."""
+    practice = Practice.select().order_by(Practice.id).first()
+    if practice is None:
+        return None
+    return PracticeDetails(practice.name, practice.time_zone, practice.currency)
+
+
+def open_practice_database(target: str, *, demo: bool = False, now: datetime) -> str:
+    """Open (creating or migrating) the database at ``target`` and return where it is (a
+    path, or a URL with the password hidden); raises DatabaseOpenError.
+
+    With ``demo``, an empty database gets the demo practice built around ``now``.
+    This runs before any window exists (nothing to keep responsive), which is why
+    it is not an operation of the write runner.
+    """
+    opened = open_database(target)
+    if demo and opened.is_new:
+        from ..store.demo import build_demo
+
+        build_demo(now)
+    return opened.location
+
+
+def close_practice_database() -> None:
+    close_database()

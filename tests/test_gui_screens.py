@@ -1,0 +1,54 @@
+"""The README's screenshot drivers (scripts/screens/) put the real windows into the
+documented states, so scripts/screenshots.py keeps working."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from scripts.screens import client as client_screens
+from scripts.screens import provider as provider_screens
+from scripts.screens import support as support_screens
+from tests.guikit import click, make_controller, sign_in, wait_ops
+
+
+def test_provider_drivers(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    shot = provider_screens.show_week(window)
+    page = window.pages["calendar"]
+    assert shot is window and page.calendar.mode.value == "week" and page.detail is not None
+    assert not shot.grab().isNull()
+    provider_screens.show_month(window)
+    assert page.calendar.title_label.text() == "November 2026"
+    provider_screens.show_requests(window)
+    assert window.current_page() is window.pages["requests"]
+    assert provider_screens.show_urgent(window) is window and window.current_page() is window.pages["urgent"]
+
+
+def test_client_drivers(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    dialog = client_screens.show_cancel_dialog_with_followup(window)
+    assert dialog.isVisible() and dialog.form.shown_resources
+    dialog.reject()
+    options = client_screens.show_blocked_state(window)
+    assert options.isVisible() and options.blocked is not None
+    options.reject()
+    assert client_screens.show_booking_page(window) is window
+    assert window.current_page() is window.pages["book"]
+    crisis = client_screens.show_crisis_confirmation(window)
+    assert "would like to be contacted" in crisis.confirmation.ui.confirmationText.text()
+    crisis.close()
+
+
+def test_billing_and_support_drivers(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    assert support_screens.show_billing(window) is window
+    assert window.pages["billing"].history.toPlainText()
+    click(qtbot, window.findChild(QPushButton, "signOutButton"))
+    wait_ops(qtbot, controller)
+    window = sign_in(qtbot, controller, "support")
+    assert support_screens.show_support_desk(window) is window
+    queue = window.pages["queue"]
+    assert queue.detail is not None and queue.fields["proposal"].isVisible()
