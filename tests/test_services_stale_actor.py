@@ -4,10 +4,11 @@ A window keeps the :class:`Actor` its session began with. If the practice owner 
 account, or the account's role or owner flag changes, or a client is moved to another provider,
 the very next call of any service is refused with ``AccountChanged`` and writes nothing.
 
-The functions are found by introspection: every function of ``desktop.services`` with a
-parameter named ``actor`` is either a use case in ``CALLS`` (how to call it, as whom, with
-arguments that succeed) or a guard used inside one (``GUARDS``). A new public service function
-without an entry fails ``test_every_public_service_function_is_listed``.
+The calls are the authority matrix's (tests/authority.py): every row of ``ENTRIES`` that is a use
+case is tried by every role it allows, on its own objects, after each kind of change, and then,
+unchanged, to show the refusal was the account's. The rows that are guards used inside a use case
+are listed in ``GUARDS``. Every public service function taking an ``actor`` is in one of the
+two or a step of the matrix (``ACTOR_STEPS``): a new one without a row fails the matrix and here.
 """
 
 from __future__ import annotations
@@ -15,55 +16,24 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
-from peewee import PostgresqlDatabase
+from conftest import BACKEND_ENV, NOW
 
 import desktop.services
-from desktop.rules.late_requests import LateDecision
-from desktop.rules.money import Money
-from desktop.rules.series import Frequency
-from desktop.rules.slots import WorkingBlock
-from desktop.services import (
-    actor as actor_service,
-)
-from desktop.services import (
-    auth,
-    booking,
-    calendar,
-    cancellation,
-    client_portal,
-    exports,
-    fees,
-    ical,
-    maintenance,
-    messaging,
-    people,
-    policy,
-    provider,
-    reschedule,
-)
+from desktop.services import auth, client_portal, fees, people, provider
 from desktop.services.actor import Actor
-from desktop.services.errors import AccountChanged, InvalidInput
-from desktop.store.models import (
-    ALL_MODELS,
-    Appointment,
-    AppointmentStatus,
-    Client,
-    FeeAdjustment,
-    Role,
-    User,
-    database,
-)
+from desktop.services.errors import AccountChanged, ServiceError
+from desktop.store.db import close_database, open_database
+from desktop.store.models import ALL_MODELS, AppointmentStatus, Client, FeeAdjustment, Role, User, database
 from tests import factories as f
+from tests.authority import ACTOR_STEPS, ENTRIES, Authority, Who, World, build_world, qualified_name
 
-# Functions with an ``actor`` that are not use cases: each runs inside one, after the use case
-# checked its actor (``current_actor`` or ``write_transaction(actor)``).
+# Rows of the matrix that are not use cases: each runs inside one, after the use case checked
+# its actor (``current_actor`` or ``write_transaction(actor)``).
 GUARDS = {
     "desktop.services.access.appointment_for": "whose appointment it is, for a use case",
     "desktop.services.access.client_for_provider": "whose client it is, for a use case",
@@ -72,187 +42,8 @@ GUARDS = {
     "desktop.services.fees.guards.charge_for": "whose charge it is, for a use case",
     "desktop.services.guards.own_appointment": "whose appointment it is, for a write",
     "desktop.services.messaging.thread_for": "whose conversation it is, for a use case",
-    "desktop.services.provider.cancel.close_pending_requests": "part of a provider's cancellation",
-    "desktop.services.tx.audit": "the audit event inside a write transaction",
-    "desktop.services.tx.write_transaction": "the write transaction: it re-checks the actor itself",
 }
-
-
-@dataclass
-class World:
-    """A practice with one of everything a service can be asked about, built through the services."""
-
-    now: datetime
-    team: f.Team
-    appt: int  # the client's, three days ahead: free to cancel or move
-    in_window: int  # the client's, in five hours: a late-cancellation request can be sent
-    requested: int  # the late-cancellation request pending on another appointment
-    past: int  # the client's, started three hours ago: can be marked a no-show
-    series_appt: int  # the first occurrence of a weekly series
-    charge: int  # an open no-show fee
-    dispute: int  # an open dispute about another fee
-    request: int  # a provider's pending request to Support about a third fee
-    thread: int  # a conversation of the client with their provider
-    backup_to: Path
-
-
-def _local(day: int, hour: int) -> datetime:
-    """A wall-clock time in New York in late November 2026 (EST, UTC-5) as a UTC instant."""
-    return datetime(2026, 11, day, hour + 5, tzinfo=UTC)
-
-
-def build_world(now: datetime, tmp_path: Path) -> World:
-    team = f.make_team(now)
-    owner, client = team.owner, team.client
-    appt = f.book(client, client, _local(27, 10), now=now)  # Friday 10:00
-    in_window = f.book(owner, client, now + timedelta(hours=5), now=now)
-    other_in_window = f.book(owner, client, now + timedelta(hours=6), now=now)
-    requested = cancellation.request_late_cancellation(client, other_in_window, "Sorry", now=now).value
-    charges = []
-    for hours in (30, 27, 24):
-        row = f.add_appointment(client, now - timedelta(hours=hours))
-        charges.append(provider.mark_no_show(owner, row.id, now=now).value)
-    past = f.add_appointment(client, now - timedelta(hours=3)).id
-    dispute = fees.dispute_charge(client, charges[1], "I was there.", now=now).value
-    asked = fees.dispute_charge(client, charges[2], "The office was closed.", now=now).value
-    request = fees.ask_support_to_adjust(owner, asked, "Closed that day.", waive=True, now=now).value
-    series = f.weekly_series(owner, client, datetime(2026, 12, 7, 10), now=now, count=4)
-    series_appt = (Appointment.select(Appointment.id).where(Appointment.series == series)
-                   .order_by(Appointment.starts_at).scalar())
-    thread = messaging.start_thread(client, "A question", "Is there parking?", now=now).value
-    return World(now, team, appt, in_window, requested, past, series_appt, charges[0], dispute, request, thread,
-                 tmp_path / "backup.db")
-
-
-@pytest.fixture
-def world(db, now: datetime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> World:
-    # Argon2 is slow on purpose: the owner's first password is hashed once per run, as
-    # tests/factories.py does for everyone else (sign-in and passwords are not what is tested here).
-    hash_password = auth.hash_password
-    with monkeypatch.context() as m:
-        m.setattr(auth, "hash_password", lambda p: f.password_hash() if p == f.PASSWORD else hash_password(p))
-        return build_world(now, tmp_path)
-
-
-@dataclass(frozen=True)
-class Call:
-    who: str  # "client", "owner" (a provider and the practice owner) or "support"
-    run: Callable[[World, Actor], Any]
-    # The control call (same arguments, account unchanged) succeeds, except where the database
-    # itself says no: a PostgreSQL practice is backed up on the server, not by the application.
-    refused_on_postgres: type[Exception] | None = None
-
-
-W = World
-NEW_FIRST_LOCAL = datetime(2026, 12, 14, 11)
-
-
-def _series_change() -> provider.SeriesChange:
-    return provider.SeriesChange(first_local=NEW_FIRST_LOCAL, time_zone=f.ZONE, duration=f.SESSION,
-                                 frequency=Frequency.WEEKLY, count=3)
-
-
-def _booking(w: W, a: Actor, start: datetime) -> booking.BookingRequest:
-    return booking.BookingRequest(provider_id=w.team.owner.provider_id, client_id=w.team.client.client_id,
-                                  start=start, duration=f.SESSION)
-
-
-CALLS: dict[Callable[..., Any], Call] = {
-    actor_service.current_actor: Call("client", lambda w, a: actor_service.current_actor(a)),
-    auth.change_password: Call("client", lambda w, a: auth.change_password(a, f.PASSWORD, "a new password 2",
-                                                                           now=w.now)),
-    booking.book_appointment: Call("client", lambda w, a: booking.book_appointment(
-        a, _booking(w, a, _local(30, 10)), now=w.now)),
-    booking.create_series: Call("owner", lambda w, a: booking.create_series(a, booking.SeriesRequest(
-        client_id=w.team.client.client_id, first_local=datetime(2026, 12, 8, 14), time_zone=f.ZONE,
-        duration=f.SESSION, frequency=Frequency.WEEKLY, count=3), now=w.now)),
-    calendar.provider_range: Call("owner", lambda w, a: calendar.provider_range(a, w.now, w.now + timedelta(days=7))),
-    calendar.client_range: Call("client", lambda w, a: calendar.client_range(a, w.now, w.now + timedelta(days=7))),
-    cancellation.cancel_preview: Call("client", lambda w, a: cancellation.cancel_preview(a, w.series_appt, now=w.now)),
-    cancellation.client_cancel_one: Call("client", lambda w, a: cancellation.client_cancel_one(
-        a, w.appt, "schedule_conflict", now=w.now)),
-    cancellation.client_cancel_upcoming: Call("client", lambda w, a: cancellation.client_cancel_upcoming(
-        a, w.series_appt, "schedule_conflict", now=w.now)),
-    cancellation.request_late_cancellation: Call("client", lambda w, a: cancellation.request_late_cancellation(
-        a, w.in_window, "I am ill.", now=w.now)),
-    client_portal.upcoming: Call("client", lambda w, a: client_portal.upcoming(a, now=w.now)),
-    client_portal.past: Call("client", lambda w, a: client_portal.past(a, now=w.now)),
-    client_portal.appointment: Call("client", lambda w, a: client_portal.appointment(a, w.appt, now=w.now)),
-    client_portal.booked_policy_text: Call("client", lambda w, a: client_portal.booked_policy_text(a, w.appt)),
-    client_portal.dashboard: Call("client", lambda w, a: client_portal.dashboard(a, now=w.now)),
-    client_portal.booking_page: Call("client", lambda w, a: client_portal.booking_page(a)),
-    client_portal.slots: Call("client", lambda w, a: client_portal.slots(
-        a, w.team.owner.provider_id, f.SESSION, now=w.now, exclude_appointment_id=w.appt)),
-    exports.export_size: Call("support", lambda w, a: exports.export_size(a, w.now - timedelta(days=2), w.now)),
-    exports.export_fee_rows: Call("support", lambda w, a: list(exports.export_fee_rows(
-        a, w.now - timedelta(days=2), w.now + timedelta(seconds=1)))),
-    exports.client_statement: Call("client", lambda w, a: exports.client_statement(a)),
-    fees.adjustment_queue: Call("support", lambda w, a: fees.adjustment_queue(a)),
-    fees.request_detail: Call("support", lambda w, a: fees.request_detail(a, w.request)),
-    fees.adjust_fee: Call("support", lambda w, a: fees.adjust_fee(a, w.request, Money(1000, "USD"), "Agreed.",
-                                                                  now=w.now)),
-    fees.waive_fee: Call("support", lambda w, a: fees.waive_fee(a, w.request, "Office closed.", now=w.now)),
-    fees.decline_request: Call("support", lambda w, a: fees.decline_request(a, w.request, "Policy.", now=w.now)),
-    fees.client_billing: Call("client", lambda w, a: fees.client_billing(a)),
-    fees.dispute_charge: Call("client", lambda w, a: fees.dispute_charge(a, w.charge, "I was there.", now=w.now)),
-    fees.provider_disputes: Call("owner", lambda w, a: fees.provider_disputes(a)),
-    fees.ask_support_to_adjust: Call("owner", lambda w, a: fees.ask_support_to_adjust(
-        a, w.dispute, "They were there.", waive=True, now=w.now)),
-    fees.charge_history: Call("support", lambda w, a: fees.charge_history(a, w.charge)),
-    fees.search_charges: Call("support", lambda w, a: fees.search_charges(a)),
-    ical.client_calendar_file: Call("client", lambda w, a: ical.client_calendar_file(a, now=w.now)),
-    maintenance.backup_database: Call("owner", lambda w, a: maintenance.backup_database(a, w.backup_to, now=w.now),
-                                      refused_on_postgres=InvalidInput),
-    messaging.list_threads: Call("client", lambda w, a: messaging.list_threads(a)),
-    messaging.unread_total: Call("owner", lambda w, a: messaging.unread_total(a)),
-    messaging.thread_messages: Call("owner", lambda w, a: messaging.thread_messages(a, w.thread)),
-    messaging.mark_thread_read: Call("owner", lambda w, a: messaging.mark_thread_read(a, w.thread, now=w.now)),
-    messaging.reply: Call("owner", lambda w, a: messaging.reply(a, w.thread, "Yes, behind the building.",
-                                                                now=w.now)),
-    messaging.start_thread: Call("client", lambda w, a: messaging.start_thread(a, "Another", "Hello", now=w.now)),
-    people.list_people: Call("owner", lambda w, a: people.list_people(a)),
-    people.provider_choices: Call("owner", lambda w, a: people.provider_choices(a)),
-    people.add_person: Call("owner", lambda w, a: people.add_person(
-        a, Role.SUPPORT, "new.support", f.PASSWORD, people.PersonForm("New Support"), now=w.now)),
-    people.edit_person: Call("owner", lambda w, a: people.edit_person(
-        a, w.team.client.user_id, people.PersonForm("Casey Renamed", provider_id=w.team.owner.provider_id),
-        now=w.now)),
-    people.set_active: Call("owner", lambda w, a: people.set_active(a, w.team.other_client.user_id, False,
-                                                                    now=w.now)),
-    policy.current: Call("owner", lambda w, a: policy.current(a)),
-    policy.history: Call("owner", lambda w, a: policy.history(a)),
-    policy.save_policy: Call("owner", lambda w, a: policy.save_policy(a, policy.PolicyChange(
-        48, Money(4000, "USD"), Money(6000, "USD"), 10, "New policy."), now=w.now)),
-    policy.working_hours: Call("owner", lambda w, a: policy.working_hours(a)),
-    policy.save_working_hours: Call("owner", lambda w, a: policy.save_working_hours(
-        a, [WorkingBlock(0, time(8), time(12))], now=w.now)),
-    provider.cancel_for_client: Call("owner", lambda w, a: provider.cancel_for_client(
-        a, w.appt, "provider_unwell", now=w.now)),
-    provider.series_cancel_preview: Call("owner", lambda w, a: provider.series_cancel_preview(
-        a, w.series_appt, now=w.now)),
-    provider.cancel_series_from_for_client: Call("owner", lambda w, a: provider.cancel_series_from_for_client(
-        a, w.series_appt, "provider_unwell", now=w.now)),
-    provider.my_clients: Call("owner", lambda w, a: provider.my_clients(a)),
-    provider.my_services: Call("owner", lambda w, a: provider.my_services(a)),
-    provider.appointment_detail: Call("owner", lambda w, a: provider.appointment_detail(a, w.appt, now=w.now)),
-    provider.charge_summary: Call("owner", lambda w, a: provider.charge_summary(a, w.charge)),
-    provider.book_for_client: Call("owner", lambda w, a: provider.book_for_client(
-        a, w.team.client.client_id, _local(30, 14), f.SESSION, now=w.now)),
-    provider.move_occurrence: Call("owner", lambda w, a: provider.move_occurrence(a, w.appt, _local(27, 14),
-                                                                                  now=w.now)),
-    provider.change_series_from: Call("owner", lambda w, a: provider.change_series_from(
-        a, w.series_appt, _series_change(), now=w.now)),
-    provider.late_requests: Call("owner", lambda w, a: provider.late_requests(a)),
-    provider.decide_late_request: Call("owner", lambda w, a: provider.decide_late_request(
-        a, w.requested, LateDecision.DECLINE, now=w.now)),
-    provider.mark_no_show: Call("owner", lambda w, a: provider.mark_no_show(a, w.past, now=w.now)),
-    reschedule.reschedule_appointment: Call("client", lambda w, a: reschedule.reschedule_appointment(
-        a, w.appt, _local(27, 11), now=w.now)),
-}
-
-
-def _qualified(fn: Callable[..., Any]) -> str:
-    return f"{fn.__module__}.{fn.__name__}"
+USE_CASES = [e for e in ENTRIES if qualified_name(e.function) not in GUARDS]
 
 
 def public_functions_with_an_actor() -> set[str]:
@@ -270,11 +61,12 @@ def public_functions_with_an_actor() -> set[str]:
 
 def test_every_public_service_function_is_listed():
     found = public_functions_with_an_actor()
-    listed = {_qualified(fn) for fn in CALLS}
-    missing = found - listed - set(GUARDS)
-    assert not missing, f"public service functions with no entry in CALLS (or GUARDS): {sorted(missing)}"
-    assert not (listed | set(GUARDS)) - found, "entries for functions that no longer exist"
-    assert not listed & set(GUARDS)
+    tried = {qualified_name(e.function) for e in USE_CASES}
+    steps = {qualified_name(fn) for fn in ACTOR_STEPS}
+    missing = found - tried - set(GUARDS) - steps
+    assert not missing, f"public service functions with no row in tests/authority.py: {sorted(missing)}"
+    assert set(GUARDS) <= {qualified_name(e.function) for e in ENTRIES}, "guards that are no longer rows"
+    assert len(tried) >= 70  # the matrix's use cases really are tried here
 
 
 # ---- how an account changes behind an open window -------------------------------------------
@@ -294,14 +86,11 @@ def _flip_owner_flag(a: Actor, w: World) -> None:
 
 
 def _move_client(a: Actor, w: World) -> None:
-    Client.update(provider=w.team.other_provider.provider_id).where(Client.id == a.client_id).execute()
+    """To the provider of the other pair (the client's own is the owner)."""
+    Client.update(provider=w.b.provider_id).where(Client.id == a.client_id).execute()
 
 
 CHANGES = {"deactivated": _deactivate, "role changed": _change_role, "owner flag changed": _flip_owner_flag}
-
-
-def _caller(w: World, who: str) -> Actor:
-    return {"client": w.team.client, "owner": w.team.owner, "support": w.team.support}[who]
 
 
 def snapshot_database() -> dict[str, list[str]]:
@@ -309,66 +98,101 @@ def snapshot_database() -> dict[str, list[str]]:
     return {model._meta.table_name: sorted(repr(row) for row in model.select().tuples()) for model in ALL_MODELS}
 
 
-@pytest.mark.parametrize("fn", list(CALLS), ids=_qualified)
-def test_a_changed_account_is_refused_and_nothing_is_written(fn, world: World):
-    w = world
-    call = CALLS[fn]
-    acting = _caller(w, call.who)
+def files_in(folder: Path) -> set[Path]:
+    return set(folder.rglob("*"))
+
+
+@contextmanager
+def rolled_back() -> Iterator[None]:
+    """A transaction always rolled back: the use case's own runs inside it as a savepoint."""
+    with database.atomic() as outer:
+        try:
+            yield
+        finally:
+            outer.rollback()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory) -> Iterator[World]:
+    """The matrix's practice, once for the module, on the backend the service tests run on:
+    every change and call below is rolled back."""
+    scratch = tmp_path_factory.mktemp("stale-actor")
+    if __import__("os").environ.get(BACKEND_ENV) == "postgresql":
+        from tests.postgres import server_url, temporary_database
+
+        with temporary_database(server_url()) as url:
+            open_database(url)
+            try:
+                yield build_world(NOW, scratch)
+            finally:
+                close_database()
+        return
+    open_database(scratch / "practice.db")
+    try:
+        yield build_world(NOW, scratch)
+    finally:
+        close_database()
+
+
+CASES = [(entry, who) for entry in USE_CASES for who in entry.who]
+
+
+@pytest.mark.parametrize(("entry", "who"), CASES,
+                         ids=[f"{qualified_name(e.function).removeprefix('desktop.services.')}-{w}" for e, w in CASES])
+def test_a_changed_account_is_refused_and_nothing_is_written(world: World, entry: Authority, who: Who):
+    acting, objects = world.actors[who], world.own(who)
     changes = dict(CHANGES)
     if acting.is_client:
         changes["moved to another provider"] = _move_client
-    for what, change in changes.items():
-        # The change is made (as the owner, or another workstation, would) and committed; then the
-        # window's next call comes with the actor it still holds.
-        with database.atomic():
-            account = User.get_by_id(acting.user_id)
-            record = Client.get_or_none(Client.user == acting.user_id)
-            change(acting, w)
-        before = snapshot_database()
+    with rolled_back():
+        for what, change in changes.items():
+            # The change is made (as the owner, or another workstation, would); then the window's
+            # next call comes with the actor it still holds. Undone before the next kind of change.
+            with database.atomic() as changed:
+                change(acting, world)
+                before, files = snapshot_database(), files_in(objects.scratch)
+                with pytest.raises(AccountChanged) as refused:
+                    entry.call(acting, objects)
+                assert snapshot_database() == before, f"{qualified_name(entry.function)} wrote while refusing ({what})"
+                assert files_in(objects.scratch) == files, f"a file was written while refusing ({what})"
+                assert "signed out" in refused.value.message, refused.value.message
+                changed.rollback()
+        # The control: the same call by the unchanged account goes through, so the refusals above
+        # came from the account check and not from the arguments.
+        try:
+            entry.call(acting, objects)
+        except ServiceError as exc:
+            if not isinstance(exc, entry.allowed_errors):
+                pytest.fail(f"the unchanged account was refused too: {exc!r}")
+
+
+def test_the_refusal_says_what_happened(world: World):
+    owner, client, o = world.actors[Who.OWNER], world.actors[Who.CLIENT], world.a
+    other_client = auth.actor_for(User.get_by_id(world.b.client_user_id))
+    with rolled_back():
+        people.set_active(owner, other_client.user_id, False, now=o.now)
         with pytest.raises(AccountChanged) as refused:
-            call.run(w, acting)
-        assert snapshot_database() == before, f"{_qualified(fn)} wrote while refusing ({what})"
-        assert not w.backup_to.exists()
-        assert "signed out" in refused.value.message, refused.value.message
-        # Put the account back as it was for the next kind of change.
-        User.update(active=account.active, role=account.role, is_owner=account.is_owner).where(
-            User.id == account.id).execute()
-        if record is not None:
-            Client.update(provider=record.provider_id).where(Client.id == record.id).execute()
-    # The control: the same call by the unchanged account goes through, so the refusals above
-    # came from the account check and not from the arguments.
-    if call.refused_on_postgres is not None and isinstance(database.obj, PostgresqlDatabase):
-        with pytest.raises(call.refused_on_postgres):
-            call.run(w, acting)
-    else:
-        call.run(w, acting)
+            client_portal.upcoming(other_client, now=o.now)
+        assert refused.value.message == ("Your account was deactivated by the practice owner; "
+                                         "you have been signed out.")
+        assert refused.value.title == "Signed out"
+        _move_client(client, world)  # the owner's People page refuses it while a dispute is open
+        with pytest.raises(AccountChanged, match="moved you to another provider"):
+            client_portal.booking_page(client, o.provider_id)
+        User.update(is_owner=False).where(User.id == owner.user_id).execute()
+        with pytest.raises(AccountChanged, match="no longer the practice owner"):
+            people.list_people(owner)
 
 
-def test_the_refusal_says_what_happened(db, now):
-    team = f.make_team(now)
-    people.set_active(team.owner, team.other_client.user_id, False, now=now)
-    with pytest.raises(AccountChanged) as refused:
-        client_portal.upcoming(team.other_client, now=now)
-    assert refused.value.message == ("Your account was deactivated by the practice owner; "
-                                     "you have been signed out.")
-    assert refused.value.title == "Signed out"
-    people.edit_person(team.owner, team.client.user_id, people.PersonForm(
-        "Casey Client", time_zone=f.ZONE, provider_id=team.other_provider.provider_id), now=now)
-    with pytest.raises(AccountChanged, match="moved you to another provider"):
-        client_portal.booking_page(team.client)
-    User.update(is_owner=False).where(User.id == team.owner.user_id).execute()
-    with pytest.raises(AccountChanged, match="no longer the practice owner"):
-        people.list_people(team.owner)
-
-
-def test_the_holes_found_are_closed(world: World, now):
+def test_the_holes_found_are_closed(world: World):
     """What the issue saw: a deactivated Support user waived a fee and a deactivated provider
     charged a no-show, from windows left open."""
-    w = world
-    User.update(active=False).where(User.id.in_([w.team.owner.user_id, w.team.support.user_id])).execute()
-    with pytest.raises(AccountChanged):
-        fees.waive_fee(w.team.support, w.request, "Goodwill.", now=now)
-    with pytest.raises(AccountChanged):
-        provider.mark_no_show(w.team.owner, w.past, now=now)
-    assert f.status_of(w.past) == AppointmentStatus.SCHEDULED
-    assert not FeeAdjustment.select().exists()
+    owner, support, o = world.actors[Who.OWNER], world.actors[Who.SUPPORT], world.a
+    with rolled_back():
+        User.update(active=False).where(User.id.in_([owner.user_id, support.user_id])).execute()
+        with pytest.raises(AccountChanged):
+            fees.waive_fee(support, o.adjustment_request, "Goodwill.", now=o.now)
+        with pytest.raises(AccountChanged):
+            provider.mark_no_show(owner, o.past, now=o.now)
+        assert f.status_of(o.past) == AppointmentStatus.SCHEDULED
+        assert not FeeAdjustment.select().exists()
