@@ -84,6 +84,23 @@ def test_an_audit_event_outside_a_transaction_is_refused(team, now):
     assert verify_stored_chain().ok
 
 
+def test_the_chain_head_is_the_last_lock_a_use_case_takes(team, now):
+    """The lock order (docs/ARCHITECTURE.md): the account row when the transaction opens, the
+    use case's rows, the chain head only after the body, so nothing waits for a row holding it."""
+    head = chain_head()
+    with write_transaction(team.owner):
+        audit(team.owner, "first", "practice", None, at=now)
+        audit(team.owner, "second", "practice", None, at=now)
+        assert chain_head() == head and AuditEvent.select().count() == 6  # collected, not chained yet
+    assert chain_head().seq == head.seq + 2
+    assert [e.action for e in AuditEvent.select().order_by(AuditEvent.seq.desc()).limit(2)] == ["second", "first"]
+    assert verify_stored_chain().ok
+    with pytest.raises(Conflict), write_transaction(team.owner):
+        audit(team.owner, "refused", "practice", None, at=now)
+        raise Conflict("the use case says no after auditing")
+    assert chain_head().seq == head.seq + 2  # a refused use case chains nothing
+
+
 def test_an_edited_row_is_altered(team):
     target = event_ids()[2]
     sql("UPDATE audit_event SET detail = ? WHERE id = ?", '{"start": "2030-01-01T00:00:00+00:00"}', target)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -9,7 +11,7 @@ from typing import Any
 from peewee import ModelSelect, PostgresqlDatabase
 
 from ..store.audit_chain import append_event
-from ..store.models import AuditEvent, database
+from ..store.models import database
 from .actor import Actor, current_actor
 
 
@@ -22,19 +24,41 @@ def utc_now(now: datetime | None = None) -> datetime:
     return now.astimezone(UTC)
 
 
+# The audit events of the write transaction open on this thread (peewee's connection is per
+# thread too), appended to the chain when its body has run: see write_transaction.
+_pending = threading.local()
+
+
 @contextmanager
-def write_transaction(actor: Actor | None):
+def write_transaction(actor: Actor | None) -> Iterator[Any]:
     """BEGIN IMMEDIATE on SQLite (the lock is taken up front), a plain transaction
     on PostgreSQL where rows are locked with :func:`locked`.
 
     ``actor`` is who the use case acts for: once the lock is held their account is read again
     (:func:`~desktop.services.actor.current_actor`), so a deactivated or changed account writes
-    nothing. ``None`` only for work nobody signed in does: sign-in itself, first-run set-up and
-    the horizon job."""
+    nothing. ``None`` only for work nobody signed in does: sign-in itself, first-run set-up,
+    the horizon job and the record of a restore (whose person may not exist in the restored file).
+
+    Lock order on PostgreSQL, the same in every use case: the actor's account row first (here),
+    then the rows the use case locks or writes, then the audit chain's head last. The head is
+    taken only here, after the body: :func:`audit` collects the events and they are chained
+    once the body is done, so no use case can hold the head while it waits for a row (the
+    deadlock two use cases auditing at different points would otherwise risk)."""
     with database.atomic() as txn:
         if actor is not None:
             current_actor(actor, lock=True)
-        yield txn
+        outer: list[dict[str, Any]] | None = getattr(_pending, "events", None)
+        events: list[dict[str, Any]] = []
+        _pending.events = events
+        try:
+            yield txn
+        finally:
+            _pending.events = outer
+        if outer is not None:
+            outer.extend(events)  # nested: chained with the outermost use case's, at its end
+        else:
+            for event in events:
+                append_event(**event)
 
 
 def locked(query: ModelSelect) -> ModelSelect:
@@ -45,8 +69,15 @@ def locked(query: ModelSelect) -> ModelSelect:
 
 
 def audit(actor: Actor | None, action: str, entity: str, entity_id: int | None, *,
-          at: datetime, **detail: Any) -> AuditEvent:
-    """Record the change as the next link of the tamper-evident audit chain, inside the use
-    case's write transaction (outside one it refuses: the record and the change are one)."""
-    return append_event(at=at, actor_id=actor.user_id if actor else None, action=action, entity=entity,
-                        entity_id=entity_id, detail=detail)
+          at: datetime, **detail: Any) -> None:
+    """Record the change as the next link of the tamper-evident audit chain, in the use case's
+    write transaction: chained when its body is done (see :func:`write_transaction`), so the
+    record and the change commit together or not at all. Outside a write transaction it is
+    appended at once, and refused outside any transaction."""
+    event = dict(at=at, actor_id=actor.user_id if actor else None, action=action, entity=entity,
+                 entity_id=entity_id, detail=detail)
+    events: list[dict[str, Any]] | None = getattr(_pending, "events", None)
+    if events is None:
+        append_event(**event)
+    else:
+        events.append(event)
