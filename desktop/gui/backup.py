@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..services import maintenance
+from ..services.errors import ServiceError
 from ..services.maintenance import Phase, Where
 from .context import AppContext
 from .dialogs import show_error, show_info
@@ -43,7 +44,11 @@ class BackupController(QObject):
         return Path(path) if path else None
 
     def choose_and_start(self) -> None:
-        plan = maintenance.backup_plan(self.ctx.actor)
+        try:
+            plan = maintenance.backup_plan(self.ctx.actor)
+        except ServiceError as exc:  # the account changed (signs out) or is no longer the owner's
+            show_error(self.parent_widget, exc)
+            return
         if plan.where is Where.SERVER:
             self.explanation = show_info(self.parent_widget, "Back up on the server", plan.explanation)
             self.explanation.setObjectName("serverBackupBox")

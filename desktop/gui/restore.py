@@ -49,7 +49,11 @@ class RestoreController(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def choose_and_start(self) -> None:
-        plan = maintenance.backup_plan(self.ctx.actor)
+        try:
+            plan = maintenance.backup_plan(self.ctx.actor)
+        except ServiceError as exc:  # the account changed (signs out) or is no longer the owner's
+            show_error(self.parent_widget, exc)
+            return
         if plan.where is Where.SERVER:
             self.explanation = show_info(self.parent_widget, "Restore on the server", restore.PG_RESTORE)
             self.explanation.setObjectName("serverRestoreBox")

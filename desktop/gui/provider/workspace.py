@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...services import urgent
+from ...services.errors import AccountChanged
 from ...services.result import Change
 from ..context import AppContext
 from ..widgets.navwindow import NavigationWindow
@@ -36,4 +37,7 @@ class ProviderWorkspace(NavigationWindow):
 
     def _update_urgent_badge(self) -> None:
         """Clients waiting to be contacted: counted on the navigation until handled (rule 6)."""
-        self.set_badge("urgent", urgent.open_urgent_count(self.ctx.actor))
+        try:
+            self.set_badge("urgent", urgent.open_urgent_count(self.ctx.actor))
+        except AccountChanged as exc:  # as a page's read: the session signs out
+            self.ctx.bus.account_changed.emit(exc)
