@@ -13,6 +13,7 @@ from .errors import InvalidInput, NotAllowed, SignInFailed
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 DEFAULT_POLICY_TEXT = """\
 Worry-free booking
@@ -47,6 +48,7 @@ def actor_for(user: User) -> Actor:
     )
 
 
+@entry_point
 def sign_in(username: str, password: str, *, now: datetime | None = None) -> Actor:
     now = utc_now(now)
     user = User.get_or_none(User.username == username.strip().lower())
@@ -65,6 +67,7 @@ def sign_in(username: str, password: str, *, now: datetime | None = None) -> Act
     return actor_for(user)
 
 
+@entry_point
 def change_password(actor: Actor, old_password: str, new_password: str, *,
                     now: datetime | None = None) -> OpResult:
     now = utc_now(now)
@@ -110,6 +113,7 @@ def create_default_working_hours(provider: Provider) -> None:
     WorkingHours.insert_many(rows).execute()
 
 
+@entry_point
 def set_up_practice(practice_name: str, time_zone: str, owner_name: str, username: str, password: str,
                     *, currency: str = "USD", now: datetime | None = None) -> Actor:
     """First run: the practice and its owner, a provider with the default policy."""

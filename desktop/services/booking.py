@@ -7,13 +7,16 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..rules import series as series_rules
+from ..rules.slots import DEFAULT_SESSION, SlotRefusal, offered_slot_refusal
 from ..store.models import Appointment, AppointmentStatus, Client, Provider, Role, Series, Service, User
 from .access import client_for_provider, current_policy
 from .actor import Actor
 from .auth import check_zone
 from .errors import Conflict, InvalidInput, NotAllowed, NotFound
+from .policy import provider_zone, working_blocks
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 # Occurrences exist as rows this far ahead; a background job extends the horizon.
 HORIZON = timedelta(days=190)
@@ -63,21 +66,48 @@ def _check_booker(actor: Actor, provider_id: int, client_id: int) -> Client:
     return client
 
 
+@entry_point
+def _offered_length(provider_id: int, service_id: int | None) -> timedelta:
+    """The length a client books: the chosen active service's, or the plain session the booking
+    page offers while the provider lists no services."""
+    offered = Service.select().where(Service.provider == provider_id, Service.active == True)  # noqa: E712
+    if service_id is None:
+        if offered.exists():
+            raise InvalidInput("Pick one of the services on the booking page.", field="service_id")
+        return DEFAULT_SESSION
+    service = offered.where(Service.id == service_id).first()
+    if service is None:
+        raise NotFound("That service is not offered by this provider.")
+    return timedelta(minutes=service.duration_minutes)
+
+
+def require_offered_slot(provider_id: int, start: datetime, length: timedelta, offered: timedelta,
+                         now: datetime) -> None:
+    """A client books and reschedules only into a slot the booking page offers (rule:
+    :func:`desktop.rules.slots.offered_slot_refusal`); the service checks, not only the page."""
+    refusal = offered_slot_refusal(working_blocks(provider_id), provider_zone(provider_id), start, length,
+                                   offered, now)
+    if refusal is not None:
+        field = "duration" if refusal is SlotRefusal.WRONG_LENGTH else "start"
+        raise InvalidInput(refusal.message(offered), field=field)
+
+
+@entry_point
 def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | None = None) -> OpResult:
+    """A client books an open slot of their provider's; a provider books any free time of a
+    declared length (limits: 5 minutes to 12 hours) for one of their clients."""
     now = utc_now(now)
-    if request.start.tzinfo is None:
-        raise InvalidInput("The start must be a time-zone-aware instant.")
-    if request.duration <= timedelta(0):
-        raise InvalidInput("An appointment needs a length.")
     if request.start <= now:
-        raise InvalidInput("That time has already passed; pick a time in the future.")
+        raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
     end = request.start + request.duration
     with write_transaction():
         _check_booker(actor, request.provider_id, request.client_id)
-        if request.service_id is not None:
-            service = Service.get_or_none(Service.id == request.service_id, Service.provider == request.provider_id)
-            if service is None:
-                raise NotFound("That service is not offered by this provider.")
+        if actor.is_client:
+            offered = _offered_length(request.provider_id, request.service_id)
+            require_offered_slot(request.provider_id, request.start, request.duration, offered, now)
+        elif request.service_id is not None and not Service.select().where(
+                Service.id == request.service_id, Service.provider == request.provider_id).exists():
+            raise NotFound("That service is not offered by this provider.")
         clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
         if clash is not None:
             raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
@@ -106,6 +136,7 @@ class SeriesRequest:
     telehealth: bool = False
 
 
+@entry_point
 def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None = None) -> OpResult:
     """A provider creates a repeating appointment; occurrences up to the horizon become rows."""
     now = utc_now(now)
@@ -171,6 +202,7 @@ def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int,
     return len(rows), skipped
 
 
+@entry_point
 def extend_horizons(*, now: datetime | None = None) -> OpResult:
     """Background job: keep every open series materialised up to now + HORIZON."""
     now = utc_now(now)

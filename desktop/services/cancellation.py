@@ -37,6 +37,7 @@ from .guards import (
 from .result import Change, OpResult
 from .threads import open_thread, post
 from .tx import audit, locked, utc_now, write_transaction
+from .validation import entry_point
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def _series_plan(series_id: int, now: datetime, policy: FeePolicySnapshot) -> Se
     return plan_series_cancellation(states, now, policy.notice)
 
 
+@entry_point
 def cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> CancelPreview:
     now = utc_now(now)
     appt = appointment_for(actor, appointment_id)
@@ -89,6 +91,7 @@ def _cancel_row(appt: Appointment, actor: Actor, reason_code: str, answers: Mapp
                         reason_code=reason_code, other_text=other_text.strip(), answers=dict(answers), created_at=now)
 
 
+@entry_point
 def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answers: Mapping[str, str] | None = None,
                       other_text: str = "", *, expected_version: int | None = None,
                       now: datetime | None = None) -> OpResult:
@@ -119,6 +122,7 @@ def blocked_message(decision: NoticeDecision, zone: str) -> str:
             "You can send your provider a late-cancellation request instead.")
 
 
+@entry_point
 def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
                            answers: Mapping[str, str] | None = None, other_text: str = "", *,
                            expected_ids: list[int] | None = None, now: datetime | None = None) -> OpResult:
@@ -157,6 +161,7 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
     return OpResult(Change.APPOINTMENTS, summary, ids)
 
 
+@entry_point
 def request_late_cancellation(actor: Actor, appointment_id: int, message: str = "", *,
                               reason_code: str = "", answers: Mapping[str, str] | None = None,
                               now: datetime | None = None) -> OpResult:

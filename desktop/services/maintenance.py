@@ -14,8 +14,10 @@ from .actor import Actor, require_owner
 from .errors import InvalidInput
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 
+@entry_point
 def backup_database(actor: Actor, destination: Path, *, progress: Callable[[int, int], None] | None = None,
                     now: datetime | None = None) -> OpResult:
     now = utc_now(now)
