@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from .money import Money
-from .slots import BOOKING_DAYS
 
 
 class ProblemKind(enum.Enum):
@@ -76,6 +75,9 @@ class Amount:
 
 # Integers land in 32-bit columns on PostgreSQL (and SQLite refuses anything past 64 bits).
 DB_INT_MAX = 2**31 - 1
+
+# How far ahead the booking page offers times ("the coming weeks"), from today in the provider's zone.
+BOOKING_DAYS = 21
 
 # Appointments: a provider may book outside working hours, never shorter or longer than this.
 MIN_APPOINTMENT = timedelta(minutes=5)

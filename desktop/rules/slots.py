@@ -10,10 +10,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .instants import require_aware
+from .limits import BOOKING_DAYS
 from .series import local_to_utc
-
-# How far ahead the booking page offers times ("the coming weeks"), from today in the provider's zone.
-BOOKING_DAYS = 21
 
 # What the booking page offers when a provider lists no services yet.
 DEFAULT_SESSION = timedelta(minutes=50)

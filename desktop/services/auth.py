@@ -89,8 +89,9 @@ def change_password(actor: Actor, old_password: str, new_password: str, *,
 def check_zone(zone_name: str) -> str:
     try:
         ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InvalidInput(f"“{zone_name}” is not a time zone name (for example America/New_York).") from exc
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder name such as "America"
+        raise InvalidInput(f"“{zone_name}” is not a time zone name (for example America/New_York).",
+                           field="time_zone") from exc
     return zone_name
 
 

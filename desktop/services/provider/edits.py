@@ -22,6 +22,7 @@ from ...store.models import (
     Thread,
 )
 from ..actor import Actor, require_role
+from ..auth import check_zone
 from ..booking import HORIZON, BookingRequest, book_appointment, busy_overlap, materialise
 from ..errors import Conflict, InvalidInput
 from ..guards import check_version, enforce, own_appointment, update_scheduled
@@ -130,8 +131,8 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
         rule = series_rules.build_rrule(change.frequency, change.first_local.date(), until=change.until,
                                         count=change.count)
     except ValueError as exc:
-        raise InvalidInput(str(exc).capitalize() + ".") from exc
-    first_utc = series_rules.local_to_utc(change.first_local, ZoneInfo(change.time_zone))
+        raise InvalidInput(str(exc)[:1].upper() + str(exc)[1:] + ".") from exc
+    first_utc = series_rules.local_to_utc(change.first_local, ZoneInfo(check_zone(change.time_zone)))
     if first_utc <= now:
         raise InvalidInput("The changed series must start in the future.")
     with write_transaction():
