@@ -81,7 +81,6 @@ def _check_booker(actor: Actor, provider_id: int, client_id: int) -> Client:
     return client
 
 
-@entry_point
 def _offered_length(provider_id: int, service_id: int | None) -> timedelta:
     """The length a client books: the chosen active service's, or the plain session the booking
     page offers while the provider lists no services."""
