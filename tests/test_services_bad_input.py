@@ -34,6 +34,7 @@ from desktop.rules.late_requests import LateDecision
 from desktop.rules.money import Money
 from desktop.rules.series import Frequency
 from desktop.rules.slots import WorkingBlock
+from desktop.rules.vocabulary import AdjustmentRequestStatus, Role
 from desktop.services import booking, cancellation, fees, messaging
 from desktop.services import provider as provider_services
 from desktop.services.actor import Actor
@@ -183,7 +184,7 @@ BASE: dict[str, Base] = {
                                           "end": NOW + timedelta(days=1), "progress": lambda done, total: None,
                                           "should_stop": lambda: False},
     "exports.client_statement": lambda w: {"actor": w.team.client},
-    "fees.adjustments.adjustment_queue": lambda w: {"actor": w.team.support, "status": "pending", "search": "Casey"},
+    "fees.adjustments.adjustment_queue": lambda w: {"actor": w.team.support, "status": AdjustmentRequestStatus.PENDING, "search": "Casey"},
     "fees.adjustments.request_detail": lambda w: {"actor": w.team.support, "request_id": w.adjustment_request},
     "fees.adjustments.adjust_fee": lambda w: {"actor": w.team.support, "request_id": w.adjustment_request,
                                               "new_amount": Money(2500), "reason": "Agreed with the provider",
@@ -213,7 +214,7 @@ BASE: dict[str, Base] = {
                                          "client_id": w.team.client.client_id, "now": NOW},
     "people.list_people": lambda w: {"actor": w.team.owner},
     "people.provider_choices": lambda w: {"actor": w.team.owner},
-    "people.add_person": lambda w: {"actor": w.team.owner, "role": "client", "username": "new.person",
+    "people.add_person": lambda w: {"actor": w.team.owner, "role": Role.CLIENT, "username": "new.person",
                                     "first_password": PASSWORD, "form": PersonForm(
                                         "New Person", "new@example.org", "555 0100", "America/New_York",
                                         w.team.owner.provider_id), "now": NOW},

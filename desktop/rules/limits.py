@@ -222,16 +222,16 @@ def _the(label: str) -> str:
     return f"The {label}"
 
 
-def wrong_type(name: str, expected: str, value: object) -> InputProblem:
+def wrong_type(name: str, expected: str, value: object, label: str | None = None) -> InputProblem:
     return _problem(name, ProblemKind.WRONG_TYPE,
-                    f"{_the(label_for(name))} must be {expected}, not {type(value).__name__}.")
+                    f"{_the(label or label_for(name))} must be {expected}, not {type(value).__name__}.")
 
 
 def text_problem(name: str, value: object, limit: Text) -> InputProblem | None:
     """Too long, a control character (newline and tab only where the text has lines), or a
     lone surrogate (not text at all: no database encoding can store it)."""
     if not isinstance(value, str):
-        return wrong_type(name, "text", value)
+        return wrong_type(name, "text", value, limit.label)
     if len(value) > limit.max_length:
         return _problem(name, ProblemKind.TOO_LONG,
                         f"{_the(limit.label)} can be at most {limit.max_length:,} characters "
