@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...rules import limits
 from ...rules.money import AmountError, parse_amount
 from ...rules.timefmt import format_day, format_instant
 from ...rules.vocabulary import AdjustmentRequestStatus
@@ -55,6 +56,7 @@ class QueuePage(Page):
         self.search.setObjectName("searchField")
         self.search.setAccessibleName("Search by client, provider or charge number")
         self.search.setPlaceholderText("Search client, provider or charge #")
+        self.search.setMaxLength(limits.SEARCH.max_length)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh_now)
         filters.addWidget(QLabel("Show:", self))
