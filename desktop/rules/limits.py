@@ -161,8 +161,9 @@ WHOLES: dict[str, Whole] = {
     "count": Whole("number of appointments", 1, MAX_OCCURRENCES),
     "days": Whole("number of days", 1, BOOKING_DAYS),
     "limit": Whole("number of rows", 1, 1000),
-    "weekday": Whole("day of the week", 0, 6),
 }
+# Not here: a working block's weekday. rules/working_hours.py refuses a day outside Monday to
+# Sunday in the words the booking page uses; the entry point only checks it is a whole number.
 
 SPANS: dict[str, Span] = {
     "duration": Span("length of the appointment", MIN_APPOINTMENT, MAX_APPOINTMENT),
