@@ -50,6 +50,7 @@ from desktop.services import (
     threads,
     tx,
     urgent,
+    validation,
 )
 from desktop.services import guards as appointment_guards
 from desktop.services.actor import Actor
@@ -329,6 +330,10 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     booking.require_active_client: STEP + " (a deactivated client is booked by nobody)",
     booking.extend_horizons: "the application's background job: extends every open series, no person acts",
     booking.materialise: STEP,
+    booking.require_offered_slot: STEP + " (booking and rescheduling, for the client they checked)",
+    policy.provider_zone: STEP,
+    policy.working_blocks: STEP + " (the slot rule's input)",
+    validation.entry_point: "the decorator that checks a use case's arguments; not a use case",
     booking.provider_display: "a provider's display name, which every client of the practice sees",
     cancellation.blocked_message: PURE,
     catalogue.reasons_catalogue: DATA,

@@ -51,4 +51,4 @@ def test_billing_and_support_drivers(qtbot, demo_db, now, tmp_path):
     window = sign_in(qtbot, controller, "support")
     assert support_screens.show_support_desk(window) is window
     queue = window.pages["queue"]
-    assert queue.detail is not None and queue.fields["proposal"].isVisible()
+    assert queue.detail is not None and queue.ui.detail_proposal.isVisible()

@@ -33,7 +33,7 @@ APPENDS_EACH = 25
 def team(db, now):
     team = make_team(now)
     for day in range(1, 6):  # five more events after the practice's set-up
-        book(team.client, team.client, now + timedelta(days=day, hours=1), now=now)
+        book(team.owner, team.client, now + timedelta(days=day, hours=1), now=now)  # a provider books any free time
     return team
 
 

@@ -60,9 +60,12 @@ def practice_0001(tmp_path: Path) -> Path:
     migration is pending), no application id, the demo data in it."""
     path = tmp_path / "practice.db"
     old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
+    runner = Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE)
+    runner.up()  # today's models write today's schema: build the demo there, then roll back to 0001
     database.initialize(old)
     build_demo(NOW)
+    runner.down(target=migrations.known()[1])
+    assert list(runner.applied()) == ["0001_initial"]
     old.close()
     return path
 

@@ -13,6 +13,7 @@ from .errors import InvalidInput, NotAllowed, SignInFailed
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 DEFAULT_POLICY_TEXT = """\
 Worry-free booking
@@ -48,6 +49,7 @@ def actor_for(user: User) -> Actor:
     )
 
 
+@entry_point
 def sign_in(username: str, password: str, *, now: datetime | None = None) -> Actor:
     now = utc_now(now)
     user = User.get_or_none(User.username == username.strip().lower())
@@ -68,6 +70,7 @@ def sign_in(username: str, password: str, *, now: datetime | None = None) -> Act
     return actor_for(user)
 
 
+@entry_point
 def change_password(actor: Actor, old_password: str, new_password: str, *,
                     now: datetime | None = None) -> OpResult:
     now = utc_now(now)
@@ -89,8 +92,9 @@ def change_password(actor: Actor, old_password: str, new_password: str, *,
 def check_zone(zone_name: str) -> str:
     try:
         ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InvalidInput(f"“{zone_name}” is not a time zone name (for example America/New_York).") from exc
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder name such as "America"
+        raise InvalidInput(f"“{zone_name}” is not a time zone name (for example America/New_York).",
+                           field="time_zone") from exc
     return zone_name
 
 
@@ -113,6 +117,7 @@ def create_default_working_hours(provider: Provider) -> None:
     WorkingHours.insert_many(rows).execute()
 
 
+@entry_point
 def set_up_practice(practice_name: str, time_zone: str, owner_name: str, username: str, password: str,
                     *, currency: str = "USD", now: datetime | None = None) -> Actor:
     """First run: the practice and its owner, a provider with the default policy."""

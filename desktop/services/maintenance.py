@@ -23,6 +23,7 @@ from .actor import Actor, current_actor, require_owner
 from .errors import InvalidInput
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 __all__ = ["BackupCancelled", "BackupPlan", "Phase", "Where", "automatic_daily_backup", "backup_database",
            "backup_plan", "flush_to_file"]
@@ -59,6 +60,7 @@ def _server_explanation(db: PostgresqlDatabase) -> str:
     )
 
 
+@entry_point
 def backup_plan(actor: Actor) -> BackupPlan:
     current_actor(actor)
     require_owner(actor)
@@ -68,6 +70,7 @@ def backup_plan(actor: Actor) -> BackupPlan:
     return BackupPlan(Where.FILE, backups_dir(Path(db.database)), "")
 
 
+@entry_point
 def backup_database(actor: Actor, destination: Path, *,
                     progress: Callable[[Phase, int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None, now: datetime | None = None) -> OpResult:

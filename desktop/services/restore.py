@@ -21,6 +21,7 @@ from ..store.restore import BackupFacts, Restored, RestoreError, check_backup, d
 from .actor import Actor, current_actor, require_owner
 from .errors import InvalidInput
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 __all__ = ["BackupFacts", "RestoreError", "Restoration", "inspect_backup", "release_connection",
            "restore_from_command_line", "restore_practice_database"]
@@ -47,6 +48,7 @@ def _sqlite_path() -> Path:
     return Path(db.database)
 
 
+@entry_point
 def inspect_backup(actor: Actor, backup: Path) -> BackupFacts:
     """What the chosen file is (for the confirmation), or InvalidInput saying why it cannot be used."""
     current_actor(actor)
@@ -71,6 +73,7 @@ def _record(restored: Restored, who: str, now: datetime) -> None:
               replaced_kept_as=str(restored.set_aside or ""))
 
 
+@entry_point
 def restore_practice_database(actor: Actor, backup: Path, *, now: datetime | None = None) -> Restoration:
     """Replace the open database by ``backup`` and open the restored file. Only this thread's
     connection may be open (see the module's note). If the backup is refused, the current

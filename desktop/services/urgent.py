@@ -20,12 +20,11 @@ from ..rules.vocabulary import Role, ThreadKind, UrgentKind
 from ..store.models import Appointment, Client, Provider, UrgentItem, User
 from .actor import Actor, current_actor, require_role
 from .catalogue import reasons_catalogue
-from .errors import Conflict, InvalidInput, NotAllowed, NotFound
+from .errors import Conflict, NotAllowed, NotFound
 from .result import Change, OpResult
 from .threads import open_thread, post
 from .tx import audit, locked, utc_now, write_transaction
-
-MAX_NOTE = 2000
+from .validation import entry_point
 
 
 @dataclass(frozen=True)
@@ -99,6 +98,7 @@ def _require_provider(actor: Actor) -> int:
     return actor.provider_id
 
 
+@entry_point
 def urgent_items(actor: Actor, *, include_handled: bool = False, limit: int = 200) -> list[UrgentRow]:
     """The provider's urgent items, open ones first (oldest first: the longest waiting on top)."""
     current_actor(actor)
@@ -121,6 +121,7 @@ def urgent_items(actor: Actor, *, include_handled: bool = False, limit: int = 20
                       handled_by=r[10] or "", handled_note=r[11]) for r in q.tuples()]
 
 
+@entry_point
 def open_urgent_count(actor: Actor) -> int:
     """How many urgent items wait for this provider (the navigation badge)."""
     current_actor(actor)
@@ -129,14 +130,13 @@ def open_urgent_count(actor: Actor) -> int:
             .count())
 
 
+@entry_point
 def mark_urgent_handled(actor: Actor, item_id: int, note: str = "", *, expected_version: int | None = None,
                         now: datetime | None = None) -> OpResult:
     """The provider has been in touch (or arranged it): the item leaves the Urgent list."""
     now = utc_now(now)
     provider_id = _require_provider(actor)
-    note = note.strip()
-    if len(note) > MAX_NOTE:
-        raise InvalidInput(f"The note is too long: at most {MAX_NOTE} characters.")
+    note = note.strip()  # its length and characters are checked at the entry point (rules/limits.py)
     with write_transaction(actor):
         item = locked(UrgentItem.select()).where(UrgentItem.id == item_id).first()
         if item is None:

@@ -34,6 +34,7 @@ from ..errors import NotFound
 from ..fees.guards import provider_sees_charge
 from ..guards import MOVED_CLIENT, client_moved, pending_late_request
 from ..tx import utc_now
+from ..validation import entry_point
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class ClientChoice:
     time_zone: str
 
 
+@entry_point
 def my_clients(actor: Actor) -> list[ClientChoice]:
     current_actor(actor)
     require_role(actor, Role.PROVIDER)
@@ -65,6 +67,7 @@ class ServiceChoice:
     telehealth: bool
 
 
+@entry_point
 def my_services(actor: Actor) -> list[ServiceChoice]:
     current_actor(actor)
     require_role(actor, Role.PROVIDER)
@@ -110,6 +113,7 @@ def _text(refusal: ActionRefusal | None, zone: str) -> str:
     return refusal.message(zone) if refusal is not None else ""
 
 
+@entry_point
 def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> AppointmentDetail:
     current_actor(actor)
     now = utc_now(now)
@@ -154,6 +158,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     )
 
 
+@entry_point
 def charge_summary(actor: Actor, charge_id: int) -> str:
     """A line about one of this provider's charges (a dispute thread shows what it is about)."""
     current_actor(actor)
