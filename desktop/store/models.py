@@ -20,6 +20,8 @@ from peewee import (
     TextField,
 )
 
+from ..rules.session import DEFAULT_LOCK_MINUTES, DEFAULT_OFFER_LAST_USERNAME
+
 # The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
 from ..rules.vocabulary import (  # noqa: F401 (re-exported)
     AdjustmentRequestStatus,
@@ -53,6 +55,9 @@ class Practice(BaseModel):
     time_zone = CharField()
     currency = CharField(max_length=3, default="USD")
     created_at = UTCDateTimeField(default=utcnow)
+    # The owner's choices for every workstation (desktop.rules.session holds bounds and defaults).
+    lock_after_minutes = IntegerField(default=DEFAULT_LOCK_MINUTES)
+    offer_last_username = BooleanField(default=DEFAULT_OFFER_LAST_USERNAME)
 
 
 
@@ -323,6 +328,16 @@ class UrgentItem(BaseModel):
         indexes = ((("provider", "handled_at"), False),)
 
 
+class SignInThrottle(BaseModel):
+    """Consecutive wrong passwords for one user name as typed, account or not (so the wait
+    reveals nothing about which accounts exist). ``key`` is the SHA-256 of the normalised
+    name. A right password deletes the row; desktop.rules.sign_in turns it into the wait."""
+
+    key = CharField(max_length=64, primary_key=True)
+    failures = IntegerField(default=0)
+    last_failure_at = UTCDateTimeField(null=True, index=True)
+
+
 class AuditEvent(BaseModel):
     id = AutoField()
     at = UTCDateTimeField(default=utcnow, index=True)
@@ -339,5 +354,5 @@ class AuditEvent(BaseModel):
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
-    FeeAdjustmentRequest, FeeAdjustment, UrgentItem, AuditEvent,
+    FeeAdjustmentRequest, FeeAdjustment, UrgentItem, SignInThrottle, AuditEvent,
 )
