@@ -16,7 +16,7 @@ from desktop.services.errors import InvalidInput, NotAllowed, SignInFailed, Sign
 from desktop.services.passwords import hash_password, needs_rehash, verify_password
 from desktop.services.session_policy import session_policy, set_session_policy
 from desktop.services.throttle import throttle_key
-from desktop.store.models import AuditEvent, Practice, SignInThrottle, User
+from desktop.store.models import AuditEvent, SignInThrottle, User, WorkstationPolicy
 from tests import factories
 from tests.factories import PASSWORD, audit_count
 
@@ -192,11 +192,15 @@ def test_the_owner_sets_the_session_policy_for_every_workstation(db, now):
     assert session_policy() == SessionPolicy(DEFAULT_LOCK_MINUTES, False)
     result = set_session_policy(owner, lock_after_minutes=20, offer_last_username=True, now=now)
     assert result.value == session_policy() == SessionPolicy(20, True)
+    row = WorkstationPolicy.get()
+    assert (row.changed_by_id, row.changed_at) == (owner.user_id, now)
+    set_session_policy(owner, lock_after_minutes=5, offer_last_username=True, now=now)  # the row again
+    assert session_policy() == SessionPolicy(5, True) and WorkstationPolicy.select().count() == 1
     event = AuditEvent.get(AuditEvent.action == "set_session_policy")
     assert event.detail == {"lock_after_minutes": [15, 20], "offer_last_username": [False, True]}
-    assert set_session_policy(owner, lock_after_minutes=20, offer_last_username=True, now=now).value == \
-        SessionPolicy(20, True)
-    assert audit_count("set_session_policy") == 1  # nothing changed, nothing written
+    assert set_session_policy(owner, lock_after_minutes=5, offer_last_username=True, now=now).value == \
+        SessionPolicy(5, True)
+    assert audit_count("set_session_policy") == 2  # the same again: nothing changed, nothing written
 
 
 @pytest.mark.parametrize("minutes, offer", [(4, False), (31, False), (0, True), ("10", False), (10.0, False),
@@ -215,6 +219,6 @@ def test_only_the_owner_sets_the_session_policy(db, now):
     for who in (team.other_provider, team.client, team.support):
         with pytest.raises(NotAllowed):
             set_session_policy(who, lock_after_minutes=5, offer_last_username=True, now=now)
-    practice = Practice.get()
-    assert (practice.lock_after_minutes, practice.offer_last_username) == (DEFAULT_LOCK_MINUTES, False)
+    assert not WorkstationPolicy.select().exists()
+    assert session_policy() == SessionPolicy(DEFAULT_LOCK_MINUTES, False)
     assert audit_count("set_session_policy") == 0

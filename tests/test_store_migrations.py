@@ -7,10 +7,22 @@ from peewee import Database, IntegrityError, SqliteDatabase
 from playhouse.db_url import connect
 from playhouse.migrations import Runner
 
+from desktop.rules.session import SessionPolicy
+from desktop.services.session_policy import session_policy
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
 from desktop.store.demo import build_demo
-from desktop.store.models import Appointment, Charge, Dispute, Message, Thread, ThreadKind, database
+from desktop.store.models import (
+    Appointment,
+    Charge,
+    Dispute,
+    Message,
+    SignInThrottle,
+    Thread,
+    ThreadKind,
+    WorkstationPolicy,
+    database,
+)
 from tests.postgres import pg_url  # noqa: F401  (fixture)
 
 BEFORE_THREAD_FK = "0002_drop_redundant_appointment_indexes"
@@ -100,3 +112,21 @@ def test_a_0002_sqlite_database_gets_the_thread_charge_foreign_key_and_keeps_its
 def test_a_0002_postgres_database_gets_the_thread_charge_foreign_key_and_keeps_its_rows(pg_url, now):  # noqa: F811
     held = _database_at(connect(pg_url), BEFORE_THREAD_FK, now)
     _assert_upgraded_with_the_constraint(pg_url, held)
+
+
+def test_a_0004_database_gets_the_sign_in_throttle_and_the_workstation_policy(tmp_path, now):
+    path = tmp_path / "0004.db"
+    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0004_urgent_items")
+    assert not {"sign_in_throttle", "workstation_policy"} & set(old.get_tables())
+    database.initialize(old)
+    build_demo(now)
+    old.close()
+
+    opened = open_database(path)
+    try:
+        assert "0006_sign_in_throttle_and_workstation_policy" in opened.applied_migrations
+        assert session_policy() == SessionPolicy()  # no row yet: the defaults, for every workstation
+        assert SignInThrottle.select().count() == WorkstationPolicy.select().count() == 0
+    finally:
+        close_database()

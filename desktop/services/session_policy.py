@@ -6,20 +6,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..rules.session import SessionPolicy, lock_minutes_problem
-from ..store.models import Practice
+from ..store.models import Practice, WorkstationPolicy
 from .actor import Actor, require_owner
 from .errors import InvalidInput, NotFound
 from .result import Change, OpResult
 from .tx import audit, locked, utc_now, write_transaction
 
 
+def _policy_of(row: WorkstationPolicy | None) -> SessionPolicy:
+    return SessionPolicy() if row is None else SessionPolicy(row.lock_after_minutes, row.offer_last_username)
+
+
 def session_policy() -> SessionPolicy:
-    """What the sign-in window and the lock follow; the defaults before the first-run set-up.
+    """What the sign-in window and the lock follow; the defaults until the owner changes them.
     A read without an actor: the sign-in window asks before anyone has signed in."""
-    practice = Practice.select().order_by(Practice.id).first()
-    if practice is None:
-        return SessionPolicy()
-    return SessionPolicy(practice.lock_after_minutes, practice.offer_last_username)
+    return _policy_of(WorkstationPolicy.select().order_by(WorkstationPolicy.practice).first())
 
 
 def set_session_policy(actor: Actor, *, lock_after_minutes: int, offer_last_username: bool,
@@ -32,16 +33,22 @@ def set_session_policy(actor: Actor, *, lock_after_minutes: int, offer_last_user
         raise InvalidInput(problem)
     if not isinstance(offer_last_username, bool):
         raise InvalidInput("Offer the last user name: answer yes or no.")
+    after = SessionPolicy(lock_after_minutes, offer_last_username)
     with write_transaction():
+        # The practice row is the lock: two owners' windows saving at once are taken in turn.
         practice = locked(Practice.select().order_by(Practice.id)).first()
         if practice is None:
             raise NotFound("This database has no practice yet.")
-        before = SessionPolicy(practice.lock_after_minutes, practice.offer_last_username)
-        after = SessionPolicy(lock_after_minutes, offer_last_username)
+        row = WorkstationPolicy.get_or_none(WorkstationPolicy.practice == practice.id)
+        before = _policy_of(row)
         if after == before:
             return OpResult(Change.NONE, "Nothing to change.", after)
-        Practice.update(lock_after_minutes=lock_after_minutes, offer_last_username=offer_last_username).where(
-            Practice.id == practice.id).execute()
+        values = {"lock_after_minutes": lock_after_minutes, "offer_last_username": offer_last_username,
+                  "changed_at": now, "changed_by": actor.user_id}
+        if row is None:
+            WorkstationPolicy.insert(practice=practice.id, **values).execute()
+        else:
+            WorkstationPolicy.update(**values).where(WorkstationPolicy.practice == practice.id).execute()
         audit(actor, "set_session_policy", "practice", practice.id, at=now,
               lock_after_minutes=[before.lock_after_minutes, after.lock_after_minutes],
               offer_last_username=[before.offer_last_username, after.offer_last_username])

@@ -55,9 +55,6 @@ class Practice(BaseModel):
     time_zone = CharField()
     currency = CharField(max_length=3, default="USD")
     created_at = UTCDateTimeField(default=utcnow)
-    # The owner's choices for every workstation (desktop.rules.session holds bounds and defaults).
-    lock_after_minutes = IntegerField(default=DEFAULT_LOCK_MINUTES)
-    offer_last_username = BooleanField(default=DEFAULT_OFFER_LAST_USERNAME)
 
 
 
@@ -338,6 +335,17 @@ class SignInThrottle(BaseModel):
     last_failure_at = UTCDateTimeField(null=True, index=True)
 
 
+class WorkstationPolicy(BaseModel):
+    """How every workstation of the practice locks and what its sign-in offers: the owner's
+    choice (desktop.rules.session holds the bounds and defaults). No row: the defaults."""
+
+    practice = ForeignKeyField(Practice, primary_key=True, on_delete="CASCADE")
+    lock_after_minutes = IntegerField(default=DEFAULT_LOCK_MINUTES)
+    offer_last_username = BooleanField(default=DEFAULT_OFFER_LAST_USERNAME)
+    changed_at = UTCDateTimeField(default=utcnow)
+    changed_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+
+
 class AuditEvent(BaseModel):
     id = AutoField()
     at = UTCDateTimeField(default=utcnow, index=True)
@@ -354,5 +362,6 @@ class AuditEvent(BaseModel):
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
-    FeeAdjustmentRequest, FeeAdjustment, UrgentItem, SignInThrottle, AuditEvent,
+    FeeAdjustmentRequest, FeeAdjustment, UrgentItem, SignInThrottle, WorkstationPolicy,
+    AuditEvent,
 )

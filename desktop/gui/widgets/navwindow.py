@@ -73,6 +73,9 @@ class NavigationWindow(QMainWindow):
             backup_action = menu.addAction("&Back up database…")
             backup_action.setObjectName("actionBackup")
             backup_action.triggered.connect(self.backup.choose_and_start)
+            session_action = menu.addAction("Sign-in and &locking…")
+            session_action.setObjectName("actionSessionPolicy")
+            session_action.triggered.connect(self.open_session_settings)
         menu.addSeparator()
         for act in (self.actions_.sign_out, self.actions_.quit):
             menu.addAction(act)
@@ -88,6 +91,13 @@ class NavigationWindow(QMainWindow):
         # Every role window shares the one remembered geometry: one workstation, one screen.
         self.ctx.settings.set("window/geometry", bytes(self.saveGeometry()))
         super().closeEvent(event)
+
+    def open_session_settings(self) -> QWidget:
+        from ..session_settings import SessionSettingsDialog
+
+        dialog = SessionSettingsDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
