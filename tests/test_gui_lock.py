@@ -8,11 +8,12 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.gui.dialogs import show_error
 from desktop.rules.sign_in import FREE_FAILURES
 from desktop.services.auth import sign_in as service_sign_in
 from desktop.services.session_policy import session_policy, set_session_policy
 from desktop.store.models import AuditEvent
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, sign_in, type_credentials, wait_ops
 
 # A "minute" of 200 ms: the shortest lock (5 minutes) comes after 1 s, its warning after 0.8 s.
 MINUTE_MS = 200
@@ -194,3 +195,29 @@ def test_only_the_owner_has_sign_in_and_locking(qtbot, demo_db, now, tmp_path):
         window = sign_in(qtbot, controller, username)
         assert window.findChild(type(window.actions_.sign_out), "actionSessionPolicy") is None
         click(qtbot, window.findChild(QWidget, "signOutButton"))
+
+
+def test_a_window_that_opens_while_locked_is_covered_too(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    controller.idle.idle.emit()
+    box = show_error(window, "Changed on another workstation.")  # e.g. an answer from the runner
+    assert box.isVisible()
+    assert any(c.parentWidget() is box for c in _covers())
+    assert controller.lock.screen.isVisible()
+    _unlock_with(qtbot, controller, "demo-password")
+    assert not _covers() and box.isVisible()
+    box.close()
+
+
+def test_the_sign_in_window_shows_the_wait_after_repeated_wrong_passwords(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    for _ in range(FREE_FAILURES):
+        form = type_credentials(qtbot, controller, "nobody.here", "wrong-password")
+        assert "do not match" in form.message.text() and "Too many" not in form.message.text()
+    form = type_credentials(qtbot, controller, "nobody.here", "wrong-password")
+    assert form.message.text().endswith("Too many attempts for this user name: try again in 30 seconds.")
+    assert form.signInButton.isEnabled() and controller.window is None  # told, not left hanging
+    form = type_credentials(qtbot, controller, "nobody.here", "wrong-password")
+    assert form.message.text() == "Too many attempts for this user name: try again in 30 seconds."
+    assert sign_in(qtbot, controller, "alex.morgan") is controller.window  # another name is not held up

@@ -222,3 +222,21 @@ def test_only_the_owner_sets_the_session_policy(db, now):
     assert not WorkstationPolicy.select().exists()
     assert session_policy() == SessionPolicy(DEFAULT_LOCK_MINUTES, False)
     assert audit_count("set_session_policy") == 0
+
+
+@pytest.mark.parametrize("username, password", [(None, PASSWORD), ("owner", None), (42, PASSWORD),
+                                                ("owner", b"bytes")])
+def test_sign_in_refuses_what_is_not_text(db, now, username, password):
+    factories.make_practice(now)
+    before = audit_count()
+    with pytest.raises(InvalidInput):
+        sign_in(username, password, now=now)
+    assert audit_count() == before
+
+
+@pytest.mark.parametrize("password", ["lone\udc00surrogate", "nul\x00inside", "x" * 100_000])
+def test_passwords_no_account_has_are_a_plain_mismatch(db, now, password):
+    owner = factories.make_practice(now)
+    assert "do not match" in _refusal("owner", password, now).message
+    with pytest.raises(SignInFailed):
+        unlock(owner, password, now=now)

@@ -2,7 +2,8 @@
 
 Locking closes nothing and changes nothing: every visible window (the role window and any dialog
 left open, with whatever was typed in it) gets an opaque cover, and an application-modal lock
-screen takes all input. Unlocking runs ``auth.unlock`` on the write runner (checked and throttled
+screen takes all input. A window that opens while locked (an answer arriving from the write
+runner, say) is covered as it shows. Unlocking runs ``auth.unlock`` on the write runner (checked and throttled
 like sign-in); a right password takes the covers away and gives focus back where it was.
 "Sign out" stays on the lock screen for the next person at a shared workstation.
 """
@@ -120,6 +121,7 @@ class SessionLock(QObject):
             return self.screen
         self._focus = QApplication.focusWidget()
         self._covers = [_Cover(w) for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+        QApplication.instance().installEventFilter(self)
         self.screen = LockScreen(ctx, minutes, window)
         self.screen.setObjectName("lockScreen")
         self.screen.unlocked.connect(self._unlocked)
@@ -132,6 +134,7 @@ class SessionLock(QObject):
 
     def release(self) -> None:
         """Take the lock screen and the covers away (unlocked, or the session is ending)."""
+        QApplication.instance().removeEventFilter(self)
         for cover in self._covers:
             if shiboken6.isValid(cover):
                 cover.parentWidget().removeEventFilter(cover)
@@ -142,6 +145,15 @@ class SessionLock(QObject):
             self.screen.hide()
             self.screen.deleteLater()
         self.screen = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow()
+                and self.screen is not None and watched is not self.screen
+                and not any(c.parentWidget() is watched for c in self._covers if shiboken6.isValid(c))):
+            self._covers.append(_Cover(watched))
+            self.screen.raise_()
+            self.screen.activateWindow()
+        return False
 
     def _unlocked(self) -> None:
         focus = self._focus

@@ -110,10 +110,17 @@ def _audit_refusal(actor: Actor | None, action: str, name: str, user: User | Non
     audit(actor, action, "user", user.id if user is not None else None, at=now, **detail)
 
 
+def _require_text(**fields: object) -> None:
+    for field, value in fields.items():
+        if not isinstance(value, str):
+            raise InvalidInput(f"{field.replace('_', ' ').capitalize()}: type it as text.")
+
+
 def sign_in(username: str, password: str, *, now: datetime | None = None) -> Actor:
     """Anyone at the sign-in window. The throttle, the check, a rehash and the audit event (of
     the sign-in or of its refusal) are one transaction, run on the write runner."""
     now = utc_now(now)
+    _require_text(user_name=username, password=password)
     name = normalise_username(username)
     with write_transaction():
         row = throttle.lock_row(throttle.throttle_key(name))
@@ -133,6 +140,7 @@ def unlock(actor: Actor, password: str, *, now: datetime | None = None) -> OpRes
     """The signed-in person, back at a locked window: their own password, throttled and audited
     like signing in (the same count for their user name). Nothing else changes."""
     now = utc_now(now)
+    _require_text(password=password)
     with write_transaction():
         row = throttle.lock_row(throttle.throttle_key(actor.username))
         user = locked(User.select().where(User.id == actor.user_id)).get_or_none()

@@ -32,8 +32,10 @@ def hash_password(password: str) -> str:
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
+    """False for any password that is not this one, including one no hash could be made of (a
+    lone surrogate: ``surrogatepass`` gives it bytes, which match nothing made from valid text)."""
     try:
-        return _hasher.verify(stored_hash, password)
+        return _hasher.verify(stored_hash, password.encode("utf-8", "surrogatepass"))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
