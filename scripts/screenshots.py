@@ -115,10 +115,12 @@ def main(argv: list[str]) -> int:
             ("client-blocked", client_screens.show_blocked_state),
             ("client-series-preview", lambda w: series_preview_with_one_inside_window(w, clock)),
             ("client-confirmation", client_screens.show_confirmation),
+            ("client-crisis-confirmation", client_screens.show_crisis_confirmation),
             ("client-booking", client_screens.show_booking_page),
             ("client-billing", support_screens.show_billing),
         ])
         session("dr.rivera", [
+            ("provider-urgent", provider_screens.show_urgent),
             ("provider-week", provider_screens.show_week),
             ("provider-month", provider_screens.show_month),
         ])

@@ -44,7 +44,7 @@ def test_support_desk_main_actions_have_unclashing_mnemonics(qtbot, demo_db, now
     queue = show_page(desk, "queue")
     queue.table.selectRow(0)
     assert_main_actions_have_their_own_keys(
-        desk, [queue.adjust_button, queue.waive_button, queue.decline_button, queue.history_button])
+        desk, [queue.ui.adjustButton, queue.ui.waiveButton, queue.ui.declineButton, queue.ui.historyButton])
     exports = show_page(desk, "exports")
     assert_main_actions_have_their_own_keys(desk, [exports.export_button])
 
@@ -55,15 +55,29 @@ def test_ctrl_return_adjusts_the_selected_request(qtbot, demo_db, now, tmp_path)
     queue = show_page(desk, "queue")
     request = FeeAdjustmentRequest.get(FeeAdjustmentRequest.status == "pending")
     queue.table.selectRow(0)
-    queue.amount.clear()
-    qtbot.keyClicks(queue.amount, "30")
-    qtbot.keyClicks(queue.reason, "Phoned ahead.")
+    queue.ui.newAmount.clear()
+    qtbot.keyClicks(queue.ui.newAmount, "30")
+    qtbot.keyClicks(queue.ui.decisionReason, "Phoned ahead.")
     desk.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is desk, timeout=3000)
-    qtbot.keyClick(queue.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(queue.ui.decisionReason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: Charge.get_by_id(request.charge_id).amount_cents == 3000, timeout=5000)
     wait_ops(qtbot, controller)
     assert FeeAdjustmentRequest.get_by_id(request.id).status == "adjusted"
+
+
+def test_alt_letters_on_the_decision_panel_reach_the_amount_and_the_note(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    desk = sign_in(qtbot, controller, "support")
+    queue = show_page(desk, "queue")
+    queue.table.selectRow(0)
+    desk.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk, timeout=3000)
+    queue.table.setFocus()
+    qtbot.keyClick(queue.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: queue.ui.decisionReason.hasFocus(), timeout=3000)
+    qtbot.keyClick(queue.ui.decisionReason, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: queue.ui.newAmount.hasFocus(), timeout=3000)
 
 
 def test_enter_on_an_upcoming_row_opens_edit(qtbot, demo_db, now, tmp_path):

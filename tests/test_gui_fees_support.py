@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import threading
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
 
 from desktop.gui.billing.statement import statement_html
@@ -42,20 +44,32 @@ def test_queue_filters_by_status_and_searches(qtbot, demo_db, now, tmp_path):
     assert queue.model.rowCount() == 1
     queue.status_filter.setCurrentIndex(queue.status_filter.findText("Declined"))
     assert queue.model.rowCount() == 0 and queue.detail is None
-    assert not queue.adjust_button.isEnabled()
+    assert not queue.ui.adjustButton.isEnabled()
+
+
+def test_the_providers_reason_reads_as_typed(qtbot, demo_db, now, tmp_path):
+    FeeAdjustmentRequest.update(reason="Car & bus <both> late.\nCalled at 9:50.").where(
+        FeeAdjustmentRequest.id == _pending().id).execute()
+    _, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
+    queue.table.selectRow(0)
+    label = queue.ui.detail_request_reason
+    assert label.textFormat() == Qt.TextFormat.RichText
+    shown = QTextDocument()
+    shown.setHtml(label.text())
+    assert shown.toPlainText() == "Car & bus <both> late.\nCalled at 9:50."
 
 
 def test_amounts_are_parsed_strictly_in_the_desk(qtbot, demo_db, now, tmp_path):
     controller, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     queue.table.selectRow(0)
-    qtbot.keyClicks(queue.reason, "Because.")
+    qtbot.keyClicks(queue.ui.decisionReason, "Because.")
     for typed, message in (("-1", "negative"), ("1.999", "two decimals"), ("abc", "not an amount"),
                            ("75.01", "more than the original")):
-        queue.amount.clear()
-        qtbot.keyClicks(queue.amount, typed)
-        click(qtbot, queue.adjust_button)
+        queue.ui.newAmount.clear()
+        qtbot.keyClicks(queue.ui.newAmount, typed)
+        click(qtbot, queue.ui.adjustButton)
         wait_ops(qtbot, controller)
-        assert queue.error.isVisible() and message in queue.error.text()
+        assert queue.ui.errorLabel.isVisible() and message in queue.ui.errorLabel.text()
     assert FeeAdjustment.select().count() == 0
 
 
@@ -63,11 +77,11 @@ def test_waive_and_tell_both(qtbot, demo_db, now, tmp_path):
     controller, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     request = _pending()
     queue.table.selectRow(0)
-    click(qtbot, queue.waive_button)  # a reason is required
+    click(qtbot, queue.ui.waiveButton)  # a reason is required
     wait_ops(qtbot, controller)
-    assert "reason" in queue.error.text() and FeeAdjustment.select().count() == 0
-    qtbot.keyClicks(queue.reason, "First missed session in two years.")
-    click(qtbot, queue.waive_button)
+    assert "reason" in queue.ui.errorLabel.text() and FeeAdjustment.select().count() == 0
+    qtbot.keyClicks(queue.ui.decisionReason, "First missed session in two years.")
+    click(qtbot, queue.ui.waiveButton)
     wait_ops(qtbot, controller)
     charge = Charge.get_by_id(request.charge_id)
     assert (charge.amount_cents, charge.status) == (0, ChargeStatus.WAIVED)
@@ -79,16 +93,16 @@ def test_decline_with_a_note_keeps_the_fee(qtbot, demo_db, now, tmp_path):
     controller, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     request = _pending()
     queue.table.selectRow(0)
-    qtbot.keyClicks(queue.reason, "The policy was shown at booking.")
-    click(qtbot, queue.decline_button)
+    qtbot.keyClicks(queue.ui.decisionReason, "The policy was shown at booking.")
+    click(qtbot, queue.ui.declineButton)
     wait_ops(qtbot, controller)
     charge = Charge.get_by_id(request.charge_id)
     assert charge.amount_cents == charge.original_cents
     assert FeeAdjustmentRequest.get_by_id(request.id).status == "declined"
     queue.status_filter.setCurrentIndex(queue.status_filter.findText("Declined"))
     queue.table.selectRow(0)
-    assert "The policy was shown" in queue.fields["decision"].text()
-    assert not queue.adjust_button.isEnabled()
+    assert "The policy was shown" in queue.ui.detail_decision.text()
+    assert not queue.ui.adjustButton.isEnabled()
 
 
 def test_second_workstation_is_told_who_adjusted_first(qtbot, demo_db, now, tmp_path):
@@ -97,10 +111,10 @@ def test_second_workstation_is_told_who_adjusted_first(qtbot, demo_db, now, tmp_
     queue.table.selectRow(0)
     # Another workstation decides while this one has the request open.
     fees.adjust_fee(actor("support"), request.id, Money(5000, "USD"), "Done elsewhere.", now=now)
-    qtbot.keyClicks(queue.reason, "Also adjusting.")
-    click(qtbot, queue.adjust_button)
+    qtbot.keyClicks(queue.ui.decisionReason, "Also adjusting.")
+    click(qtbot, queue.ui.adjustButton)
     wait_ops(qtbot, controller)
-    assert "already adjusted by Sam Patel" in queue.error.text()
+    assert "already adjusted by Sam Patel" in queue.ui.errorLabel.text()
     assert Charge.get_by_id(request.charge_id).amount_cents == 5000
     assert FeeAdjustment.select().count() == 1
 
@@ -108,7 +122,7 @@ def test_second_workstation_is_told_who_adjusted_first(qtbot, demo_db, now, tmp_
 def test_history_button_opens_the_charges_trail(qtbot, demo_db, now, tmp_path):
     _, window, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     queue.table.selectRow(0)
-    click(qtbot, queue.history_button)
+    click(qtbot, queue.ui.historyButton)
     assert window.current_page() is window.pages["history"]
     text = window.pages["history"].history.toPlainText()
     assert text.index("Charged") < text.index("Disputed") < text.index("Asked Support")

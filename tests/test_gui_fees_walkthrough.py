@@ -110,14 +110,14 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
     assert [r.charge_id for r in queue.model.rows] == [charge.id]
     click_row(qtbot, queue.table, lambda r: r.id == request.id)
     assert queue.detail is not None and queue.detail.request.id == request.id
-    assert queue.fields["proposal"].isVisible() and "$20.00" in queue.fields["proposal"].text()
-    assert f"Policy version {charge.policy.version}" in queue.fields["policy"].text()
-    assert "snowstorm" in queue.thread.toPlainText()
-    assert queue.amount.text() == "20.00"
-    queue.amount.clear()
-    qtbot.keyClicks(queue.amount, "15.5")
-    qtbot.keyClicks(queue.reason, "Severe weather warning that day.")
-    click(qtbot, queue.adjust_button)
+    assert queue.ui.detail_proposal.isVisible() and "$20.00" in queue.ui.detail_proposal.text()
+    assert f"Policy version {charge.policy.version}" in queue.ui.detail_policy.text()
+    assert "snowstorm" in queue.ui.requestThread.toPlainText()
+    assert queue.ui.newAmount.text() == "20.00"
+    queue.ui.newAmount.clear()
+    qtbot.keyClicks(queue.ui.newAmount, "15.5")
+    qtbot.keyClicks(queue.ui.decisionReason, "Severe weather warning that day.")
+    click(qtbot, queue.ui.adjustButton)
     wait_ops(qtbot, controller)
     after = Charge.get_by_id(charge.id)
     assert (after.amount_cents, after.status) == (1550, ChargeStatus.ADJUSTED)

@@ -22,6 +22,7 @@ def test_provider_drivers(qtbot, demo_db, now, tmp_path):
     assert page.calendar.title_label.text() == "November 2026"
     provider_screens.show_requests(window)
     assert window.current_page() is window.pages["requests"]
+    assert provider_screens.show_urgent(window) is window and window.current_page() is window.pages["urgent"]
 
 
 def test_client_drivers(qtbot, demo_db, now, tmp_path):
@@ -35,6 +36,9 @@ def test_client_drivers(qtbot, demo_db, now, tmp_path):
     options.reject()
     assert client_screens.show_booking_page(window) is window
     assert window.current_page() is window.pages["book"]
+    crisis = client_screens.show_crisis_confirmation(window)
+    assert "would like to be contacted" in crisis.confirmation.ui.confirmationText.text()
+    crisis.close()
 
 
 def test_billing_and_support_drivers(qtbot, demo_db, now, tmp_path):
@@ -47,4 +51,4 @@ def test_billing_and_support_drivers(qtbot, demo_db, now, tmp_path):
     window = sign_in(qtbot, controller, "support")
     assert support_screens.show_support_desk(window) is window
     queue = window.pages["queue"]
-    assert queue.detail is not None and queue.fields["proposal"].isVisible()
+    assert queue.detail is not None and queue.ui.detail_proposal.isVisible()

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.rules import sign_in as rules
-from desktop.rules.session import MAX_LOCK_MINUTES, MIN_LOCK_MINUTES, lock_minutes_problem
+from desktop.rules.limits import WHOLES, whole_problem
+from desktop.rules.session import MAX_LOCK_MINUTES, MIN_LOCK_MINUTES
 
 T0 = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 failures = st.integers(min_value=0, max_value=10_000)
@@ -98,11 +99,13 @@ def test_user_names_compare_without_case_or_surrounding_spaces():
 @given(st.one_of(st.integers(-1000, 1000), st.floats(), st.booleans(), st.text(max_size=3), st.none()))
 def test_the_lock_timeout_is_whole_minutes_from_5_to_30(value):
     ok = isinstance(value, int) and not isinstance(value, bool) and MIN_LOCK_MINUTES <= value <= MAX_LOCK_MINUTES
-    problem = lock_minutes_problem(value)
+    problem = whole_problem("lock_after_minutes", value, WHOLES["lock_after_minutes"])
     assert (problem is None) is ok
     if problem:
-        assert problem.startswith("Lock after:")
+        assert problem.message.startswith("The lock timeout must be a whole number of minutes")
 
 
 def test_the_lock_bounds_are_5_and_30_minutes():
-    assert [lock_minutes_problem(v) is None for v in (4, 5, 30, 31)] == [False, True, True, False]
+    limit = WHOLES["lock_after_minutes"]
+    assert [whole_problem("lock_after_minutes", v, limit) is None for v in (4, 5, 30, 31)] == \
+        [False, True, True, False]

@@ -115,13 +115,16 @@ def test_a_taken_slot_is_a_conflict(team, now):
     start = now + timedelta(days=2)
     book(team.client, team.client, start, now=now)
     before = (Appointment.select().count(), audit_count())
-    for clash_start in (start, start + timedelta(minutes=49), start - timedelta(minutes=49)):
+    with pytest.raises(Conflict):
+        book_appointment(second, request_for(second, start), now=now)
+    # The provider books off the slot grid: any overlap at all is a clash too.
+    for clash_start in (start + timedelta(minutes=49), start - timedelta(minutes=49)):
         with pytest.raises(Conflict):
-            book_appointment(second, request_for(second, clash_start), now=now)
+            book_appointment(team.owner, request_for(second, clash_start), now=now)
     assert (Appointment.select().count(), audit_count()) == before
     # Back-to-back is fine: intervals are half-open.
-    book(second, second, start + SESSION, now=now)
-    book(second, second, start - SESSION, now=now)
+    book(team.owner, second, start + SESSION, now=now)
+    book(team.owner, second, start - SESSION, now=now)
 
 
 def test_a_client_cannot_be_in_two_places(team, now):
@@ -207,7 +210,7 @@ def test_create_series_skips_clashing_occurrences(team, now):
     # Another client already has the third Tuesday.
     second = factories.add_client(now, team.owner, "sam.second")
     taken = datetime(2026, 12, 15, 10, tzinfo=NY)
-    book(second, second, taken + timedelta(minutes=20), now=now)
+    book(team.owner, second, taken + timedelta(minutes=20), now=now)
     result = create_series(team.owner, series_request(team.client, datetime(2026, 12, 1, 10), count=5), now=now)
     rows = occurrences(result.value)
     assert len(rows) == 4
@@ -282,7 +285,7 @@ def test_extend_horizons_skips_clashes(team, now):
     have = len(occurrences(result.value))
     first_missing = datetime(2026, 12, 1, 10) + timedelta(weeks=have)
     second = factories.add_client(now, team.owner, "sam.second")
-    book(second, second, first_missing.replace(tzinfo=NY), now=now)
+    book(team.owner, second, first_missing.replace(tzinfo=NY), now=now)
     extend_horizons(now=now + timedelta(days=14))
     rows = occurrences(result.value)
     assert first_missing.replace(tzinfo=NY).astimezone(UTC) not in [r.starts_at for r in rows]

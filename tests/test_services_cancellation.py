@@ -68,7 +68,7 @@ def test_client_cancels_one_with_notice(team, now):
 
 def test_answers_and_other_text_are_stored(team, now):
     a = book(team.client, team.client, now + timedelta(days=3), now=now)
-    b = book(team.client, team.client, now + timedelta(days=4), now=now)
+    b = book(team.owner, team.client, now + timedelta(days=4), now=now)
     client_cancel_one(team.client, a, "unwell", {"telehealth_instead": "no"}, now=now)
     client_cancel_one(team.client, b, "other", other_text="  Moving away  ", now=now)
     assert Cancellation.get(Cancellation.appointment == a).answers == {"telehealth_instead": "no"}
@@ -360,7 +360,7 @@ def test_request_uses_the_booking_snapshot_notice(team, now):
 def test_times_in_messages_use_the_clients_zone(team, now):
     london = factories.add_client(now, team.owner, "lee.london", zone="Europe/London")
     start = datetime(2026, 11, 24, 19, 0, tzinfo=NY)  # 00:00 GMT on the 25th
-    appt_id = book(london, london, start, now=now)
+    appt_id = book(team.owner, london, start, now=now)
     request_late_cancellation(london, appt_id, now=now)
     body = Message.select().order_by(Message.id.desc()).get().body
     assert "00:00 GMT" in body

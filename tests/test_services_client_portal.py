@@ -21,7 +21,7 @@ def team(db, now):
 
 
 def test_upcoming_rows_carry_the_notice_decision_and_deadline(team, now):
-    soon = f.book(team.client, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
+    soon = f.book(team.owner, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
     later = f.book(team.client, team.client, now + timedelta(days=3), now=now)
     rows = client_portal.upcoming(team.client, now=now)
     assert [r.id for r in rows] == [soon, later]
@@ -51,13 +51,13 @@ def test_rows_use_the_booked_policy_not_todays(team, now):
 def test_dashboard_next_appointment_and_counts(team, now):
     assert client_portal.dashboard(team.client, now=now).next is None
     first = f.book(team.client, team.client, now + timedelta(days=2), now=now)
-    f.book(team.client, team.client, now + timedelta(days=4), now=now)
+    f.book(team.owner, team.client, now + timedelta(days=4), now=now)
     data = client_portal.dashboard(team.client, now=now)
     assert data.next.id == first and data.upcoming_count == 2 and data.pending_requests == 0
 
 
 def test_pending_late_request_shows_on_the_row(team, now):
-    appt = f.book(team.client, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
+    appt = f.book(team.owner, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
     cancellation.request_late_cancellation(team.client, appt, "Sick", now=now)
     assert client_portal.appointment(team.client, appt, now=now).pending_late_request
     assert client_portal.dashboard(team.client, now=now).pending_requests == 1
@@ -107,7 +107,7 @@ def test_booked_time_is_not_an_open_slot(team, now):
 # ---- the refusals the portal shows ------------------------------------------------------------
 
 def test_cancelling_inside_the_window_is_refused(team, now):
-    appt = f.book(team.client, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
+    appt = f.book(team.owner, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
     with pytest.raises(RuleRefused, match="Free cancellation ended"):
         cancellation.client_cancel_one(team.client, appt, "schedule_conflict", now=now)
     assert f.status_of(appt) == AppointmentStatus.SCHEDULED

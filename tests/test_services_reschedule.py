@@ -20,7 +20,7 @@ def team(db, now):
 
 def test_reschedule_moves_the_appointment_and_audits_it(team, now):
     appt = f.book(team.client, team.client, now + timedelta(days=3), now=now)
-    new_start = now + timedelta(days=5)
+    new_start = now + timedelta(days=6)  # Monday 10:00 in New York: an open slot
     result = reschedule_appointment(team.client, appt, new_start, expected_version=1, now=now)
     row = Appointment.get_by_id(appt)
     assert (row.starts_at, row.ends_at - row.starts_at, row.version) == (new_start, f.SESSION, 2)
@@ -39,7 +39,7 @@ def test_reschedule_takes_the_current_policy(team, now):
 
 
 def test_reschedule_inside_the_window_is_refused(team, now):
-    appt = f.book(team.client, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
+    appt = f.book(team.owner, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
     with pytest.raises(RuleRefused, match="Free cancellation ended"):
         reschedule_appointment(team.client, appt, now + timedelta(days=4), now=now)
     assert Appointment.get_by_id(appt).starts_at == now + timedelta(hours=20)
@@ -47,7 +47,7 @@ def test_reschedule_inside_the_window_is_refused(team, now):
 
 def test_reschedule_into_a_taken_slot_is_refused(team, now):
     appt = f.book(team.client, team.client, now + timedelta(days=3), now=now)
-    taken = now + timedelta(days=4)
+    taken = now + timedelta(days=6)
     f.book(team.owner, team.client, taken + timedelta(minutes=20), now=now)
     with pytest.raises(Conflict, match="no longer free"):
         reschedule_appointment(team.client, appt, taken, now=now)

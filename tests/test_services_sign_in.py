@@ -100,10 +100,22 @@ def test_every_refusal_is_audited_and_an_unknown_name_is_kept_as_its_key(db, now
 
 
 @pytest.mark.parametrize("name", ["nul\x00name", "lone\ud800surrogate", "x" * 10_000, "tab\tname"])
-def test_names_no_account_can_have_are_refused_and_throttled_like_any_other(db, now, name):
+def test_names_outside_the_declared_limits_are_refused_before_anything_is_checked(db, now, name):
+    """The entry point refuses them (rules/limits.py): no password is checked, so there is
+    nothing to count or audit, and the answer is the same whether or not an account exists."""
     factories.make_practice(now)
-    refusal = _fail_until_throttled(name, now)
-    assert isinstance(refusal, SignInThrottled)
+    before = audit_count()
+    for _ in range(FREE_FAILURES + 1):
+        with pytest.raises(InvalidInput) as refused:
+            sign_in(name, WRONG, now=now)
+        assert refused.value.field == "username"
+    assert audit_count() == before and not SignInThrottle.select().exists()
+
+
+@pytest.mark.parametrize("name", [" Owner ", "no.such.person", "x" * 40])
+def test_names_inside_the_limits_are_throttled_account_or_not(db, now, name):
+    factories.make_practice(now)
+    assert isinstance(_fail_until_throttled(name, now), SignInThrottled)
     assert audit_count("sign_in_refused") == FREE_FAILURES + 1
 
 
@@ -235,8 +247,15 @@ def test_sign_in_refuses_what_is_not_text(db, now, username, password):
 
 
 @pytest.mark.parametrize("password", ["lone\udc00surrogate", "nul\x00inside", "x" * 100_000])
-def test_passwords_no_account_has_are_a_plain_mismatch(db, now, password):
+def test_passwords_outside_the_declared_limits_are_refused_before_any_check(db, now, password):
+    """No account can have such a password (setting one goes through the same limits), so it
+    is refused as input, for a known name and an unknown one alike, and nothing is written."""
     owner = factories.make_practice(now)
-    assert "do not match" in _refusal("owner", password, now).message
-    with pytest.raises(SignInFailed):
+    before = audit_count()
+    for name in ("owner", "no.such.person"):
+        with pytest.raises(InvalidInput) as refused:
+            sign_in(name, password, now=now)
+        assert refused.value.field == "password"
+    with pytest.raises(InvalidInput):
         unlock(owner, password, now=now)
+    assert audit_count() == before and not SignInThrottle.select().exists()

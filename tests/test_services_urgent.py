@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from desktop.rules import limits
 from desktop.rules.vocabulary import ThreadKind
 from desktop.services import urgent
 from desktop.services.calendar import provider_range
@@ -127,7 +128,7 @@ def test_a_note_that_is_too_long_is_refused(team, now):
     client_cancel_one(team.client, appt, CRISIS, CONTACT_ME, now=now)
     (item,) = urgent.urgent_items(team.owner)
     with pytest.raises(InvalidInput):
-        urgent.mark_urgent_handled(team.owner, item.id, "x" * (urgent.MAX_NOTE + 1), now=now)
+        urgent.mark_urgent_handled(team.owner, item.id, "x" * (limits.NOTE.max_length + 1), now=now)
     assert urgent.open_urgent_count(team.owner) == 1
 
 

@@ -26,18 +26,34 @@ from desktop.store.models import (
 from tests.postgres import pg_url  # noqa: F401  (fixture)
 
 BEFORE_THREAD_FK = "0002_drop_redundant_appointment_indexes"
+SIGN_IN_MIGRATION = "0006_sign_in_throttle_and_workstation_policy"
+
+
+def first_release_database(path, now) -> int:
+    """A database exactly as the first release left it (only 0001 applied) with the demo practice
+    in it; returns its number of appointments. Today's code writes today's schema, so the demo is
+    built in a current database and every column the 0001 schema has is copied across."""
+    current = path.with_name("current.db")
+    open_database(current)
+    build_demo(now)
+    count = Appointment.select().count()
+    close_database()
+    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 0})  # tables copied in any order
+    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
+    old.execute_sql("ATTACH DATABASE ? AS current", (str(current),))
+    for table in old.get_tables():
+        if table != migrations.HISTORY_TABLE:
+            columns = ", ".join(f'"{c.name}"' for c in old.get_columns(table))
+            old.execute_sql(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM current."{table}"')
+    old.execute_sql("DETACH DATABASE current")
+    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
+    old.close()
+    return count
 
 
 def test_a_0001_database_upgrades_to_the_current_schema_with_its_data(tmp_path, now):
     path = tmp_path / "old.db"
-    # A database exactly as the first release left it: only 0001 applied, with a practice in it.
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
-    database.initialize(old)
-    build_demo(now)
-    count = Appointment.select().count()
-    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
-    old.close()
+    count = first_release_database(path, now)
 
     opened = open_database(path)
     try:
@@ -58,12 +74,20 @@ def test_known_migrations_are_numbered_in_order():
 
 
 def _database_at(db: Database, target: str, now) -> dict:
-    """Migrate ``db`` up to ``target`` only, fill it with the demo practice and one thread
-    whose charge_id names no charge (nothing refused it before 0003); what it holds."""
-    Runner(db, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target=target)
+    """The demo practice in ``db`` as it stood at ``target``, with one thread whose charge_id
+    names no charge (nothing refused it before 0003); what it holds. Today's models write
+    today's schema, so the demo is built at the newest migration and the later migrations are
+    then rolled back by their own ``down`` (which every migration has)."""
+    runner = Runner(db, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE)
+    runner.up()
     database.initialize(db)
     build_demo(now)
+    known = migrations.known()
+    runner.down(target=known[known.index(target) + 1])  # rolls back that one and every later one
+    assert list(runner.applied())[-1] == target
     dispute = Thread.get(Thread.kind == ThreadKind.DISPUTE)
+    if isinstance(db, SqliteDatabase):  # 0003's down keeps SQLite's constraint; a 0002 file had none
+        db.execute_sql("PRAGMA foreign_keys = OFF")
     db.execute_sql('UPDATE "thread" SET "charge_id" = 999999 WHERE "id" = '
                    '(SELECT MIN("id") FROM "thread" WHERE "charge_id" IS NULL)')
     threads = {t.id: (t.subject, t.kind, t.charge_id) for t in Thread.select()}
@@ -114,18 +138,21 @@ def test_a_0002_postgres_database_gets_the_thread_charge_foreign_key_and_keeps_i
     _assert_upgraded_with_the_constraint(pg_url, held)
 
 
-def test_a_0004_database_gets_the_sign_in_throttle_and_the_workstation_policy(tmp_path, now):
-    path = tmp_path / "0004.db"
+def test_a_0005_database_gets_the_sign_in_throttle_and_the_workstation_policy(tmp_path, now):
+    path = tmp_path / "0005.db"
     old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0004_urgent_items")
-    assert not {"sign_in_throttle", "workstation_policy"} & set(old.get_tables())
+    runner = Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE)
+    runner.up()  # today's models write today's schema: the demo first, then 0006 rolled back by its down
     database.initialize(old)
     build_demo(now)
+    runner.down(target=SIGN_IN_MIGRATION)
+    assert list(runner.applied())[-1] == "0005_audit_chain"
+    assert not {"sign_in_throttle", "workstation_policy"} & set(old.get_tables())
     old.close()
 
     opened = open_database(path)
     try:
-        assert "0006_sign_in_throttle_and_workstation_policy" in opened.applied_migrations
+        assert opened.applied_migrations == (SIGN_IN_MIGRATION,)
         assert session_policy() == SessionPolicy()  # no row yet: the defaults, for every workstation
         assert SignInThrottle.select().count() == WorkstationPolicy.select().count() == 0
     finally:

@@ -8,9 +8,11 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..services.maintenance import automatic_daily_backup
 from ..services.practice import DatabaseOpenError, close_practice_database, open_practice_database
 from .clock import Clock, OffsetClock
 from .paths import default_database, demo_database
+from .quit_signals import QuitOnSignals
 from .session import SessionController
 from .settings import Settings
 from .theme import apply_theme
@@ -43,9 +45,12 @@ def run(args: argparse.Namespace) -> int:
         # Modal is right here: there is no window yet and nothing else to do.
         QMessageBox.critical(None, "Cannot open the database", str(exc))
         return 2
-    controller = SessionController(app, location, clock, Settings())
+    settings = Settings()
+    automatic_daily_backup(now=clock.now(), keep=settings.get("backup/daily_kept"))
+    controller = SessionController(app, location, clock, settings)
     controller.start(prefill=args.user or ("alex.morgan" if args.demo else None))
     app.aboutToQuit.connect(controller.shutdown)
+    QuitOnSignals(app)  # SIGTERM / Ctrl+C quit like the menu does
     try:
         return app.exec()
     finally:

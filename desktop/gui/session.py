@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ..rules.session import SessionPolicy
-from ..services import booking
+from ..services import booking, maintenance
 from ..services.actor import Actor
 from ..services.practice import practice_details
 from ..services.session_policy import session_policy
@@ -21,6 +24,8 @@ from .ops import OpRunner
 from .settings import Settings
 from .signin import SignInWindow
 from .widgets.navwindow import NavigationWindow
+
+log = logging.getLogger(__name__)
 
 HORIZON_CHECK_MS = 60 * 60 * 1000
 
@@ -117,6 +122,7 @@ class SessionController(QObject):
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.quit_requested.connect(self.app.quit)
         self.window.change_password_requested.connect(self._change_password)
+        self.window.restore_requested.connect(self.restore_from)
         self.window.show()
         self.sign_in.hide()
         self.idle_warning = IdleWarning(self.idle, self.window)
@@ -140,6 +146,7 @@ class SessionController(QObject):
         self.lock.release()
         self._horizon_timer.stop()
         self.ops.wait()
+        maintenance.flush_to_file()  # the .db file alone holds the session from here on
         if self.window is not None:
             self.bus.changed.disconnect(self.window.on_changed)
             self.window.close()
@@ -164,8 +171,25 @@ class SessionController(QObject):
                 widget.reject()
         self.sign_out()
 
+    def restore_from(self, backup: Path) -> None:
+        """The owner confirmed a backup: end the session, put it back, sign in on it."""
+        from .restore import put_back
+
+        actor = self.context.actor if self.context is not None else None
+        if actor is None:
+            return
+        self.sign_out()
+        message, failed = put_back(self.ops, actor, backup, self.clock.now())
+        self.sign_in.set_practice_name(self._practice_name())
+        self.sign_in.prefill(self.offered_username())  # the restored practice's policy decides
+        self.sign_in.show_message(message, error=failed)
+
     def shutdown(self) -> None:
+        """Quit (menu, last window, SIGTERM/SIGINT): pending writes finish, the log goes into the file."""
         self.idle.stop()
-        self.ops.wait()
+        self.lock.release()
+        if not self.ops.wait():
+            log.warning("writes still running at quit after 30 s")
         if self.window is not None:
             self.window.close()  # quitting remembers the window's geometry as signing out does
+        maintenance.flush_to_file()

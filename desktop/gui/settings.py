@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from ..rules.backups import DAILY_BACKUPS_KEPT
 from .paths import data_dir
 
 
@@ -25,6 +26,9 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("calendar/view", "week", str, "The provider calendar's last view: day, week or month."),
     Setting("calendar/day_start_hour", 7, int, "First hour shown in day and week views."),
     Setting("calendar/day_end_hour", 20, int, "Last hour shown in day and week views."),
+    Setting("backup/daily_kept", DAILY_BACKUPS_KEPT, int,
+            "Daily automatic copies kept in backups/ beside the database (at least 1); the copies taken "
+            "before an upgrade or a restore are always kept."),
     Setting("window/geometry", b"", bytes, "Main window geometry."),
 )}
 

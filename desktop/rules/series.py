@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from dateutil import rrule
 
 from .instants import require_aware
+from .limits import MAX_OCCURRENCES, MAX_SERIES_YEARS
 from .notice import DEFAULT_NOTICE, NoticeDecision, notice_decision
 
 
@@ -45,13 +46,19 @@ def nth_weekday_of_month(day: date) -> int:
 
 def build_rrule(frequency: Frequency, first_day: date, *, until: date | None = None,
                 count: int | None = None) -> str:
-    """The RRULE text (without DTSTART) for a series starting on ``first_day``."""
+    """The RRULE text (without DTSTART) for a series starting on ``first_day``, within the
+    declared bounds: at most MAX_OCCURRENCES occurrences, ending within MAX_SERIES_YEARS."""
+    if not isinstance(frequency, Frequency):
+        choices = ", ".join(f.label for f in Frequency)
+        raise ValueError(f"the repeat frequency must be one of: {choices}")
     if (until is None) == (count is None):
         raise ValueError("a series ends either on a date or after a count")
-    if count is not None and count < 1:
-        raise ValueError("a series has at least one occurrence")
+    if count is not None and not 1 <= count <= MAX_OCCURRENCES:
+        raise ValueError(f"a series has between 1 and {MAX_OCCURRENCES} occurrences")
     if until is not None and until < first_day:
         raise ValueError("a series cannot end before it starts")
+    if until is not None and until > _years_after(first_day, MAX_SERIES_YEARS):
+        raise ValueError(f"a series ends within {MAX_SERIES_YEARS} years of its first appointment")
     byday = _BYDAY[first_day.weekday()]
     if frequency is Frequency.WEEKLY:
         parts = ["FREQ=WEEKLY", "INTERVAL=1", f"BYDAY={byday}"]
@@ -64,7 +71,63 @@ def build_rrule(frequency: Frequency, first_day: date, *, until: date | None = N
     else:
         # UNTIL is inclusive of the whole end day, in the series' local time.
         parts.append(f"UNTIL={until:%Y%m%d}T235959")
+        first = datetime.combine(first_day, time(0))
+        if rrule.rrulestr(";".join(parts), dtstart=first).count() > MAX_OCCURRENCES:
+            raise ValueError(f"a series has at most {MAX_OCCURRENCES} occurrences; end it earlier")
     return ";".join(parts)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+class UnreadableRule(ValueError):
+    """A stored series cannot be expanded: its rule, first start or zone is not one we write."""
+
+
+# What build_rrule writes (and end_rule_before keeps); anything else is not ours to expand —
+# FREQ=SECONDLY or BYHOUR would multiply occurrences beyond any horizon.
+_STORED_PARTS = frozenset({"FREQ", "INTERVAL", "BYDAY", "COUNT", "UNTIL", "WKST"})
+_STORED_FREQUENCIES = frozenset({"WEEKLY", "MONTHLY"})
+MAX_STORED_INTERVAL = 12
+
+
+def _whole_between(text: str, low: int, high: int) -> bool:
+    return text.isascii() and text.isdigit() and low <= int(text) <= high
+
+
+def read_stored(rule_text: str, first_local: str, zone_name: str) -> datetime:
+    """Check a stored series before expanding it; returns its first wall-clock start.
+    Raises :class:`UnreadableRule` saying what is wrong."""
+    try:
+        ZoneInfo(zone_name)
+    except (KeyError, ValueError, OSError) as exc:
+        raise UnreadableRule(f"unknown time zone {zone_name!r}") from exc
+    try:
+        first = datetime.fromisoformat(first_local)
+    except (TypeError, ValueError) as exc:
+        raise UnreadableRule(f"first start {first_local!r} is not a date and time") from exc
+    if first.tzinfo is not None:
+        raise UnreadableRule(f"first start {first_local!r} carries a zone; it is wall-clock time")
+    parts = [p for p in str(rule_text).split(";") if p]
+    keys = [p.split("=", 1)[0].upper() for p in parts]
+    if any("=" not in p for p in parts) or not set(keys) <= _STORED_PARTS or len(keys) != len(set(keys)):
+        raise UnreadableRule(f"rule {rule_text!r} is not one Practice Desk writes")
+    values = rule_parts(rule_text)
+    if values.get("FREQ") not in _STORED_FREQUENCIES:
+        raise UnreadableRule(f"rule {rule_text!r} repeats neither weekly nor monthly")
+    if not _whole_between(values.get("INTERVAL", "1"), 1, MAX_STORED_INTERVAL):
+        raise UnreadableRule(f"rule {rule_text!r} has an interval outside 1 to {MAX_STORED_INTERVAL}")
+    if "COUNT" in values and not _whole_between(values["COUNT"], 1, MAX_OCCURRENCES):
+        raise UnreadableRule(f"rule {rule_text!r} has a count outside 1 to {MAX_OCCURRENCES}")
+    try:
+        rrule.rrulestr(rule_text, dtstart=first)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise UnreadableRule(f"rule {rule_text!r}: {exc}") from exc
+    return first
 
 
 def local_to_utc(local: datetime, zone: ZoneInfo) -> datetime:

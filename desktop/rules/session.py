@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+# The lock timeout's bounds (declared as a service input in rules/limits.py, offered by the form).
 MIN_LOCK_MINUTES = 5
 MAX_LOCK_MINUTES = 30
 DEFAULT_LOCK_MINUTES = 15
@@ -25,17 +26,6 @@ class SessionPolicy:
     @property
     def lock_after(self) -> timedelta:
         return timedelta(minutes=self.lock_after_minutes)
-
-
-def lock_minutes_problem(value: object) -> str | None:
-    """Why ``value`` cannot be the lock timeout, or None: whole minutes from 5 to 30."""
-    # bool is an int in Python: True minutes is a mistake, not 1.
-    if isinstance(value, bool) or not isinstance(value, int):
-        return f"Lock after: give a whole number of minutes from {MIN_LOCK_MINUTES} to {MAX_LOCK_MINUTES}."
-    if not MIN_LOCK_MINUTES <= value <= MAX_LOCK_MINUTES:
-        return (f"Lock after: {value} minutes is outside {MIN_LOCK_MINUTES}–{MAX_LOCK_MINUTES} minutes "
-                f"(long enough to work, short enough that an unattended screen does not stay open).")
-    return None
 
 
 def locked_words(minutes: int) -> str:

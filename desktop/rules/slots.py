@@ -1,14 +1,26 @@
-"""Open booking slots: a provider's working hours minus booked time."""
+"""Open booking slots: a provider's working hours minus booked time, and whether a time a
+client asks for is one of them (a client books and reschedules only into what is offered)."""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .instants import require_aware
+from .limits import BOOKING_DAYS
 from .series import local_to_utc
+
+# What the booking page offers when a provider lists no services yet.
+DEFAULT_SESSION = timedelta(minutes=50)
+
+
+def slot_step(length: timedelta) -> timedelta:
+    """Slots start on the half hour: a 50-minute session every hour, a 30-minute one every half hour."""
+    half = timedelta(minutes=30)
+    return max(half, ((length + half - timedelta(seconds=1)) // half) * half)
 
 
 @dataclass(frozen=True)
@@ -52,3 +64,37 @@ def open_slots(blocks: Iterable[WorkingBlock], busy: Iterable[tuple[datetime, da
                     out.append(Slot(start.astimezone(UTC), end.astimezone(UTC)))
                 cursor += step
     return out
+
+
+class SlotRefusal(enum.Enum):
+    """Why a time a client asked for is not one the booking page offers."""
+
+    WRONG_LENGTH = "wrong_length"
+    NOT_OFFERED = "not_offered"
+
+    def message(self, offered: timedelta) -> str:
+        if self is SlotRefusal.WRONG_LENGTH:
+            minutes = int(offered.total_seconds() // 60)
+            return f"This service is booked for {minutes} minutes; pick one of the open times on the booking page."
+        return ("That time is not one of the open times on the booking page (working hours, the coming "
+                f"{BOOKING_DAYS // 7} weeks); pick one from the list.")
+
+
+def offered_slot_refusal(blocks: Iterable[WorkingBlock], zone_name: str, start: datetime, length: timedelta,
+                         offered: timedelta, now: datetime) -> SlotRefusal | None:
+    """May a client take [start, start + length)? Only when it is the service's length
+    (``offered``) and one of the slots :func:`open_slots` offers within the booking days,
+    on the same step the booking page uses. Booked time is not considered here: a slot taken
+    meanwhile is the service's conflict ("no longer free"), not a slot that never was."""
+    require_aware(start, "start")
+    if length != offered:
+        return SlotRefusal.WRONG_LENGTH
+    zone = ZoneInfo(zone_name)
+    first_day = now.astimezone(zone).date()
+    day = start.astimezone(zone).date()
+    if not 0 <= (day - first_day).days < BOOKING_DAYS:
+        return SlotRefusal.NOT_OFFERED
+    offered_slots = open_slots(blocks, (), zone_name, day, 1, length, now, step=slot_step(length))
+    if not any(slot.start == start for slot in offered_slots):
+        return SlotRefusal.NOT_OFFERED
+    return None

@@ -16,6 +16,7 @@ from .errors import InvalidInput, NotAllowed, SignInFailed, SignInThrottled
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 from .result import Change, OpResult
 from .tx import audit, locked, utc_now, write_transaction
+from .validation import entry_point
 
 DEFAULT_POLICY_TEXT = """\
 Worry-free booking
@@ -110,17 +111,11 @@ def _audit_refusal(actor: Actor | None, action: str, name: str, user: User | Non
     audit(actor, action, "user", user.id if user is not None else None, at=now, **detail)
 
 
-def _require_text(**fields: object) -> None:
-    for field, value in fields.items():
-        if not isinstance(value, str):
-            raise InvalidInput(f"{field.replace('_', ' ').capitalize()}: type it as text.")
-
-
+@entry_point
 def sign_in(username: str, password: str, *, now: datetime | None = None) -> Actor:
     """Anyone at the sign-in window. The throttle, the check, a rehash and the audit event (of
     the sign-in or of its refusal) are one transaction, run on the write runner."""
     now = utc_now(now)
-    _require_text(user_name=username, password=password)
     name = normalise_username(username)
     with write_transaction():
         row = throttle.lock_row(throttle.throttle_key(name))
@@ -136,11 +131,11 @@ def sign_in(username: str, password: str, *, now: datetime | None = None) -> Act
     return actor
 
 
+@entry_point
 def unlock(actor: Actor, password: str, *, now: datetime | None = None) -> OpResult:
     """The signed-in person, back at a locked window: their own password, throttled and audited
     like signing in (the same count for their user name). Nothing else changes."""
     now = utc_now(now)
-    _require_text(password=password)
     with write_transaction():
         row = throttle.lock_row(throttle.throttle_key(actor.username))
         user = locked(User.select().where(User.id == actor.user_id)).get_or_none()
@@ -156,6 +151,7 @@ def unlock(actor: Actor, password: str, *, now: datetime | None = None) -> OpRes
     return OpResult(Change.NONE)
 
 
+@entry_point
 def change_password(actor: Actor, old_password: str, new_password: str, *,
                     now: datetime | None = None) -> OpResult:
     now = utc_now(now)
@@ -177,8 +173,9 @@ def change_password(actor: Actor, old_password: str, new_password: str, *,
 def check_zone(zone_name: str) -> str:
     try:
         ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InvalidInput(f"“{zone_name}” is not a time zone name (for example America/New_York).") from exc
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder name such as "America"
+        raise InvalidInput(f"“{zone_name}” is not a time zone name (for example America/New_York).",
+                           field="time_zone") from exc
     return zone_name
 
 
@@ -201,6 +198,7 @@ def create_default_working_hours(provider: Provider) -> None:
     WorkingHours.insert_many(rows).execute()
 
 
+@entry_point
 def set_up_practice(practice_name: str, time_zone: str, owner_name: str, username: str, password: str,
                     *, currency: str = "USD", now: datetime | None = None) -> Actor:
     """First run: the practice and its owner, a provider with the default policy."""

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..rules import series as series_rules
-from ..store.models import Appointment, AppointmentStatus, Client, Provider, Role, Series, Service, User
+from ..rules.slots import DEFAULT_SESSION, SlotRefusal, offered_slot_refusal
+from ..store.models import (
+    Appointment,
+    AppointmentStatus,
+    AuditEvent,
+    Client,
+    Provider,
+    Role,
+    Series,
+    Service,
+    User,
+)
 from .access import client_for_provider, current_policy
 from .actor import Actor
 from .auth import check_zone
 from .errors import Conflict, InvalidInput, NotAllowed, NotFound
+from .policy import provider_zone, working_blocks
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 # Occurrences exist as rows this far ahead; a background job extends the horizon.
 HORIZON = timedelta(days=190)
+# The audit action when the horizon job skips a series whose stored rule it cannot expand.
+UNREADABLE_SERIES = "skip_unreadable_series"
+
+log = logging.getLogger(__name__)
 
 
 def busy_overlap(provider_id: int, client_id: int, start: datetime, end: datetime,
@@ -63,21 +81,47 @@ def _check_booker(actor: Actor, provider_id: int, client_id: int) -> Client:
     return client
 
 
+def _offered_length(provider_id: int, service_id: int | None) -> timedelta:
+    """The length a client books: the chosen active service's, or the plain session the booking
+    page offers while the provider lists no services."""
+    offered = Service.select().where(Service.provider == provider_id, Service.active == True)  # noqa: E712
+    if service_id is None:
+        if offered.exists():
+            raise InvalidInput("Pick one of the services on the booking page.", field="service_id")
+        return DEFAULT_SESSION
+    service = offered.where(Service.id == service_id).first()
+    if service is None:
+        raise NotFound("That service is not offered by this provider.")
+    return timedelta(minutes=service.duration_minutes)
+
+
+def require_offered_slot(provider_id: int, start: datetime, length: timedelta, offered: timedelta,
+                         now: datetime) -> None:
+    """A client books and reschedules only into a slot the booking page offers (rule:
+    :func:`desktop.rules.slots.offered_slot_refusal`); the service checks, not only the page."""
+    refusal = offered_slot_refusal(working_blocks(provider_id), provider_zone(provider_id), start, length,
+                                   offered, now)
+    if refusal is not None:
+        field = "duration" if refusal is SlotRefusal.WRONG_LENGTH else "start"
+        raise InvalidInput(refusal.message(offered), field=field)
+
+
+@entry_point
 def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | None = None) -> OpResult:
+    """A client books an open slot of their provider's; a provider books any free time of a
+    declared length (limits: 5 minutes to 12 hours) for one of their clients."""
     now = utc_now(now)
-    if request.start.tzinfo is None:
-        raise InvalidInput("The start must be a time-zone-aware instant.")
-    if request.duration <= timedelta(0):
-        raise InvalidInput("An appointment needs a length.")
     if request.start <= now:
-        raise InvalidInput("That time has already passed; pick a time in the future.")
+        raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
     end = request.start + request.duration
     with write_transaction():
         _check_booker(actor, request.provider_id, request.client_id)
-        if request.service_id is not None:
-            service = Service.get_or_none(Service.id == request.service_id, Service.provider == request.provider_id)
-            if service is None:
-                raise NotFound("That service is not offered by this provider.")
+        if actor.is_client:
+            offered = _offered_length(request.provider_id, request.service_id)
+            require_offered_slot(request.provider_id, request.start, request.duration, offered, now)
+        elif request.service_id is not None and not Service.select().where(
+                Service.id == request.service_id, Service.provider == request.provider_id).exists():
+            raise NotFound("That service is not offered by this provider.")
         clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
         if clash is not None:
             raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
@@ -106,6 +150,7 @@ class SeriesRequest:
     telehealth: bool = False
 
 
+@entry_point
 def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None = None) -> OpResult:
     """A provider creates a repeating appointment; occurrences up to the horizon become rows."""
     now = utc_now(now)
@@ -115,12 +160,15 @@ def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None 
         rule = series_rules.build_rrule(request.frequency, request.first_local.date(),
                                         until=request.until, count=request.count)
     except ValueError as exc:
-        raise InvalidInput(str(exc).capitalize() + ".") from exc
+        raise InvalidInput(str(exc)[:1].upper() + str(exc)[1:] + ".") from exc
     first_utc = series_rules.local_to_utc(request.first_local, ZoneInfo(check_zone(request.time_zone)))
     if first_utc <= now:
         raise InvalidInput("The first appointment of a series must be in the future.")
     with write_transaction():
         client_for_provider(actor, request.client_id)
+        if request.service_id is not None and not Service.select().where(
+                Service.id == request.service_id, Service.provider == actor.provider_id).exists():
+            raise NotFound("That service is not one of yours.")
         policy = current_policy(actor.provider_id)
         series = Series.create(
             provider=actor.provider_id, client=request.client_id, service=request.service_id, policy=policy,
@@ -142,12 +190,14 @@ def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None 
 def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int, int]:
     """Insert rows for the series' occurrences in [materialised_until, until), skipping any that
     clash with a scheduled appointment, and move the series' horizon to ``until``.
-    Returns (created, skipped). Call inside the write transaction."""
+    Returns (created, skipped). Call inside the write transaction.
+    A stored rule that cannot be expanded raises :class:`~desktop.rules.series.UnreadableRule`."""
     lo = series.materialised_until
     if until <= lo or series.ended:
         return 0, 0
+    first_local = series_rules.read_stored(series.rrule, series.first_local, series.time_zone)
     occurrences = series_rules.expand(
-        series.rrule, datetime.fromisoformat(series.first_local), series.time_zone,
+        series.rrule, first_local, series.time_zone,
         timedelta(minutes=series.duration_minutes), window_start=lo, window_end=until,
     )
     rows, skipped = [], 0
@@ -164,13 +214,14 @@ def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int,
     if rows:
         Appointment.insert_many(rows).execute()
     remaining = series_rules.expand(
-        series.rrule, datetime.fromisoformat(series.first_local), series.time_zone,
+        series.rrule, first_local, series.time_zone,
         timedelta(minutes=series.duration_minutes), window_start=until, window_end=until + timedelta(days=400),
     )
     Series.update(materialised_until=until, ended=not remaining).where(Series.id == series.id).execute()
     return len(rows), skipped
 
 
+@entry_point
 def extend_horizons(*, now: datetime | None = None) -> OpResult:
     """Background job: keep every open series materialised up to now + HORIZON."""
     now = utc_now(now)
@@ -178,16 +229,32 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
     total = 0
     todo = list(Series.select().where(Series.ended == False, Series.materialised_until < target))  # noqa: E712
     for series in todo:
-        # One transaction per series, its audit event inside it.
-        with write_transaction():
-            fresh = Series.get_by_id(series.id)
-            created, skipped = materialise(fresh, until=target, now=now)
-            if created or skipped:
-                audit(None, "extend_horizon", "series", fresh.id, at=now, created=created,
-                      skipped_for_clash=skipped, until=target.isoformat())
-            total += created
+        # One transaction per series, its audit event inside it: one unreadable rule rolls
+        # back its own series only, and every other series still extends.
+        try:
+            with write_transaction():
+                fresh = Series.get_by_id(series.id)
+                created, skipped = materialise(fresh, until=target, now=now)
+                if created or skipped:
+                    audit(None, "extend_horizon", "series", fresh.id, at=now, created=created,
+                          skipped_for_clash=skipped, until=target.isoformat())
+                total += created
+        except series_rules.UnreadableRule as exc:
+            _skip_unreadable(series, exc, now)
     summary = f"{total} upcoming occurrences of repeating appointments added." if total else ""
     return OpResult(Change.APPOINTMENTS if total else Change.NONE, summary, total)
+
+
+def _skip_unreadable(series: Series, problem: series_rules.UnreadableRule, now: datetime) -> None:
+    """Log every time; audit once, until something else happens to the series (the hourly job
+    would otherwise write the same event every hour)."""
+    log.warning("Series %s is not extended: %s", series.id, problem)
+    with write_transaction():
+        last = (AuditEvent.select(AuditEvent.action)
+                .where(AuditEvent.entity == "series", AuditEvent.entity_id == series.id)
+                .order_by(AuditEvent.id.desc()).scalar())
+        if last != UNREADABLE_SERIES:
+            audit(None, UNREADABLE_SERIES, "series", series.id, at=now, rrule=series.rrule, problem=str(problem))
 
 
 def provider_display(provider_id: int) -> str:

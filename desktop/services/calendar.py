@@ -24,6 +24,7 @@ from ..store.models import (
 )
 from .actor import Actor
 from .errors import InvalidInput, NotAllowed
+from .validation import entry_point
 
 # A range longer than this is not a calendar view (six weeks of a month grid, with margin).
 MAX_RANGE_DAYS = 62
@@ -96,6 +97,7 @@ def _rows(where, start: datetime, end: datetime, *, with_urgent: bool = False) -
             for row in q.dicts()]
 
 
+@entry_point
 def provider_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarRow]:
     """The provider's appointments (every client of theirs) overlapping [start, end)."""
     if actor.role != Role.PROVIDER:
@@ -104,6 +106,7 @@ def provider_range(actor: Actor, start: datetime, end: datetime) -> list[Calenda
     return _rows(Appointment.provider == actor.provider_id, start, end, with_urgent=True)
 
 
+@entry_point
 def client_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarRow]:
     """The signed-in client's own appointments overlapping [start, end)."""
     if actor.role != Role.CLIENT:

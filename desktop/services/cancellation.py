@@ -38,6 +38,7 @@ from .result import Change, OpResult
 from .threads import open_thread, post
 from .tx import audit, locked, utc_now, write_transaction
 from .urgent import ContactRaised, raise_contact_request
+from .validation import entry_point
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def _series_plan(series_id: int, now: datetime, policy: FeePolicySnapshot) -> Se
     return plan_series_cancellation(states, now, policy.notice)
 
 
+@entry_point
 def cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> CancelPreview:
     now = utc_now(now)
     appt = appointment_for(actor, appointment_id)
@@ -77,9 +79,11 @@ def cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = 
 
 
 def _check_reason(reason_code: str, answers: Mapping[str, str], other_text: str) -> None:
-    problems = reasons_catalogue().validate_answers(reason_code, answers, other_text)
+    catalogue = reasons_catalogue()
+    problems = catalogue.validate_answers(reason_code, answers, other_text)
     if problems:
-        raise InvalidInput(" ".join(problems))
+        known = any(r.id == reason_code for r in catalogue.reasons)
+        raise InvalidInput(" ".join(problems), field="answers" if known else "reason_code")
 
 
 def _cancel_row(appt: Appointment, actor: Actor, reason_code: str, answers: Mapping[str, str], other_text: str,
@@ -90,6 +94,7 @@ def _cancel_row(appt: Appointment, actor: Actor, reason_code: str, answers: Mapp
                         reason_code=reason_code, other_text=other_text.strip(), answers=dict(answers), created_at=now)
 
 
+@entry_point
 def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answers: Mapping[str, str] | None = None,
                       other_text: str = "", *, expected_version: int | None = None,
                       now: datetime | None = None) -> OpResult:
@@ -129,6 +134,7 @@ def blocked_message(decision: NoticeDecision, zone: str) -> str:
             "You can send your provider a late-cancellation request instead.")
 
 
+@entry_point
 def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
                            answers: Mapping[str, str] | None = None, other_text: str = "", *,
                            expected_ids: list[int] | None = None, now: datetime | None = None) -> OpResult:
@@ -170,12 +176,20 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
     return _result(Change.APPOINTMENTS, summary, ids, raised)
 
 
+@entry_point
 def request_late_cancellation(actor: Actor, appointment_id: int, message: str = "", *,
                               reason_code: str = "", answers: Mapping[str, str] | None = None,
                               now: datetime | None = None) -> OpResult:
-    """Inside the window: ask the provider, by a message tied to the appointment."""
+    """Inside the window: ask the provider, by a message tied to the appointment. A reason, when
+    given, and its answers are checked against the catalogue like a cancellation's (the message
+    is the free text an "Other" reason asks for)."""
     now = utc_now(now)
     require_role(actor, Role.CLIENT)
+    answers = dict(answers or {})
+    if reason_code:
+        _check_reason(reason_code, answers, message)
+    elif answers:
+        raise InvalidInput("Answers belong to a reason: pick the reason first.", field="answers")
     with write_transaction():
         appt = own_appointment(actor, appointment_id, lock=True)
         require_scheduled(appt)
@@ -196,7 +210,7 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
         post(thread, actor.user_id, body, now=now)
         request = LateCancellationRequest.create(
             appointment=appt.id, client=appt.client_id, thread=thread, message=message.strip(),
-            reason_code=reason_code, answers=dict(answers or {}), created_at=now,
+            reason_code=reason_code, answers=answers, created_at=now,
         )
         audit(actor, "request_late_cancellation", "appointment", appt.id, at=now, request=request.id)
         raised = raise_contact_request(actor, appt, reason_code, dict(answers or {}),

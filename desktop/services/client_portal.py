@@ -16,7 +16,7 @@ from peewee import JOIN
 from ..rules.money import Money
 from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decision
 from ..rules.policy import FeePolicySnapshot
-from ..rules.slots import Slot, WorkingBlock, open_slots
+from ..rules.slots import BOOKING_DAYS, DEFAULT_SESSION, Slot, open_slots, slot_step
 from ..rules.timefmt import free_cancellation_text
 from ..rules.vocabulary import LateRequestStatus
 from ..rules.wording import INSURANCE_SENTENCE
@@ -29,15 +29,15 @@ from ..store.models import (
     Provider,
     Service,
     User,
-    WorkingHours,
 )
 from .access import current_policy, snapshot
 from .actor import Actor, require_role
 from .errors import NotAllowed, NotFound
 from .messaging import unread_total
+from .policy import provider_zone, working_blocks
 from .tx import utc_now
+from .validation import entry_point
 
-BOOKING_DAYS = 21  # "the coming weeks" on the booking page
 PAST_LIMIT = 200
 
 
@@ -149,6 +149,7 @@ def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -
     return out
 
 
+@entry_point
 def upcoming(actor: Actor, *, now: datetime | None = None) -> list[AppointmentRow]:
     """The client's scheduled appointments that have not ended, soonest first."""
     now = utc_now(now)
@@ -157,6 +158,7 @@ def upcoming(actor: Actor, *, now: datetime | None = None) -> list[AppointmentRo
                  & (Appointment.ends_at > now), (Appointment.starts_at, Appointment.id), now)
 
 
+@entry_point
 def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) -> list[AppointmentRow]:
     """Appointments that are over or no longer scheduled (cancelled, no-show), newest first."""
     now = utc_now(now)
@@ -166,6 +168,7 @@ def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) 
                  (Appointment.starts_at.desc(), Appointment.id.desc()), now, limit)
 
 
+@entry_point
 def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> AppointmentRow:
     """One of the client's own appointments, as the Edit screen shows it."""
     now = utc_now(now)
@@ -178,6 +181,7 @@ def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = Non
     return _rows(actor, Appointment.id == appointment_id, (Appointment.id,), now)[0]
 
 
+@entry_point
 def booked_policy_text(actor: Actor, appointment_id: int) -> str:
     """The full text of the fee policy the client booked this appointment under."""
     client_id = _require_client(actor)
@@ -198,6 +202,7 @@ class DashboardData:
     pending_requests: int
 
 
+@entry_point
 def dashboard(actor: Actor, *, now: datetime | None = None) -> DashboardData:
     now = utc_now(now)
     rows = upcoming(actor, now=now)
@@ -242,6 +247,7 @@ def _bookable_provider(actor: Actor, provider_id: int | None) -> int:
     return provider_id
 
 
+@entry_point
 def booking_page(actor: Actor, provider_id: int | None = None) -> BookingPageData:
     """The booking page of the client's provider: services and the current Worry-free booking policy."""
     pid = _bookable_provider(actor, provider_id)
@@ -257,30 +263,22 @@ def booking_page(actor: Actor, provider_id: int | None = None) -> BookingPageDat
         for s in Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
         .where(Service.provider == pid, Service.active == True)  # noqa: E712
         .order_by(Service.id).dicts())
-    services = services or (ServiceRow(None, "Session (50 min)", timedelta(minutes=50), False),)
+    default = ServiceRow(None, f"Session ({DEFAULT_SESSION.seconds // 60} min)", DEFAULT_SESSION, False)
+    services = services or (default,)
     policy = current_policy(pid)
     return BookingPageData(**row, services=services,
                            policy=PolicyView(policy.version, snapshot(policy), policy.policy_text))
 
 
-def _step(length: timedelta) -> timedelta:
-    """Slots start on the half hour: a 50-minute session every hour, a 30-minute one every half hour."""
-    half = timedelta(minutes=30)
-    return max(half, ((length + half - timedelta(seconds=1)) // half) * half)
-
-
+@entry_point
 def slots(actor: Actor, provider_id: int, duration: timedelta, *, now: datetime | None = None,
           days: int = BOOKING_DAYS, exclude_appointment_id: int | None = None) -> list[Slot]:
     """Open slots of ``duration`` for the coming ``days``: the provider's working hours minus
     the provider's and the client's booked time (minus the appointment being moved, if any)."""
     now = utc_now(now)
     pid = _bookable_provider(actor, provider_id)
-    zone = User.select(User.time_zone).join(Provider, on=(Provider.user == User.id)).where(
-        Provider.id == pid).scalar()
-    blocks = [WorkingBlock(d, time(s // 60, s % 60), time(23, 59) if e >= 24 * 60 else time(e // 60, e % 60))
-              for d, s, e in WorkingHours.select(WorkingHours.weekday, WorkingHours.start_minute,
-                                                 WorkingHours.end_minute).where(
-                  WorkingHours.provider == pid).tuples()]
+    zone = provider_zone(pid)
+    blocks = working_blocks(pid)
     first_day = now.astimezone(ZoneInfo(zone)).date()
     horizon = datetime.combine(first_day + timedelta(days=days + 1), time(0), tzinfo=UTC)
     busy_q = (Appointment.select(Appointment.starts_at, Appointment.ends_at)
@@ -289,4 +287,4 @@ def slots(actor: Actor, provider_id: int, duration: timedelta, *, now: datetime 
                      Appointment.ends_at > now, Appointment.starts_at < horizon))
     if exclude_appointment_id is not None:
         busy_q = busy_q.where(Appointment.id != exclude_appointment_id)
-    return open_slots(blocks, list(busy_q.tuples()), zone, first_day, days, duration, now, step=_step(duration))
+    return open_slots(blocks, list(busy_q.tuples()), zone, first_day, days, duration, now, step=slot_step(duration))

@@ -40,7 +40,14 @@ class RuleRefused(ServiceError):
 
 
 class InvalidInput(ServiceError):
+    """The input is not something the service can accept; ``field`` names the parameter (or
+    dataclass field) at fault when one is, so a form can point at its widget."""
+
     title = "Please check"
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class SignInFailed(ServiceError):

@@ -19,6 +19,7 @@ from ..store.models import Appointment, Charge, FeeAdjustment, Practice, User
 from .actor import Actor, require_role
 from .errors import InvalidInput
 from .fees import Billing, client_billing, join_parties, kind_label, party_names
+from .validation import entry_point
 
 HEADER = (
     "record", "id", "charge_id", "recorded_at_utc", "client", "provider", "kind", "appointment_start_utc",
@@ -41,6 +42,7 @@ def _check_range(start: datetime, end: datetime) -> None:
         raise InvalidInput("The end of the range must be after its start.")
 
 
+@entry_point
 def export_size(actor: Actor, start: datetime, end: datetime) -> int:
     """How many data rows an export of [start, end) will hold."""
     require_role(actor, Role.SUPPORT)
@@ -51,6 +53,7 @@ def export_size(actor: Actor, start: datetime, end: datetime) -> int:
     return charges + adjustments
 
 
+@entry_point
 def export_fee_rows(actor: Actor, start: datetime, end: datetime, *, progress: Progress | None = None,
                     should_stop: Callable[[], bool] | None = None) -> Iterator[tuple[str, ...]]:
     """The header, then every charge created and every adjustment made in [start, end).
@@ -139,6 +142,7 @@ class Statement:
 SELF_PAY = wording.SELF_PAY
 
 
+@entry_point
 def client_statement(actor: Actor) -> Statement:
     """A client's own statement: every charge as self-pay, and the balance."""
     billing: Billing = client_billing(actor)

@@ -11,10 +11,12 @@ from ..rules.wording import INSURANCE_SENTENCE
 from . import client_portal
 from .actor import Actor, require_role
 from .tx import utc_now
+from .validation import entry_point
 
 PRODID = "-//Practice Desk//Appointments//EN"
 
 
+@entry_point
 def client_calendar_file(actor: Actor, *, practice_name: str = "", now: datetime | None = None) -> bytes:
     """Every upcoming scheduled appointment of the signed-in client, one VEVENT each.
 

@@ -7,15 +7,18 @@ from datetime import datetime
 
 from peewee import JOIN, fn
 
+from ..rules import limits
 from ..store.models import Client, Message, Provider, Thread, ThreadKind, ThreadRead, User
 from .actor import Actor
 from .errors import InvalidInput, NotAllowed, NotFound
 from .result import Change, OpResult
 from .threads import mark_read, open_thread, post
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
-MAX_BODY = 5000
-MAX_SUBJECT = 200
+# The declared limits, by the names the Messages pages and older callers use.
+MAX_BODY = limits.BODY.max_length
+MAX_SUBJECT = limits.SUBJECT.max_length
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ def thread_for(actor: Actor, thread_id: int) -> Thread:
     raise NotAllowed("You can only read your own conversations.")
 
 
+@entry_point
 def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
     """The actor's threads, newest activity first, with unread counts (one query)."""
     ClientUser, ProviderUser = User.alias(), User.alias()
@@ -95,10 +99,12 @@ def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
     return rows
 
 
+@entry_point
 def unread_total(actor: Actor) -> int:
     return sum(t.unread for t in list_threads(actor))
 
 
+@entry_point
 def thread_messages(actor: Actor, thread_id: int) -> list[MessageRow]:
     thread_for(actor, thread_id)
     q = (Message.select(Message.id, Message.body, Message.created_at, Message.sender.alias("sender_id"),
@@ -110,6 +116,7 @@ def thread_messages(actor: Actor, thread_id: int) -> list[MessageRow]:
             for r in q.dicts()]
 
 
+@entry_point
 def mark_thread_read(actor: Actor, thread_id: int, *, now: datetime | None = None) -> OpResult:
     """Everything in the thread up to its newest message counts as read by the actor."""
     now = utc_now(now)
@@ -130,6 +137,7 @@ def _clean_body(body: str) -> str:
     return body
 
 
+@entry_point
 def reply(actor: Actor, thread_id: int, body: str, *, now: datetime | None = None) -> OpResult:
     now = utc_now(now)
     body = _clean_body(body)
@@ -140,6 +148,7 @@ def reply(actor: Actor, thread_id: int, body: str, *, now: datetime | None = Non
     return OpResult(Change.MESSAGES, "Message sent.", message.id)
 
 
+@entry_point
 def start_thread(actor: Actor, subject: str, body: str, *, client_id: int | None = None,
                  now: datetime | None = None) -> OpResult:
     """A new general conversation: a client with their provider, or a provider with one of their clients."""

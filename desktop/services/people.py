@@ -20,6 +20,7 @@ from .errors import Conflict, InvalidInput, NotAllowed, NotFound
 from .passwords import hash_password, password_problem
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
@@ -54,6 +55,7 @@ def _toggle_refusal(actor: Actor, user_id: int, active: bool) -> NotAllowed | No
     return None
 
 
+@entry_point
 def list_people(actor: Actor) -> list[PersonRow]:
     """Everyone, by role then name (one query)."""
     require_owner(actor)
@@ -90,6 +92,7 @@ class ProviderChoice:
     name: str
 
 
+@entry_point
 def provider_choices(actor: Actor) -> list[ProviderChoice]:
     require_owner(actor)
     q = (Provider.select(Provider.id, User.display_name.alias("name")).join(User)
@@ -138,6 +141,7 @@ def _check_new_account(username: str, password: str) -> str:
     return username
 
 
+@entry_point
 def add_person(actor: Actor, role: str, username: str, first_password: str, form: PersonForm, *,
                now: datetime | None = None) -> OpResult:
     """A new client, provider or Support account with a first password that must be changed at sign-in."""
@@ -200,6 +204,7 @@ def _refuse_provider_change(client: Client, name: str, now: datetime) -> list[in
     return open_series  # nothing upcoming is left in any of them
 
 
+@entry_point
 def edit_person(actor: Actor, user_id: int, form: PersonForm, *, expected: PersonRow | None = None,
                 now: datetime | None = None) -> OpResult:
     """Change name, contact details, time zone and (for a client) their provider.
@@ -239,6 +244,7 @@ def edit_person(actor: Actor, user_id: int, form: PersonForm, *, expected: Perso
     return OpResult(Change.PEOPLE, f"{form.name} saved.", user.id)
 
 
+@entry_point
 def set_active(actor: Actor, user_id: int, active: bool, *, now: datetime | None = None) -> OpResult:
     """Deactivate (history kept, sign-in stops) or reactivate an account."""
     now = utc_now(now)

@@ -11,19 +11,22 @@ from datetime import datetime, time, timedelta
 
 from peewee import JOIN, fn
 
+from ..rules import limits
 from ..rules.money import Money
 from ..rules.policy import FeePolicySnapshot
 from ..rules.slots import WorkingBlock
 from ..rules.working_hours import check_blocks
-from ..store.models import Appointment, FeePolicy, Role, WorkingHours
+from ..store.models import Appointment, FeePolicy, Provider, Role, User, WorkingHours
 from .access import current_policy, snapshot
 from .actor import Actor, require_role
 from .errors import Conflict, InvalidInput
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
-MAX_NOTICE_HOURS = 14 * 24
-MAX_GRACE_MINUTES = 120
+# The declared ranges, by the names the policy page reads.
+MAX_NOTICE_HOURS = limits.MAX_NOTICE_HOURS
+MAX_GRACE_MINUTES = limits.MAX_GRACE_MINUTES
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,13 @@ def _view(row: FeePolicy) -> PolicyView:
     return PolicyView(row.version, snapshot(row), row.policy_text, row.created_at, count)
 
 
+@entry_point
 def current(actor: Actor) -> PolicyView:
     require_role(actor, Role.PROVIDER)
     return _view(current_policy(actor.provider_id))
 
 
+@entry_point
 def history(actor: Actor) -> list[PolicyView]:
     """Every version, newest first, with how many appointments each one governs."""
     require_role(actor, Role.PROVIDER)
@@ -77,6 +82,7 @@ def _check(change: PolicyChange) -> None:
         raise InvalidInput("Write the policy text clients will read.")
 
 
+@entry_point
 def save_policy(actor: Actor, change: PolicyChange, *, expected_version: int | None = None,
                 now: datetime | None = None) -> OpResult:
     """A new version of this provider's policy; existing rows are never edited."""
@@ -110,16 +116,24 @@ def save_policy(actor: Actor, change: PolicyChange, *, expected_version: int | N
                                    "from now on.", row.version)
 
 
+@entry_point
 def working_hours(actor: Actor) -> list[WorkingBlock]:
     require_role(actor, Role.PROVIDER)
-    return _blocks(actor.provider_id)
+    return working_blocks(actor.provider_id)
 
 
-def _blocks(provider_id: int) -> list[WorkingBlock]:
+def working_blocks(provider_id: int) -> list[WorkingBlock]:
+    """The provider's weekly working hours (what the slot rule offers clients)."""
     q = (WorkingHours.select(WorkingHours.weekday, WorkingHours.start_minute, WorkingHours.end_minute)
          .where(WorkingHours.provider == provider_id)
          .order_by(WorkingHours.weekday, WorkingHours.start_minute))
     return [WorkingBlock(d, _t(s), _t(e)) for d, s, e in q.tuples()]
+
+
+def provider_zone(provider_id: int) -> str:
+    """The provider's time zone: their working hours are wall-clock there."""
+    return User.select(User.time_zone).join(Provider, on=(Provider.user == User.id)).where(
+        Provider.id == provider_id).scalar()
 
 
 def _t(minutes: int) -> time:
@@ -130,6 +144,7 @@ def _m(value: time) -> int:
     return value.hour * 60 + value.minute
 
 
+@entry_point
 def save_working_hours(actor: Actor, blocks: list[WorkingBlock], *, expected: list[WorkingBlock] | None = None,
                        now: datetime | None = None) -> OpResult:
     """Replace this provider's weekly working hours (the booking page's open slots come from them).
@@ -141,7 +156,7 @@ def save_working_hours(actor: Actor, blocks: list[WorkingBlock], *, expected: li
     if problem is not None:
         raise InvalidInput(problem.message)
     with write_transaction():
-        if expected is not None and _blocks(actor.provider_id) != sorted(expected, key=lambda b: (b.weekday, b.start)):
+        if expected is not None and working_blocks(actor.provider_id) != sorted(expected, key=lambda b: (b.weekday, b.start)):
             raise Conflict("The working hours were changed on another workstation a moment ago; nothing was saved. "
                            "Look at them again, then save.")
         WorkingHours.delete().where(WorkingHours.provider == actor.provider_id).execute()

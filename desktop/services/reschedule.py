@@ -13,24 +13,24 @@ from ..rules.timefmt import format_instant
 from ..store.models import Appointment, FeePolicy, Role
 from .access import current_policy, snapshot
 from .actor import Actor, require_role
-from .booking import busy_overlap
+from .booking import busy_overlap, require_offered_slot
 from .cancellation import blocked_message
 from .errors import Conflict, InvalidInput, RuleRefused
 from .guards import Outcome, check_version, own_appointment, require_scheduled, update_scheduled
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
+from .validation import entry_point
 
 
+@entry_point
 def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetime, *,
                            expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Move the appointment to ``new_start`` (same length). The moved appointment takes the
     provider's current policy: the client was shown it on the booking page when picking."""
     now = utc_now(now)
     require_role(actor, Role.CLIENT)
-    if new_start.tzinfo is None:
-        raise InvalidInput("The new time must be a time-zone-aware instant.")
     if new_start <= now:
-        raise InvalidInput("That time has already passed; pick a time in the future.")
+        raise InvalidInput("That time has already passed; pick a time in the future.", field="new_start")
     with write_transaction():
         appt = own_appointment(actor, appointment_id, lock=True)
         require_scheduled(appt)
@@ -42,7 +42,9 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
             raise RuleRefused(blocked_message(decision, actor.time_zone), decision)
         if new_start == appt.starts_at:
             raise InvalidInput("The appointment is already at that time.")
-        end = new_start + (appt.ends_at - appt.starts_at)
+        length = appt.ends_at - appt.starts_at
+        require_offered_slot(appt.provider_id, new_start, length, length, now)
+        end = new_start + length
         if busy_overlap(appt.provider_id, appt.client_id, new_start, end, exclude_id=appt.id) is not None:
             raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
         if appt.series_id is not None and Appointment.select().where(

@@ -5,34 +5,33 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..rules.session import SessionPolicy, lock_minutes_problem
+from ..rules.session import SessionPolicy
 from ..store.models import Practice, WorkstationPolicy
 from .actor import Actor, require_owner
-from .errors import InvalidInput, NotFound
+from .errors import NotFound
 from .result import Change, OpResult
 from .tx import audit, locked, utc_now, write_transaction
+from .validation import entry_point
 
 
 def _policy_of(row: WorkstationPolicy | None) -> SessionPolicy:
     return SessionPolicy() if row is None else SessionPolicy(row.lock_after_minutes, row.offer_last_username)
 
 
+@entry_point
 def session_policy() -> SessionPolicy:
     """What the sign-in window and the lock follow; the defaults until the owner changes them.
     A read without an actor: the sign-in window asks before anyone has signed in."""
     return _policy_of(WorkstationPolicy.select().order_by(WorkstationPolicy.practice).first())
 
 
+@entry_point
 def set_session_policy(actor: Actor, *, lock_after_minutes: int, offer_last_username: bool,
                        now: datetime | None = None) -> OpResult:
-    """The owner: lock after 5–30 minutes without activity; offer the last user name or not."""
+    """The owner: lock after 5–30 minutes without activity (the bounds are declared in
+    rules/limits.py, checked by ``@entry_point``); offer the last user name or not."""
     now = utc_now(now)
     require_owner(actor)
-    problem = lock_minutes_problem(lock_after_minutes)
-    if problem:
-        raise InvalidInput(problem)
-    if not isinstance(offer_last_username, bool):
-        raise InvalidInput("Offer the last user name: answer yes or no.")
     after = SessionPolicy(lock_after_minutes, offer_last_username)
     with write_transaction():
         # The practice row is the lock: two owners' windows saving at once are taken in turn.

@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import ModelSelect, PostgresqlDatabase
 
+from ..store.audit_chain import append_event
 from ..store.models import AuditEvent, database
 from .actor import Actor
 
@@ -38,7 +39,7 @@ def locked(query: ModelSelect) -> ModelSelect:
 
 def audit(actor: Actor | None, action: str, entity: str, entity_id: int | None, *,
           at: datetime, **detail: Any) -> AuditEvent:
-    return AuditEvent.create(
-        at=at, actor=actor.user_id if actor else None, action=action, entity=entity,
-        entity_id=entity_id, detail=detail,
-    )
+    """Record the change as the next link of the tamper-evident audit chain, inside the use
+    case's write transaction (outside one it refuses: the record and the change are one)."""
+    return append_event(at=at, actor_id=actor.user_id if actor else None, action=action, entity=entity,
+                        entity_id=entity_id, detail=detail)

@@ -20,12 +20,11 @@ from ..rules.vocabulary import Role, ThreadKind, UrgentKind
 from ..store.models import Appointment, Client, Provider, UrgentItem, User
 from .actor import Actor, require_role
 from .catalogue import reasons_catalogue
-from .errors import Conflict, InvalidInput, NotAllowed, NotFound
+from .errors import Conflict, NotAllowed, NotFound
 from .result import Change, OpResult
 from .threads import open_thread, post
 from .tx import audit, locked, utc_now, write_transaction
-
-MAX_NOTE = 2000
+from .validation import entry_point
 
 
 @dataclass(frozen=True)
@@ -56,10 +55,10 @@ def raise_contact_request(actor: Actor, appointment: Appointment, reason_code: s
                                     .where(Provider.id == provider_id).tuples().get())
     reason_label = reasons_catalogue().label_for(reason_code)
     when = format_instant(appointment.starts_at, provider_zone)
-    answered = "; ".join(f"{question.text} {answer.label}" for question, answer in asked)
+    answered = "; ".join(f"“{answer.label}”" for _question, answer in asked)
     reach = ", ".join(part for part in (f"phone {user.phone}" if user.phone else "",
                                         f"email {user.email}" if user.email else "") if part)
-    summary = (f"{user.display_name} {what} {when} ({reason_label}) and asked to be contacted: {answered}"
+    summary = (f"{user.display_name} {what} {when} ({reason_label}) and asked to be contacted ({answered})."
                + (f" Reach them by {reach}." if reach else ""))
     thread = open_thread(client.id, provider_id, f"Urgent: {user.display_name} asked to be contacted",
                          kind=ThreadKind.URGENT, appointment_id=appointment.id, now=now)
@@ -99,6 +98,7 @@ def _require_provider(actor: Actor) -> int:
     return actor.provider_id
 
 
+@entry_point
 def urgent_items(actor: Actor, *, include_handled: bool = False, limit: int = 200) -> list[UrgentRow]:
     """The provider's urgent items, open ones first (oldest first: the longest waiting on top)."""
     provider_id = _require_provider(actor)
@@ -120,6 +120,7 @@ def urgent_items(actor: Actor, *, include_handled: bool = False, limit: int = 20
                       handled_by=r[10] or "", handled_note=r[11]) for r in q.tuples()]
 
 
+@entry_point
 def open_urgent_count(actor: Actor) -> int:
     """How many urgent items wait for this provider (the navigation badge)."""
     provider_id = _require_provider(actor)
@@ -127,14 +128,13 @@ def open_urgent_count(actor: Actor) -> int:
             .count())
 
 
+@entry_point
 def mark_urgent_handled(actor: Actor, item_id: int, note: str = "", *, expected_version: int | None = None,
                         now: datetime | None = None) -> OpResult:
     """The provider has been in touch (or arranged it): the item leaves the Urgent list."""
     now = utc_now(now)
     provider_id = _require_provider(actor)
-    note = note.strip()
-    if len(note) > MAX_NOTE:
-        raise InvalidInput(f"The note is too long: at most {MAX_NOTE} characters.")
+    note = note.strip()  # its length and characters are checked at the entry point (rules/limits.py)
     with write_transaction():
         item = locked(UrgentItem.select()).where(UrgentItem.id == item_id).first()
         if item is None:

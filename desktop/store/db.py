@@ -1,21 +1,28 @@
 """Opening a database: a SQLite file (the default) or a PostgreSQL URL.
 
-A file is inspected read-only before anything writes to it: a file that is not
-SQLite, is damaged, belongs to another program or has a newer schema is refused
-with a message and left byte-for-byte as it was.
+A file is inspected read-only before anything writes to it (store.inspect): a file
+that is not SQLite, is damaged, read-only, belongs to another program (store.ownership)
+or has a newer schema is refused with a message and left byte-for-byte as it was.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
+from ..rules.backups import BackupKind
 from . import migrations
+from .autobackup import backups_dir, take_backup
+from .backup import BackupCheckFailed
+from .errors import DatabaseOpenError
+from .inspect import inspect_sqlite_file, refuse_read_only
 from .models import database
+from .ownership import Ownership, decide_ownership, pending_migrations, postgres_facts, stamp
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",  # readers never block the writer
@@ -24,12 +31,6 @@ SQLITE_PRAGMAS = {
     "synchronous": "full",  # an appointment confirmed is an appointment on disk
 }
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class DatabaseOpenError(Exception):
-    """The database cannot be used; ``str()`` says why and what to do."""
-
 
 @dataclass(frozen=True)
 class Opened:
@@ -37,70 +38,22 @@ class Opened:
     location: str  # a path or a URL with the password hidden
     is_new: bool  # no practice yet: first-run set-up (or demo data) needed
     applied_migrations: tuple[str, ...]
+    backup_before_upgrade: Path | None = None  # the copy taken before the migrations ran
 
 
 def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
 
-def _inspect_sqlite_file(path: Path) -> None:
-    """Refuse a file we must not touch. Opens it read-only, writes nothing."""
-    if path.is_dir():
-        raise DatabaseOpenError(f"{path} is a folder, not a database file. Choose a file name instead.")
+def _backup_before_upgrade(path: Path, pending: list[str]) -> Path:
+    """A verified copy before the first migration touches the file; no copy, no upgrade."""
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseOpenError(f"{path} cannot be read ({exc.strerror}). Check the file's permissions.") from exc
-    if not header:
-        return  # an empty file: SQLite treats it as a new database
-    if header != SQLITE_HEADER:
+        return take_backup(path, BackupKind.BEFORE_UPGRADE, datetime.now(UTC), pending[0])
+    except (OSError, sqlite3.Error, BackupCheckFailed) as exc:
         raise DatabaseOpenError(
-            f"{path} is not a Practice Desk database (it is not an SQLite file). "
-            "It was left untouched. Choose another file, or start without --database to use the default."
-        )
-    uri = f"file:{quote(str(path))}?mode=ro"
-    if not Path(f"{path}-wal").exists():
-        # Nothing to recover from a write-ahead log, so the main file is the whole
-        # database: immutable=1 reads it without creating -wal/-shm files beside it
-        # (a plain read-only open of a WAL-mode file creates both).
-        uri += "&immutable=1"
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            # The first fault is enough to refuse, and keeps the message readable.
-            check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            applied = set()
-            if migrations.HISTORY_TABLE in tables:
-                applied = {r[0] for r in conn.execute(f"SELECT name FROM {migrations.HISTORY_TABLE}")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseOpenError(
-            f"{path} is damaged and cannot be read ({exc}). It was left untouched. "
-            "Restore it from a backup, or start with another file."
-        ) from exc
-    if check != "ok":
-        fault = " ".join(line for line in check.splitlines() if not line.startswith("***"))
-        raise DatabaseOpenError(
-            f"{path} is damaged (integrity check: {fault}). It was left untouched. Restore it from a backup."
-        )
-    _check_schema(str(path), tables, applied)
-
-
-def _check_schema(where: str, tables: set[str], applied: set[str]) -> None:
-    user_tables = {t for t in tables if not t.startswith("sqlite_")}
-    if user_tables and migrations.HISTORY_TABLE not in user_tables:
-        raise DatabaseOpenError(
-            f"{where} belongs to another program (it has tables but no Practice Desk schema). It was left untouched."
-        )
-    unknown = applied - set(migrations.known())
-    if unknown:
-        raise DatabaseOpenError(
-            f"{where} was written by a newer version of Practice Desk (schema {', '.join(sorted(unknown))}). "
-            "It was left untouched. Install the newer version to open it."
-        )
+            f"{path} needs an upgrade, and the copy to take first could not be made in "
+            f"{backups_dir(path)} ({exc}). It was left untouched. Free some space or check the folder's "
+            "permissions, then start again.") from exc
 
 
 def _connect_sqlite(path: Path) -> SqliteDatabase:
@@ -139,8 +92,13 @@ def hide_password(url: str) -> str:
 
 
 def open_database(target: str | Path) -> Opened:
-    """Open (creating or migrating if needed) and bind the models to it."""
+    """Open (creating or migrating if needed) and bind the models to it.
+
+    Nothing is written until the database is known to be ours (or new); an SQLite file with
+    migrations pending is first copied into backups/ beside it.
+    """
     target_s = str(target)
+    backup: Path | None = None
     if is_postgres_url(target_s):
         db: Database = _connect_postgres(target_s)
         location = hide_password(target_s)
@@ -148,15 +106,18 @@ def open_database(target: str | Path) -> Opened:
             db.connect(reuse_if_open=True)
         except Exception as exc:  # the driver's own error class varies
             raise DatabaseOpenError(f"Cannot connect to {location}: {exc}".strip()) from exc
-        tables = set(db.get_tables())
-        applied = set()
-        if migrations.HISTORY_TABLE in tables:
-            applied = {r[0] for r in db.execute_sql(f"SELECT name FROM {migrations.HISTORY_TABLE}").fetchall()}
-        _check_schema(location, tables, applied)
+        try:
+            ownership = decide_ownership(location, postgres_facts(db), tableless_is_new=True)
+        except DatabaseOpenError:
+            db.close()
+            raise
     else:
         path = Path(target_s).expanduser()
-        if path.exists():
-            _inspect_sqlite_file(path)
+        facts = inspect_sqlite_file(path) if path.exists() else None
+        ownership = Ownership.NEW if facts is None else decide_ownership(str(path), facts, tableless_is_new=False)
+        refuse_read_only(path)
+        if facts is not None and facts.has_tables and pending_migrations(facts):
+            backup = _backup_before_upgrade(path, pending_migrations(facts))
         db = _connect_sqlite(path)
         location = str(path)
         try:
@@ -164,11 +125,23 @@ def open_database(target: str | Path) -> Opened:
         except Exception as exc:
             raise DatabaseOpenError(f"Cannot open {location}: {exc}") from exc
     database.initialize(db)
+    if ownership is not Ownership.OURS:
+        stamp(db)
     newly_applied = migrations.upgrade(db)
     from .models import Practice
 
     is_new = Practice.select().count() == 0
-    return Opened(db, location, is_new, tuple(newly_applied))
+    return Opened(db, location, is_new, tuple(newly_applied), backup)
+
+
+def checkpoint() -> bool:
+    """Move everything in SQLite's write-ahead log into the database file and empty the log,
+    so the .db file alone holds every commit. True when it all went in (or on PostgreSQL)."""
+    db = database.obj
+    if not isinstance(db, SqliteDatabase) or db.is_closed():
+        return True
+    busy, _log_pages, _moved = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0
 
 
 def close_database() -> None:

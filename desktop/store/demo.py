@@ -17,10 +17,10 @@ from argon2 import PasswordHasher
 from ..rules import series as series_rules
 from ..rules.fees import FeeKind
 from ..rules.vocabulary import CancellationKind, DisputeStatus, ThreadKind
+from .audit_chain import append_event
 from .models import (
     Appointment,
     AppointmentStatus,
-    AuditEvent,
     Cancellation,
     Charge,
     ChargeStatus,
@@ -117,8 +117,8 @@ def build_demo(now: datetime) -> DemoSummary:
             clients.append(Client.create(user=user, provider=providers[i % 3]))
         count = _calendar(rng, now, providers, clients)
         _money_and_messages(rng, now, clients, support)
-        AuditEvent.create(at=now, action="build_demo", entity="practice", entity_id=1,
-                          detail={"clients": len(clients), "appointments": count})
+        append_event(at=now, actor_id=None, action="build_demo", entity="practice", entity_id=1,
+                     detail={"clients": len(clients), "appointments": count})
     return DemoSummary(len(providers), len(clients), Appointment.select().count(), clients[0].user.username)
 
 

@@ -347,6 +347,9 @@ class WorkstationPolicy(BaseModel):
 
 
 class AuditEvent(BaseModel):
+    """One audited change, chained to the one before (desktop/rules/audit_chain.py). Written only
+    by :func:`desktop.store.audit_chain.append_event`, in the transaction of the change."""
+
     id = AutoField()
     at = UTCDateTimeField(default=utcnow, index=True)
     actor = ForeignKeyField(User, null=True, on_delete="SET NULL")
@@ -354,14 +357,28 @@ class AuditEvent(BaseModel):
     entity = CharField()
     entity_id = IntegerField(null=True)
     detail = JSONField(default=dict)
+    # The chain: 1, 2, 3 … without gaps (unique: two appends can never take one place), the
+    # predecessor's hash and this event's own. Null only on a row written outside the chain.
+    seq = IntegerField(null=True, unique=True)
+    prev_hash = CharField(max_length=64, null=True)
+    event_hash = CharField(max_length=64, null=True)
 
     class Meta:
         indexes = ((("entity", "entity_id"), False),)
+
+
+class AuditChainHead(BaseModel):
+    """One row (id 1): the newest event's place and hash. Appends lock it, so on PostgreSQL two
+    workstations never chain onto the same predecessor; verifying compares it with the newest event."""
+
+    id = IntegerField(primary_key=True)
+    seq = IntegerField()
+    event_hash = CharField(max_length=64)
 
 
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
     FeeAdjustmentRequest, FeeAdjustment, UrgentItem, SignInThrottle, WorkstationPolicy,
-    AuditEvent,
+    AuditEvent, AuditChainHead,
 )

@@ -69,3 +69,13 @@ def show_booking_page(window) -> QWidget:
     settle(window)
     page.select_slot(0)
     return window
+
+
+def show_crisis_confirmation(window) -> QWidget:
+    """Rule 6: cancelling "in crisis" and asking to be contacted; the confirmation says who will."""
+    dialog = _open_cancel(window)
+    dialog.form.select_reason("unsafe")
+    dialog.form.answer("provider_contact", "yes").click()
+    dialog.form.confirm_button.click()
+    settle(window)
+    return dialog

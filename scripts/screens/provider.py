@@ -39,3 +39,10 @@ def show_requests(window) -> QWidget:
         page.show_all.setChecked(True)
     settle(window)
     return window
+
+
+def show_urgent(window) -> QWidget:
+    """Urgent: the client who asked to be contacted (after the client's crisis shot)."""
+    window.go_to("urgent")
+    settle(window)
+    return window

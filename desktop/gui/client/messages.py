@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...rules import limits
 from ...services import messaging
 from ...services.result import Change
 from ..widgets.inbox import Inbox
@@ -44,6 +45,7 @@ class MessagesPage(Page):
         self.subject.setObjectName("composeSubject")
         self.subject.setAccessibleName("Subject")
         self.subject.setPlaceholderText("Subject")
+        self.subject.setMaxLength(limits.SUBJECT.max_length)  # what the service accepts
         self.body = QPlainTextEdit(self.composer)
         self.body.setObjectName("composeBody")
         self.body.setAccessibleName("Message")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QSplitter, QTextBrowser
 
+from ...rules import limits
 from ...rules.timefmt import format_instant
 from ...services import fees
 from ...services.result import Change
@@ -28,6 +29,7 @@ class HistoryPage(Page):
         self.search.setObjectName("historySearch")
         self.search.setAccessibleName("Search charges by client, provider or charge number")
         self.search.setPlaceholderText("Search client, provider or charge #")
+        self.search.setMaxLength(limits.SEARCH.max_length)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh_now)
         layout.addWidget(self.search)

@@ -1,24 +1,17 @@
-"""Fee requests: providers' requests to adjust a disputed fee; Support adjusts, waives or declines."""
+"""Fee requests: providers' requests to adjust a disputed fee; Support adjusts, waives or declines.
+
+The filters and the queue table are built in code (a rows model over the read service); the
+decision panel beside it is a Designer form (ui/requestdecision.ui), filled per request.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QWidget
 
+from ...rules import limits
 from ...rules.money import AmountError, parse_amount
 from ...rules.timefmt import format_day, format_instant
 from ...rules.vocabulary import AdjustmentRequestStatus
@@ -26,6 +19,7 @@ from ...services import fees
 from ...services.fees import RequestDetail
 from ...services.result import Change
 from ..billing.views import thread_html
+from ..forms.ui_requestdecision import Ui_RequestDecision
 from ..widgets.keys import extra_shortcut
 from ..widgets.page import Page, page_layout
 from ..widgets.rows_model import RowsModel
@@ -33,6 +27,11 @@ from ..widgets.tables import row_table, select_first, selected_row
 
 # The queue opens on the pending requests (the first entry); "All" shows every decision too.
 STATUS_FILTERS = (*((status.label, status) for status in AdjustmentRequestStatus), ("All", None))
+
+
+def _typed_text(text: str) -> str:
+    """What a person typed, for the panel's rich-text labels: escaped, its line breaks kept."""
+    return escape(text).replace("\n", "<br>")
 
 
 class QueuePage(Page):
@@ -55,6 +54,7 @@ class QueuePage(Page):
         self.search.setObjectName("searchField")
         self.search.setAccessibleName("Search by client, provider or charge number")
         self.search.setPlaceholderText("Search client, provider or charge #")
+        self.search.setMaxLength(limits.SEARCH.max_length)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh_now)
         filters.addWidget(QLabel("Show:", self))
@@ -84,68 +84,16 @@ class QueuePage(Page):
         self._show_detail(None)
 
     def _detail_panel(self) -> QWidget:
+        """The decision panel is a Designer form (ui/requestdecision.ui); the code fills it per request."""
         panel = QWidget(self)
-        panel.setObjectName("requestDetail")
-        v = QVBoxLayout(panel)
-        v.setContentsMargins(8, 0, 0, 0)
-        info = QFormLayout()
-        self.fields: dict[str, QLabel] = {}
-        for key, label in (("charge", "Charge"), ("appointment", "Appointment"), ("policy", "Booked under"),
-                           ("proposal", "Proposed"), ("request_reason", "Provider's reason"),
-                           ("decision", "Decision")):
-            value = QLabel(panel)
-            value.setObjectName(f"detail_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            info.addRow(f"{label}:", value)
-            self.fields[key] = value
-        v.addLayout(info)
-        v.addWidget(QLabel("Dispute conversation:", panel))
-        self.thread = QTextBrowser(panel)
-        self.thread.setObjectName("requestThread")
-        self.thread.setAccessibleName("Dispute conversation")
-        v.addWidget(self.thread, 1)
-
-        form = QFormLayout()
-        self.amount = QLineEdit(panel)
-        self.amount.setObjectName("newAmount")
-        self.amount.setAccessibleName("New amount")
-        form.addRow("New amount:", self.amount)
-        self.reason = QPlainTextEdit(panel)
-        self.reason.setObjectName("decisionReason")
-        self.reason.setAccessibleName("Reason or note for the client and provider")
-        self.reason.setPlaceholderText("Why (the client and the provider will read this)")
-        self.reason.setMaximumHeight(70)
-        form.addRow("Reason / note:", self.reason)
-        v.addLayout(form)
-        self.error = QLabel(panel)
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        v.addWidget(self.error)
-        buttons = QHBoxLayout()
-        # Mnemonics clear of the window's &Account, &View and &Help menus.
-        self.adjust_button = QPushButton("A&djust", panel)
-        self.adjust_button.setObjectName("adjustButton")
-        self.waive_button = QPushButton("&Waive", panel)
-        self.waive_button.setObjectName("waiveButton")
-        self.decline_button = QPushButton("De&cline", panel)
-        self.decline_button.setObjectName("declineButton")
-        self.history_button = QPushButton("Hi&story", panel)
-        self.history_button.setObjectName("historyButton")
-        self.history_button.setAccessibleName("Show this charge's history")
-        for b in (self.adjust_button, self.waive_button, self.decline_button):
-            b.setAccessibleName(f"{b.text().replace('&', '')} the fee")
-            buttons.addWidget(b)
-        extra_shortcut(self.adjust_button, "Ctrl+Return")
-        buttons.addStretch(1)
-        buttons.addWidget(self.history_button)
-        v.addLayout(buttons)
-        self.adjust_button.clicked.connect(self.adjust)
-        self.waive_button.clicked.connect(self.waive)
-        self.decline_button.clicked.connect(self.decline)
-        self.history_button.clicked.connect(
+        self.ui = ui = Ui_RequestDecision()
+        ui.setupUi(panel)
+        ui.errorLabel.hide()
+        extra_shortcut(ui.adjustButton, "Ctrl+Return")
+        ui.adjustButton.clicked.connect(self.adjust)
+        ui.waiveButton.clicked.connect(self.waive)
+        ui.declineButton.clicked.connect(self.decline)
+        ui.historyButton.clicked.connect(
             lambda: self.detail is not None and self.history_requested.emit(self.detail.request.charge_id))
         return panel
 
@@ -170,53 +118,55 @@ class QueuePage(Page):
     def _show_detail(self, detail: RequestDetail | None) -> None:
         changed = detail is None or self.detail is None or self.detail.request.id != detail.request.id
         self.detail = detail
-        zone = self.ctx.actor.time_zone
-        self.error.hide()
+        ui, zone = self.ui, self.ctx.actor.time_zone
+        ui.errorLabel.hide()
         pending = detail is not None and detail.pending
-        for w in (self.amount, self.reason, self.adjust_button, self.waive_button, self.decline_button):
+        for w in (ui.newAmount, ui.decisionReason, ui.adjustButton, ui.waiveButton, ui.declineButton):
             w.setEnabled(pending)
-        self.history_button.setEnabled(detail is not None)
+        ui.historyButton.setEnabled(detail is not None)
         if detail is None:
-            for label in self.fields.values():
+            for label in (ui.detail_charge, ui.detail_appointment, ui.detail_policy, ui.detail_proposal,
+                          ui.detail_request_reason, ui.detail_decision):
                 label.clear()
-            self.thread.setHtml("<p><i>Select a request.</i></p>")
-            self.amount.clear()
+            ui.requestThread.setHtml("<p><i>Select a request.</i></p>")
+            ui.newAmount.clear()
             return
         r = detail.request
-        self.fields["charge"].setText(
+        ui.detail_charge.setText(
             f"#{r.charge_id} · {r.kind_label} fee · now <b>{r.amount.format()}</b> (original {r.original.format()}) "
             f"· {escape(r.client_name)} with {escape(r.provider_name)}")
-        self.fields["appointment"].setText(
+        ui.detail_appointment.setText(
             f"{format_instant(r.appointment_start, zone, with_year=True)} · "
             f"{detail.appointment_status_label}")
-        self.fields["policy"].setText(f"Policy version {detail.policy_version} "
-                                      f"({r.kind_label.lower()} fee {detail.policy_fee.format()})")
-        self.fields["proposal"].setText("<b>Waive the fee</b>" if r.waive else
-                                        f"<b>{r.proposed.format()}</b> (by {escape(r.requested_by)})")
-        self.fields["request_reason"].setText(escape(r.reason))
-        self.fields["decision"].setText(
+        ui.detail_policy.setText(f"Policy version {detail.policy_version} "
+                                 f"({r.kind_label.lower()} fee {detail.policy_fee.format()})")
+        ui.detail_proposal.setText("<b>Waive the fee</b>" if r.waive else
+                                   f"<b>{r.proposed.format()}</b> (by {escape(r.requested_by)})")
+        ui.detail_request_reason.setText(_typed_text(r.reason))
+        ui.detail_decision.setText(
             "Waiting for Support" if detail.pending else
             f"{r.status_label} by {escape(detail.decided_by)}"
-            + (f", {format_instant(detail.decided_at, zone)}" if detail.decided_at else "") + f": {escape(detail.note)}")
-        self.thread.setHtml(thread_html(detail.messages, zone))
+            + (f", {format_instant(detail.decided_at, zone)}" if detail.decided_at else "")
+            + f": {_typed_text(detail.note)}")
+        ui.requestThread.setHtml(thread_html(detail.messages, zone))
         if changed:
             proposed = r.proposed if not r.waive else r.amount
-            self.amount.setText(proposed.plain())
-            self.reason.clear()
+            ui.newAmount.setText(proposed.plain())
+            ui.decisionReason.clear()
 
     # ---- decisions -----------------------------------------------------------------
 
     def _problem(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.ui.errorLabel.setText(text)
+        self.ui.errorLabel.show()
         self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
-        for b in (self.adjust_button, self.waive_button, self.decline_button):
+        for b in (self.ui.adjustButton, self.ui.waiveButton, self.ui.declineButton):
             b.setEnabled(not busy and self.detail is not None and self.detail.pending)
 
     def _run(self, call) -> None:
-        self.error.hide()
+        self.ui.errorLabel.hide()
         self._set_busy(True)
         self.ctx.ops.run(call, parent=self, on_done=lambda _r: self._set_busy(False),
                          on_error=lambda exc: self._problem(exc.message))
@@ -226,25 +176,25 @@ class QueuePage(Page):
         if detail is None:
             return
         try:
-            amount = parse_amount(self.amount.text(), detail.request.original.currency,
+            amount = parse_amount(self.ui.newAmount.text(), detail.request.original.currency,
                                   maximum=detail.request.original)
         except AmountError as exc:
             self._problem(str(exc))
-            self.amount.setFocus()
+            self.ui.newAmount.setFocus()
             return
-        reason, ctx, rid, version = self.reason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
+        reason, ctx, rid, version = self.ui.decisionReason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
         self._run(lambda: fees.adjust_fee(ctx.actor, rid, amount, reason, expected_version=version, now=ctx.now()))
 
     def waive(self) -> None:
         detail = self.detail
         if detail is None:
             return
-        reason, ctx, rid, version = self.reason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
+        reason, ctx, rid, version = self.ui.decisionReason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
         self._run(lambda: fees.waive_fee(ctx.actor, rid, reason, expected_version=version, now=ctx.now()))
 
     def decline(self) -> None:
         detail = self.detail
         if detail is None:
             return
-        note, ctx, rid, version = self.reason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
+        note, ctx, rid, version = self.ui.decisionReason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
         self._run(lambda: fees.decline_request(ctx.actor, rid, note, expected_version=version, now=ctx.now()))

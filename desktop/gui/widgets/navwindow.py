@@ -27,6 +27,7 @@ class NavigationWindow(QMainWindow):
     sign_out_requested = Signal()
     change_password_requested = Signal()
     quit_requested = Signal()
+    restore_requested = Signal(object)  # the owner chose and confirmed a backup (a Path)
 
     def __init__(self, ctx: AppContext, role_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,19 @@ class NavigationWindow(QMainWindow):
             backup_action = menu.addAction("&Back up database…")
             backup_action.setObjectName("actionBackup")
             backup_action.triggered.connect(self.backup.choose_and_start)
+            from ..audit_check import AuditCheck
+
+            self.audit_check = AuditCheck(ctx, self)
+            verify_action = menu.addAction("&Verify audit trail…")
+            verify_action.setObjectName("actionVerifyAudit")
+            verify_action.triggered.connect(self.audit_check.start)
+            from ..restore import RestoreController
+
+            self.restore = RestoreController(ctx, self)
+            self.restore.chosen.connect(self.restore_requested)
+            restore_action = menu.addAction("&Restore from backup…")
+            restore_action.setObjectName("actionRestore")
+            restore_action.triggered.connect(self.restore.choose_and_start)
             session_action = menu.addAction("Sign-in and &locking…")
             session_action.setObjectName("actionSessionPolicy")
             session_action.triggered.connect(self.open_session_settings)

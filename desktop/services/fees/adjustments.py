@@ -37,6 +37,7 @@ from ..errors import Conflict, InvalidInput, NotFound
 from ..messaging import notify
 from ..result import Change, OpResult
 from ..tx import audit, locked, utc_now, write_transaction
+from ..validation import entry_point
 from .guards import apply_at_version, clean_text, require_version
 from .queries import ThreadMessage, join_parties, kind_label, party_names, search_condition, thread_messages
 
@@ -110,6 +111,7 @@ def _request_row(r: dict) -> RequestRow:
         reason=r["reason"])
 
 
+@entry_point
 def adjustment_queue(actor: Actor, *, status: str | None = AdjustmentRequestStatus.PENDING,
                      search: str = "") -> list[RequestRow]:
     """Support's queue: oldest pending first; ``status=None`` for every request."""
@@ -130,6 +132,7 @@ def adjustment_queue(actor: Actor, *, status: str | None = AdjustmentRequestStat
     return [_request_row(r) for r in q.order_by(*order).dicts()]
 
 
+@entry_point
 def request_detail(actor: Actor, request_id: int) -> RequestDetail:
     require_role(actor, Role.SUPPORT)
     r = _requests_query().where(FeeAdjustmentRequest.id == request_id).dicts().first()
@@ -157,17 +160,20 @@ def request_detail(actor: Actor, request_id: int) -> RequestDetail:
 # ---- decisions ----------------------------------------------------------------
 
 
+@entry_point
 def adjust_fee(actor: Actor, request_id: int, new_amount: Money, reason: str, *,
                expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Support sets the fee to an amount between 0 and the original."""
     return _decide(actor, request_id, AdjustmentRequestStatus.ADJUSTED, new_amount, reason, expected_version, now)
 
 
+@entry_point
 def waive_fee(actor: Actor, request_id: int, reason: str, *, expected_version: int | None = None,
               now: datetime | None = None) -> OpResult:
     return _decide(actor, request_id, AdjustmentRequestStatus.WAIVED, None, reason, expected_version, now)
 
 
+@entry_point
 def decline_request(actor: Actor, request_id: int, note: str, *, expected_version: int | None = None,
                     now: datetime | None = None) -> OpResult:
     """The fee stands; the decline is recorded like an adjustment (old = new) with its note."""

@@ -8,6 +8,7 @@ from ...rules.money import Money
 from ...rules.vocabulary import Role
 from ...store.models import Appointment, Charge
 from ..actor import Actor, require_role
+from ..validation import entry_point
 from .queries import ChargeRow, charge_rows, charges_query
 
 
@@ -22,6 +23,7 @@ class Billing:
         return " + ".join(m.format() for m in self.balance)
 
 
+@entry_point
 def client_billing(actor: Actor) -> Billing:
     """The client's own charges, newest first, and what they owe (one query)."""
     require_role(actor, Role.CLIENT)

@@ -17,6 +17,7 @@ from ..errors import Conflict, InvalidInput, NotAllowed, NotFound
 from ..result import Change, OpResult
 from ..threads import open_thread, post
 from ..tx import audit, locked, utc_now, write_transaction
+from ..validation import entry_point
 from .guards import apply_at_version, charge_for, clean_text
 from .queries import kind_label
 
@@ -30,6 +31,7 @@ def dispute_refusal(status: str, amount_cents: int) -> str | None:
 # ---- client: dispute ------------------------------------------------------
 
 
+@entry_point
 def dispute_charge(actor: Actor, charge_id: int, reason: str, *, now: datetime | None = None) -> OpResult:
     """A client disputes one of their fees: a thread with the provider tied to the charge."""
     now = utc_now(now)
@@ -80,6 +82,7 @@ class DisputeRow:
         return self.ask_support.allowed
 
 
+@entry_point
 def provider_disputes(actor: Actor) -> list[DisputeRow]:
     """Disputes of the provider's own clients, newest first (one query)."""
     require_role(actor, Role.PROVIDER)
@@ -113,6 +116,7 @@ def provider_disputes(actor: Actor) -> list[DisputeRow]:
     return rows
 
 
+@entry_point
 def ask_support_to_adjust(actor: Actor, dispute_id: int, reason: str, *, proposed: Money | None = None,
                           waive: bool = False, now: datetime | None = None) -> OpResult:
     """The provider proposes an amount (or a waiver) to Support. It changes no amount."""

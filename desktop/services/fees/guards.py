@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from peewee import ModelSelect, ModelUpdate
 
+from ...rules import limits
 from ...store.models import Charge, FeeAdjustment, User
 from ..actor import Actor
 from ..errors import Conflict, InvalidInput, NotAllowed, NotFound
 
-MAX_TEXT = 2000
+MAX_TEXT = limits.REASON_TEXT.max_length  # a reason or note on a fee, as declared
 
 # A versioned write that finds its row moved on (another workstation got there first).
 CHANGED_BEFORE_SENT = "This fee was changed a moment ago; nothing was sent. Look at it again."

@@ -25,6 +25,7 @@ from ...store.models import (
     User,
 )
 from ..actor import Actor
+from ..validation import entry_point
 from .guards import charge_for
 from .queries import kind_label, thread_messages
 
@@ -41,6 +42,7 @@ class HistoryEntry:
 _ROW_ACTIONS = {"dispute_charge", "request_fee_adjustment", "adjust_fee", "waive_fee", "decline_fee_request"}
 
 
+@entry_point
 def charge_history(actor: Actor, charge_id: int) -> list[HistoryEntry]:
     """A charge's whole trail in order: Support any charge, a client or provider their own."""
     charge = charge_for(actor, charge_id)

@@ -18,6 +18,7 @@ from ...rules.vocabulary import ChargeStatus, Role, ThreadKind
 from ...rules.wording import NOT_COVERED_BY_INSURANCE
 from ...store.models import Appointment, Charge, Client, Message, Provider, Thread, User
 from ..actor import Actor, require_role
+from ..validation import entry_point
 
 
 def kind_label(kind: str) -> str:
@@ -120,6 +121,7 @@ def search_condition(search: str, charge_field):
     return cond
 
 
+@entry_point
 def search_charges(actor: Actor, search: str = "", *, limit: int = 500) -> list[ChargeRow]:
     """Support: every charge, searchable by client, provider or charge number."""
     require_role(actor, Role.SUPPORT)

@@ -33,9 +33,11 @@ from ..guards import check_version, enforce, own_appointment, update_scheduled
 from ..messaging import notify
 from ..result import Change, OpResult
 from ..tx import audit, locked, utc_now, write_transaction
+from ..validation import entry_point
 from .detail import client_zone
 
 
+@entry_point
 def provider_reasons() -> tuple[ProviderReason, ...]:
     """Why a provider may cancel (rule 6: from the reasons catalogue under resources/).
     The id is stored with the cancellation, the provider's note as its text."""
@@ -74,6 +76,7 @@ def close_pending_requests(appointment_ids: list[int], actor: Actor, now: dateti
     return ids
 
 
+@entry_point
 def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note: str = "", *,
                       expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """The provider cancels; the reason is recorded, no fee ever, the client is told."""
@@ -124,6 +127,7 @@ def _series_refusal(appt: Appointment, now: datetime) -> ActionRefusal | None:
     return series_cancel_refusal(appt.status, appt.ends_at, now, repeats=appt.series_id is not None)
 
 
+@entry_point
 def series_cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> SeriesCancelPreview:
     """How many appointments cancelling the series from this occurrence on would cancel (one query)."""
     now = utc_now(now)
@@ -135,6 +139,7 @@ def series_cancel_preview(actor: Actor, appointment_id: int, *, now: datetime | 
                                starts[-1] if starts else None)
 
 
+@entry_point
 def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code: str, note: str = "", *,
                                   expected_version: int | None = None, expected_count: int | None = None,
                                   now: datetime | None = None) -> OpResult:

@@ -33,6 +33,7 @@ from ..catalogue import reasons_catalogue
 from ..errors import NotFound
 from ..guards import own_appointment, pending_late_request
 from ..tx import utc_now
+from ..validation import entry_point
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class ClientChoice:
     time_zone: str
 
 
+@entry_point
 def my_clients(actor: Actor) -> list[ClientChoice]:
     require_role(actor, Role.PROVIDER)
     q = (Client.select(Client.id, User.display_name, User.time_zone).join(User)
@@ -63,6 +65,7 @@ class ServiceChoice:
     telehealth: bool
 
 
+@entry_point
 def my_services(actor: Actor) -> list[ServiceChoice]:
     require_role(actor, Role.PROVIDER)
     q = (Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
@@ -107,6 +110,7 @@ def _text(refusal: ActionRefusal | None, zone: str) -> str:
     return refusal.message(zone) if refusal is not None else ""
 
 
+@entry_point
 def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> AppointmentDetail:
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
@@ -143,6 +147,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     )
 
 
+@entry_point
 def charge_summary(actor: Actor, charge_id: int) -> str:
     """A line about one of this provider's charges (a dispute thread shows what it is about)."""
     require_role(actor, Role.PROVIDER)

@@ -22,18 +22,21 @@ from ...store.models import (
     Thread,
 )
 from ..actor import Actor, require_role
+from ..auth import check_zone
 from ..booking import HORIZON, BookingRequest, book_appointment, busy_overlap, materialise
 from ..errors import Conflict, InvalidInput
 from ..guards import check_version, enforce, own_appointment, update_scheduled
 from ..messaging import notify
 from ..result import Change, OpResult
 from ..tx import audit, utc_now, write_transaction
+from ..validation import entry_point
 from .detail import client_zone
 
 # The reason recorded when changing a series cancels occurrences a conversation refers to.
 SERIES_CHANGED_REASON = "provider_other"
 
 
+@entry_point
 def book_for_client(actor: Actor, client_id: int, start: datetime, duration: timedelta, *,
                     service_id: int | None = None, location: str = "", telehealth: bool = False,
                     now: datetime | None = None) -> OpResult:
@@ -44,6 +47,7 @@ def book_for_client(actor: Actor, client_id: int, start: datetime, duration: tim
     return book_appointment(actor, request, now=now)
 
 
+@entry_point
 def move_occurrence(actor: Actor, appointment_id: int, new_start: datetime, *,
                     expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Move one appointment (a single or one occurrence of a series) to another time, same length."""
@@ -116,6 +120,7 @@ def _retire_occurrences(old: Series, from_day: date, actor: Actor, now: datetime
     return doomed
 
 
+@entry_point
 def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, *,
                        expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Change a series from this occurrence on: the old series ends the day before it, a new
@@ -126,8 +131,8 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
         rule = series_rules.build_rrule(change.frequency, change.first_local.date(), until=change.until,
                                         count=change.count)
     except ValueError as exc:
-        raise InvalidInput(str(exc).capitalize() + ".") from exc
-    first_utc = series_rules.local_to_utc(change.first_local, ZoneInfo(change.time_zone))
+        raise InvalidInput(str(exc)[:1].upper() + str(exc)[1:] + ".") from exc
+    first_utc = series_rules.local_to_utc(change.first_local, ZoneInfo(check_zone(change.time_zone)))
     if first_utc <= now:
         raise InvalidInput("The changed series must start in the future.")
     with write_transaction():

@@ -29,6 +29,7 @@ from ..guards import enforce, own_appointment, update_scheduled
 from ..result import Change, OpResult
 from ..threads import post
 from ..tx import audit, locked, utc_now, write_transaction
+from ..validation import entry_point
 from .charges import create_charge
 
 # The reason recorded with the cancellation when the client's request gave none.
@@ -70,6 +71,7 @@ def _row(r: dict) -> LateRequestRow:
     )
 
 
+@entry_point
 def late_requests(actor: Actor, *, pending_only: bool = True) -> list[LateRequestRow]:
     """This provider's late-cancellation requests, oldest pending first (one query)."""
     require_role(actor, Role.PROVIDER)
@@ -109,6 +111,7 @@ _SUMMARY = {LateDecision.APPROVE_WITH_FEE: "Request approved; the late-cancellat
             LateDecision.DECLINE: "Request declined; the appointment stands."}
 
 
+@entry_point
 def decide_late_request(actor: Actor, request_id: int, decision: LateDecision, reply: str = "", *,
                         expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Approve with the booked policy's late fee, approve and waive it, or decline (the appointment stands)."""

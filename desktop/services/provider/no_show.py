@@ -12,9 +12,11 @@ from ..actor import Actor, require_role
 from ..guards import check_version, enforce, own_appointment, pending_late_request, update_scheduled
 from ..result import Change, OpResult
 from ..tx import audit, utc_now, write_transaction
+from ..validation import entry_point
 from .charges import create_charge
 
 
+@entry_point
 def mark_no_show(actor: Actor, appointment_id: int, *, waive: bool = False, expected_version: int | None = None,
                  now: datetime | None = None) -> OpResult:
     """After the grace period: the booked policy's no-show fee is charged unless waived."""

@@ -22,3 +22,8 @@ def known() -> list[str]:
 def upgrade(db: Database) -> list[str]:
     """Apply every pending migration; returns their names."""
     return Runner(db, str(DIRECTORY), table_name=HISTORY_TABLE).up()
+
+
+def create_history_table(db: Database) -> None:
+    """The history table alone (the runner's own definition), so it can carry our mark first."""
+    Runner(db, str(DIRECTORY), table_name=HISTORY_TABLE).History.create_table()
