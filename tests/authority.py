@@ -52,6 +52,7 @@ from desktop.services import (
     throttle,
     tx,
     urgent,
+    validation,
 )
 from desktop.services import guards as appointment_guards
 from desktop.services.actor import Actor
@@ -339,6 +340,7 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     booking.busy_overlap: STEP,
     booking.extend_horizons: "the application's background job: extends every open series, no person acts",
     booking.materialise: STEP,
+    booking.require_offered_slot: STEP + " (a client's booking or move, on the provider it already checked)",
     booking.provider_display: "a provider's display name, which every client of the practice sees",
     cancellation.blocked_message: PURE,
     catalogue.reasons_catalogue: DATA,
@@ -382,6 +384,9 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     practice.open_practice_database: "start-up, before anyone signs in: opens the file the workstation names",
     practice.close_practice_database: "shutting down: closes the connection, no person acts",
     tx.utc_now: PURE,
+    policy.working_blocks: STEP + " (the slot rule's input for a booking already allowed)",
+    policy.provider_zone: STEP + " (the slot rule's input for a booking already allowed)",
+    validation.entry_point: "the decorator that checks an entry point's arguments before it runs; grants nothing",
     tx.write_transaction: "opens the transaction a use case runs in; the use case checks the actor inside it",
 })
 

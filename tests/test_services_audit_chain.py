@@ -32,8 +32,9 @@ APPENDS_EACH = 25
 @pytest.fixture
 def team(db, now):
     team = make_team(now)
-    for day in range(1, 6):  # five more events after the practice's set-up
-        book(team.client, team.client, now + timedelta(days=day, hours=1), now=now)
+    # Five more events after the practice's set-up; the provider books any free time, weekends too.
+    for day in range(1, 6):
+        book(team.owner, team.client, now + timedelta(days=day, hours=1), now=now)
     return team
 
 
@@ -70,7 +71,7 @@ def test_use_cases_write_one_intact_chain(team, now):
 def test_a_refused_use_case_adds_nothing_to_the_chain(team, now):
     head = chain_head()
     with pytest.raises(Conflict):  # the time is taken: refused inside the write transaction
-        book(team.client, team.client, now + timedelta(days=1, hours=1), now=now)
+        book(team.owner, team.client, now + timedelta(days=1, hours=1), now=now)
     assert chain_head() == head
     assert AuditEvent.select().count() == 6
 

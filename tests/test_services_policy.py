@@ -84,7 +84,6 @@ def test_working_hours_replace(demo_db, now):
 @pytest.mark.parametrize("bad", [
     [WorkingBlock(0, time(9), time(12)), WorkingBlock(0, time(11), time(13))],  # overlap
     [WorkingBlock(4, time(22), time(0))],  # past midnight
-    [WorkingBlock(7, time(9), time(10))],  # no such weekday
 ])
 def test_the_service_refuses_what_the_page_refuses_in_the_same_words(demo_db, now, bad):
     """Going around the booking page does not save what its rule refuses (rules.working_hours)."""
@@ -95,6 +94,18 @@ def test_the_service_refuses_what_the_page_refuses_in_the_same_words(demo_db, no
     with pytest.raises(InvalidInput) as refused:
         svc.save_working_hours(chen, bad, now=now)
     assert refused.value.message == problem.message
+    assert svc.working_hours(chen) == shown and AuditEvent.select().count() == audits
+
+
+def test_a_weekday_the_page_cannot_show_is_refused_at_the_entry_point(demo_db, now):
+    """No field of the page makes weekday 7: the declared limit (rules/limits.py) refuses it
+    before the working-hours rule is reached, naming the field, and nothing is written."""
+    chen = actor("dr.chen")
+    shown, audits = svc.working_hours(chen), AuditEvent.select().count()
+    assert check_blocks([WorkingBlock(7, time(9), time(10))]) is not None  # the rule refuses it too
+    with pytest.raises(InvalidInput) as refused:
+        svc.save_working_hours(chen, [WorkingBlock(7, time(9), time(10))], now=now)
+    assert refused.value.field == "weekday" and "day of the week" in refused.value.message
     assert svc.working_hours(chen) == shown and AuditEvent.select().count() == audits
 
 

@@ -23,32 +23,11 @@ from desktop.store.models import (
     WorkstationPolicy,
     database,
 )
+from tests.dbfiles import first_release_database
 from tests.postgres import pg_url  # noqa: F401  (fixture)
 
 BEFORE_THREAD_FK = "0002_drop_redundant_appointment_indexes"
 SIGN_IN_MIGRATION = "0006_sign_in_throttle_and_workstation_policy"
-
-
-def first_release_database(path, now) -> int:
-    """A database exactly as the first release left it (only 0001 applied) with the demo practice
-    in it; returns its number of appointments. Today's code writes today's schema, so the demo is
-    built in a current database and every column the 0001 schema has is copied across."""
-    current = path.with_name("current.db")
-    open_database(current)
-    build_demo(now)
-    count = Appointment.select().count()
-    close_database()
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 0})  # tables copied in any order
-    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
-    old.execute_sql("ATTACH DATABASE ? AS current", (str(current),))
-    for table in old.get_tables():
-        if table != migrations.HISTORY_TABLE:
-            columns = ", ".join(f'"{c.name}"' for c in old.get_columns(table))
-            old.execute_sql(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM current."{table}"')
-    old.execute_sql("DETACH DATABASE current")
-    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
-    old.close()
-    return count
 
 
 def test_a_0001_database_upgrades_to_the_current_schema_with_its_data(tmp_path, now):
