@@ -47,7 +47,9 @@ from desktop.services import (
     practice,
     reschedule,
     restore,
+    session_policy,
     threads,
+    throttle,
     tx,
     urgent,
     validation,
@@ -194,6 +196,10 @@ ENTRIES: tuple[Authority, ...] = (
     # -- signing in, accounts, the practice -------------------------------------------------
     _row(auth.change_password, EVERYONE_SELF,
          lambda a, o: auth.change_password(a, PASSWORD, "another good password", now=o.now)),
+    _row(auth.unlock, EVERYONE_SELF, lambda a, o: auth.unlock(a, PASSWORD, now=o.now),
+         note="the locked window's own person, by their password; names no object"),
+    _row(session_policy.set_session_policy, OWNER_SELF, lambda a, o: session_policy.set_session_policy(
+        a, lock_after_minutes=10, offer_last_username=True, now=o.now)),
     _row(people.add_person, OWNER_SELF, lambda a, o: people.add_person(
         a, Role.SUPPORT, "new.support", "first password 1", people.PersonForm("New Support"), now=o.now)),
     _row(people.edit_person, OWNER_ANY, lambda a, o: people.edit_person(
@@ -326,6 +332,13 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     auth.create_default_working_hours: STEP + " (first-run set-up, the owner adding a provider)",
     auth.set_up_practice: "first run, before any account exists: refused once the database has a practice",
     auth.sign_in: "the door itself: refused unless the password matches an active account",
+    session_policy.session_policy: "how every workstation signs in and locks, read by the sign-in window before "
+                                   "anyone signs in; it says nothing about any person",
+    throttle.throttle_key: PURE,
+    throttle.lock_row: STEP + " (sign-in or unlock, before any password is checked)",
+    throttle.current: PURE,
+    throttle.record_failure: STEP + " (sign-in or unlock, on the row it locked)",
+    throttle.reset: STEP + " (sign-in or unlock, on the row it locked)",
     booking.busy_overlap: STEP,
     booking.require_active_client: STEP + " (a deactivated client is booked by nobody)",
     booking.extend_horizons: "the application's background job: extends every open series, no person acts",

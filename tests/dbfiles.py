@@ -1,5 +1,5 @@
-"""Database files for the store's tests: a real one with rows, and the check that a refused
-file (with anything beside it) is byte-for-byte what it was."""
+"""Database files for the store's tests: a real one with rows, one as the first release left
+it, and the check that a refused file (with anything beside it) is byte-for-byte what it was."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from peewee import SqliteDatabase
+from playhouse.migrations import Runner
 
+from desktop.store import migrations
 from desktop.store.db import DatabaseOpenError, close_database, open_database
-from desktop.store.models import database
+from desktop.store.demo import build_demo
+from desktop.store.models import Appointment, database
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -45,3 +49,25 @@ def assert_refused_untouched(path: Path, opener, *words: str) -> DatabaseOpenErr
     assert len(message) < 400, "the message is for a dialog: short and readable"
     assert snapshot(path.parent) == before  # byte-for-byte, and no -wal/-shm/-journal appeared
     return info.value
+
+
+def first_release_database(path, now) -> int:
+    """A database exactly as the first release left it (only 0001 applied) with the demo practice
+    in it; returns its number of appointments. Today's code writes today's schema, so the demo is
+    built in a current database and every column the 0001 schema has is copied across."""
+    current = path.with_name("current.db")
+    open_database(current)
+    build_demo(now)
+    count = Appointment.select().count()
+    close_database()
+    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 0})  # tables copied in any order
+    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
+    old.execute_sql("ATTACH DATABASE ? AS current", (str(current),))
+    for table in old.get_tables():
+        if table != migrations.HISTORY_TABLE:
+            columns = ", ".join(f'"{c.name}"' for c in old.get_columns(table))
+            old.execute_sql(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM current."{table}"')
+    old.execute_sql("DETACH DATABASE current")
+    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
+    old.close()
+    return count

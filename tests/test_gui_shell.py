@@ -1,4 +1,4 @@
-"""The application shell driven as a person would: sign in, first run, sign out, idle."""
+"""The application shell driven as a person would: sign in, first run, sign out (idle: test_gui_lock)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from desktop.gui.app import open_target
 from desktop.gui.client.portal import ClientPortal
@@ -97,32 +97,6 @@ def test_first_run_creates_the_practice_and_signs_the_owner_in(qtbot, db: Opened
     assert Practice.get().name == "Harbour Therapy"
     assert User.get(User.username == "ruth").time_zone == "Europe/London"
     wait_ops(qtbot, controller)
-
-
-def test_idle_session_signs_out_and_closes_dialogs(qtbot, demo_db, now, tmp_path):
-    controller = make_controller(qtbot, demo_db, now, tmp_path)
-    window = sign_in(qtbot, controller, "alex.morgan")
-    assert controller.idle.active
-    window.actions_.change_password.trigger()
-    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "ChangePasswordDialog" and w.isVisible()]
-    assert dialogs
-    controller.idle.idle.emit()  # the timer's own signal, as if 15 minutes had passed without input
-    assert controller.window is None
-    assert not any(d.isVisible() for d in dialogs)
-    assert "without activity" in controller.sign_in.ui.message.text()
-
-
-def test_input_restarts_the_idle_timer(qtbot, demo_db, now, tmp_path):
-    controller = make_controller(qtbot, demo_db, now, tmp_path)
-    window = sign_in(qtbot, controller, "alex.morgan")
-    timer = controller.idle._timer
-    timer.setInterval(60_000)
-    timer.start()
-    qtbot.wait(300)
-    before = timer.remainingTime()
-    assert before <= 59_800
-    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
-    assert timer.remainingTime() > before
 
 
 def test_first_password_must_be_changed(qtbot, demo_db, now, tmp_path):

@@ -70,7 +70,7 @@ def test_use_cases_write_one_intact_chain(team, now):
 def test_a_refused_use_case_adds_nothing_to_the_chain(team, now):
     head = chain_head()
     with pytest.raises(Conflict):  # the time is taken: refused inside the write transaction
-        book(team.client, team.client, now + timedelta(days=1, hours=1), now=now)
+        book(team.owner, team.client, now + timedelta(days=1, hours=1), now=now)
     assert chain_head() == head
     assert AuditEvent.select().count() == 6
 

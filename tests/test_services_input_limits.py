@@ -25,7 +25,7 @@ def team(db, now):
 
 
 def snapshot() -> list[list[tuple]]:
-    return [list(m.select().order_by(m.id).tuples()) for m in ALL_MODELS]
+    return [list(m.select().order_by(m._meta.primary_key).tuples()) for m in ALL_MODELS]
 
 
 def refused(call, field: str, words: str) -> InvalidInput:

@@ -84,7 +84,7 @@ def test_working_hours_replace(demo_db, now):
 @pytest.mark.parametrize("bad", [
     [WorkingBlock(0, time(9), time(12)), WorkingBlock(0, time(11), time(13))],  # overlap
     [WorkingBlock(4, time(22), time(0))],  # past midnight
-    [WorkingBlock(7, time(9), time(10))],  # no such weekday
+    [WorkingBlock(7, time(9), time(10))],  # no such weekday: the rule words it, not a generic limit
 ])
 def test_the_service_refuses_what_the_page_refuses_in_the_same_words(demo_db, now, bad):
     """Going around the booking page does not save what its rule refuses (rules.working_hours)."""

@@ -12,17 +12,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from peewee import SqliteDatabase
-from playhouse.migrations import Runner
 
 from desktop.rules.backups import BackupKind
 from desktop.store import migrations
 from desktop.store.autobackup import backups_dir, daily_backup_if_due, list_backups, take_backup
 from desktop.store.backup import BackupCancelled, Phase, copy_database
 from desktop.store.db import close_database, open_database
-from desktop.store.demo import build_demo
-from desktop.store.models import Appointment, database
+from desktop.store.models import Appointment
 from desktop.store.ownership import APPLICATION_ID
+from tests.dbfiles import first_release_database
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
@@ -59,14 +57,7 @@ def practice_0001(tmp_path: Path) -> Path:
     """A practice exactly as the first release left it: only 0001 applied (so every later
     migration is pending), no application id, the demo data in it."""
     path = tmp_path / "practice.db"
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
-    runner = Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE)
-    runner.up()  # today's models write today's schema: build the demo there, then roll back to 0001
-    database.initialize(old)
-    build_demo(NOW)
-    runner.down(target=migrations.known()[1])
-    assert list(runner.applied()) == ["0001_initial"]
-    old.close()
+    first_release_database(path, NOW)
     return path
 
 

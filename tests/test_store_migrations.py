@@ -7,35 +7,27 @@ from peewee import Database, IntegrityError, SqliteDatabase
 from playhouse.db_url import connect
 from playhouse.migrations import Runner
 
+from desktop.rules.session import SessionPolicy
+from desktop.services.session_policy import session_policy
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
 from desktop.store.demo import build_demo
-from desktop.store.models import Appointment, Charge, Dispute, Message, Thread, ThreadKind, database
+from desktop.store.models import (
+    Appointment,
+    Charge,
+    Dispute,
+    Message,
+    SignInThrottle,
+    Thread,
+    ThreadKind,
+    WorkstationPolicy,
+    database,
+)
+from tests.dbfiles import first_release_database
 from tests.postgres import pg_url  # noqa: F401  (fixture)
 
 BEFORE_THREAD_FK = "0002_drop_redundant_appointment_indexes"
-
-
-def first_release_database(path, now) -> int:
-    """A database exactly as the first release left it (only 0001 applied) with the demo practice
-    in it; returns its number of appointments. Today's code writes today's schema, so the demo is
-    built in a current database and every column the 0001 schema has is copied across."""
-    current = path.with_name("current.db")
-    open_database(current)
-    build_demo(now)
-    count = Appointment.select().count()
-    close_database()
-    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 0})  # tables copied in any order
-    Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE).up(target="0001_initial")
-    old.execute_sql("ATTACH DATABASE ? AS current", (str(current),))
-    for table in old.get_tables():
-        if table != migrations.HISTORY_TABLE:
-            columns = ", ".join(f'"{c.name}"' for c in old.get_columns(table))
-            old.execute_sql(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM current."{table}"')
-    old.execute_sql("DETACH DATABASE current")
-    assert {"appointment_provider_id", "appointment_client_id"} <= {i.name for i in old.get_indexes("appointment")}
-    old.close()
-    return count
+SIGN_IN_MIGRATION = "0006_sign_in_throttle_and_workstation_policy"
 
 
 def test_a_0001_database_upgrades_to_the_current_schema_with_its_data(tmp_path, now):
@@ -123,3 +115,24 @@ def test_a_0002_sqlite_database_gets_the_thread_charge_foreign_key_and_keeps_its
 def test_a_0002_postgres_database_gets_the_thread_charge_foreign_key_and_keeps_its_rows(pg_url, now):  # noqa: F811
     held = _database_at(connect(pg_url), BEFORE_THREAD_FK, now)
     _assert_upgraded_with_the_constraint(pg_url, held)
+
+
+def test_a_0005_database_gets_the_sign_in_throttle_and_the_workstation_policy(tmp_path, now):
+    path = tmp_path / "0005.db"
+    old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    runner = Runner(old, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE)
+    runner.up()  # today's models write today's schema: the demo first, then 0006 rolled back by its down
+    database.initialize(old)
+    build_demo(now)
+    runner.down(target=SIGN_IN_MIGRATION)
+    assert list(runner.applied())[-1] == "0005_audit_chain"
+    assert not {"sign_in_throttle", "workstation_policy"} & set(old.get_tables())
+    old.close()
+
+    opened = open_database(path)
+    try:
+        assert opened.applied_migrations == (SIGN_IN_MIGRATION,)
+        assert session_policy() == SessionPolicy()  # no row yet: the defaults, for every workstation
+        assert SignInThrottle.select().count() == WorkstationPolicy.select().count() == 0
+    finally:
+        close_database()

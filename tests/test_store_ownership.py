@@ -122,7 +122,8 @@ def test_the_schema_an_unmarked_file_must_have_is_exactly_what_migration_0001_ma
 
 @pytest.mark.parametrize("last", migrations.known())
 def test_an_unmarked_database_at_any_migration_is_still_ours(tmp_path, opener, last):
-    # Every later migration (0003 rebuilds thread, 0004 adds urgent_item) keeps 0001's tables
+    # Every later migration (0003 rebuilds thread, 0004 adds urgent_item, 0005 adds columns to
+    # audit_event, 0006 adds tables of its own) keeps 0001's tables
     # and columns, so a database from before the mark is recognised whatever it was upgraded to.
     path = tmp_path / "practice.db"
     old = SqliteDatabase(str(path), pragmas={"foreign_keys": 1})

@@ -1,4 +1,4 @@
-"""One signed-in session at a time: sign-in → role window → sign-out (or idle) → sign-in."""
+"""One signed-in session at a time: sign-in → role window (locked when idle) → sign-out → sign-in."""
 
 from __future__ import annotations
 
@@ -8,16 +8,19 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from ..rules.session import SessionPolicy
 from ..services import booking, maintenance
 from ..services.actor import Actor, current_actor
 from ..services.errors import AccountChanged
 from ..services.practice import practice_details
+from ..services.session_policy import session_policy
 from .bus import ChangeBus
 from .changepassword import ChangePasswordDialog
 from .clock import Clock
 from .context import AppContext
 from .firstrun import FirstRunDialog
-from .idle import IdleWatcher
+from .idle import MINUTE_MS, IdleWarning, IdleWatcher
+from .lock import SessionLock
 from .ops import OpRunner
 from .settings import Settings
 from .signin import SignInWindow
@@ -56,8 +59,15 @@ class SessionController(QObject):
         self.window: NavigationWindow | None = None
         self.context: AppContext | None = None
         self.first_run: FirstRunDialog | None = None
-        self.idle = IdleWatcher(app, settings.get("session/idle_minutes"), self)
-        self.idle.idle.connect(self.sign_out_idle)
+        # How long a minute lasts for the idle watcher: tests shorten it, nothing else does.
+        self.minute_ms = MINUTE_MS
+        self.policy = SessionPolicy()  # the owner's, read at each sign-in
+        self.idle = IdleWatcher(app, self)
+        self.idle.idle.connect(self.lock_idle)
+        self.idle_warning: IdleWarning | None = None
+        self.lock = SessionLock(self)
+        self.lock.sign_out_requested.connect(self.sign_out_from_lock)
+        self.lock.unlocked.connect(self.idle.start)
         self.sign_in = SignInWindow(self._practice_name(), location, clock, self.ops)
         self.sign_in.signed_in.connect(self.begin)
         self._horizon_timer = QTimer(self)
@@ -76,8 +86,14 @@ class SessionController(QObject):
             self.first_run.rejected.connect(self.app.quit)
             self.first_run.show()
             return
-        self.sign_in.prefill(prefill or self.settings.get("session/last_username"))
+        self.sign_in.prefill(prefill or self.offered_username())
         self.sign_in.show()
+
+    def offered_username(self) -> str:
+        """The last user name, only where the owner lets sign-in offer it (off by default: the
+        next person at a front desk should not see who was there before them)."""
+        self.policy = session_policy()
+        return self.settings.get("session/last_username") if self.policy.offer_last_username else ""
 
     def _after_first_run(self, actor: Actor) -> None:
         self.sign_in.set_practice_name(self._practice_name())
@@ -100,7 +116,9 @@ class SessionController(QObject):
 
     def _open_window(self, actor: Actor) -> None:
         practice = practice_details()
-        self.settings.set("session/last_username", actor.username)
+        self.policy = session_policy()
+        # Remembered only while the owner lets sign-in offer it; turning that off forgets it.
+        self.settings.set("session/last_username", actor.username if self.policy.offer_last_username else "")
         self.context = AppContext(actor, self.clock, self.bus, self.ops, self.settings,
                                   practice.name if practice else "", practice.time_zone if practice else "UTC")
         self.window = window_for(self.context)
@@ -110,6 +128,8 @@ class SessionController(QObject):
         self.window.restore_requested.connect(self.restore_from)
         self.window.show()
         self.sign_in.hide()
+        self.idle_warning = IdleWarning(self.idle, self.window)
+        self.idle.configure(self.policy.lock_after_minutes, self.minute_ms)
         self.idle.start()
         self.extend_horizons()
         self._horizon_timer.start()
@@ -130,6 +150,7 @@ class SessionController(QObject):
 
     def sign_out(self, why: str = "") -> None:
         self.idle.stop()
+        self.lock.release()
         self._horizon_timer.stop()
         self.ops.wait()
         maintenance.flush_to_file()  # the .db file alone holds the session from here on
@@ -140,19 +161,26 @@ class SessionController(QObject):
             self.window = None
         self.context = None
         self.sign_in.show_message(why or "You have signed out.", error=bool(why))
-        self.sign_in.prefill(self.settings.get("session/last_username"))
+        self.sign_in.prefill(self.offered_username())
         self.sign_in.show()
 
-    def sign_out_idle(self) -> None:
-        if self.window is None:
+    def lock_idle(self) -> None:
+        """No input for the owner's timeout: lock, keeping every window and dialog as it is."""
+        if self.window is None or self.context is None:
             return
+        self.lock.lock(self.context, self.window, self.idle.minutes)
+
+    def sign_out_from_lock(self) -> None:
+        """"Sign out" on the lock screen: what was left open goes, nothing of it stays on screen."""
+        self.lock.release()
         self._close_dialogs()
-        self.sign_out(f"You were signed out after {self.idle.minutes} minutes without activity.")
+        self.sign_out()
 
     def sign_out_account_changed(self, refusal: AccountChanged) -> None:
         """A service refused the account (deactivated, another role or provider): sign out, saying why."""
         if self.window is None:
             return  # several refusals of one session: the first signed out
+        self.lock.release()
         self._close_dialogs()
         self.sign_out(refusal.message)
 
@@ -173,11 +201,13 @@ class SessionController(QObject):
         self.sign_out()
         message, failed = put_back(self.ops, actor, backup, self.clock.now())
         self.sign_in.set_practice_name(self._practice_name())
+        self.sign_in.prefill(self.offered_username())  # the restored practice's policy decides
         self.sign_in.show_message(message, error=failed)
 
     def shutdown(self) -> None:
         """Quit (menu, last window, SIGTERM/SIGINT): pending writes finish, the log goes into the file."""
         self.idle.stop()
+        self.lock.release()
         if not self.ops.wait():
             log.warning("writes still running at quit after 30 s")
         if self.window is not None:

@@ -20,8 +20,9 @@ class Setting:
 
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
-    Setting("session/idle_minutes", 15, int, "Sign out automatically after this many idle minutes (0 = never)."),
-    Setting("session/last_username", "", str, "The user name last signed in on this workstation."),
+    # The lock timeout is the practice's (the owner's choice for every workstation), not a setting here.
+    Setting("session/last_username", "", str,
+            "The user name last signed in on this workstation; kept only while the owner lets sign-in offer it."),
     Setting("calendar/view", "week", str, "The provider calendar's last view: day, week or month."),
     Setting("calendar/day_start_hour", 7, int, "First hour shown in day and week views."),
     Setting("calendar/day_end_hour", 20, int, "Last hour shown in day and week views."),

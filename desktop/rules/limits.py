@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from .money import Money
+from .session import MAX_LOCK_MINUTES, MIN_LOCK_MINUTES
 
 
 class ProblemKind(enum.Enum):
@@ -161,6 +162,7 @@ WHOLES: dict[str, Whole] = {
     "count": Whole("number of appointments", 1, MAX_OCCURRENCES),
     "days": Whole("number of days", 1, BOOKING_DAYS),
     "limit": Whole("number of rows", 1, 1000),
+    "lock_after_minutes": Whole("lock timeout", MIN_LOCK_MINUTES, MAX_LOCK_MINUTES, "minutes"),
 }
 # Not here: a working block's weekday. rules/working_hours.py refuses a day outside Monday to
 # Sunday in the words the booking page uses; the entry point only checks it is a whole number.

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..rules.policy import DEFAULT_POLICY
-from ..store.models import Client, FeePolicy, Practice, Provider, Role, User, WorkingHours
+from ..rules.sign_in import NO_WAIT, SignInRefusal, Throttle, could_be_username, normalise_username
+from ..store.models import Client, FeePolicy, Practice, Provider, Role, SignInThrottle, User, WorkingHours
+from . import throttle
 from .actor import Actor
-from .errors import InvalidInput, NotAllowed, SignInFailed
+from .errors import InvalidInput, NotAllowed, SignInFailed, SignInThrottled
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 from .result import Change, OpResult
-from .tx import audit, utc_now, write_transaction
+from .tx import audit, locked, utc_now, write_transaction
 from .validation import entry_point
 
 DEFAULT_POLICY_TEXT = """\
@@ -49,25 +52,104 @@ def actor_for(user: User) -> Actor:
     )
 
 
-@entry_point
-def sign_in(username: str, password: str, *, now: datetime | None = None) -> Actor:
-    now = utc_now(now)
-    user = User.get_or_none(User.username == username.strip().lower())
-    # One message for both causes, and the same Argon2 work for an unknown name,
-    # so neither the screen nor the response time reveals which accounts exist.
+MISMATCH = "That user name and password do not match."
+WRONG_PASSWORD = f"{MISMATCH} Check them and try again."
+DEACTIVATED = "This account has been deactivated. Ask the practice owner to reactivate it."
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What one password check decided, inside its transaction; raised after it commits."""
+
+    refusal: SignInRefusal | None
+    throttle: Throttle  # what the next attempt meets
+
+    def error(self) -> SignInFailed:
+        if self.refusal is SignInRefusal.THROTTLED:
+            return SignInThrottled(self.throttle.message(), self.throttle.retry_at)
+        if self.refusal is SignInRefusal.DEACTIVATED:
+            return SignInFailed(DEACTIVATED)
+        if not self.throttle.allowed:  # this failure starts a wait: say so now, not at the next try
+            return SignInThrottled(f"{MISMATCH} {self.throttle.message()}", self.throttle.retry_at)
+        return SignInFailed(WRONG_PASSWORD)
+
+
+def _account(name: str) -> User | None:
+    """The account with this (normalised) name, locked; None for a name no account can have
+    (a NUL or lone surrogate would not even reach the database as a parameter)."""
+    if not could_be_username(name):
+        return None
+    return locked(User.select().where(User.username == name)).get_or_none()
+
+
+def _check_password(row: SignInThrottle, user: User | None, password: str, now: datetime) -> _Checked:
+    """The throttle first (a name inside its wait is not checked at all, account or not), then
+    the same Argon2 work for an unknown name as for a known one, so neither the answer nor its
+    time says which accounts exist. Writes the throttle and a rehash; the caller audits."""
+    waiting = throttle.current(row, now)
+    if not waiting.allowed:
+        return _Checked(SignInRefusal.THROTTLED, waiting)
     stored = user.password_hash if user is not None else _dummy_hash()
     if not verify_password(stored, password) or user is None:
-        raise SignInFailed("That user name and password do not match. Check them and try again.")
-    if not user.active:
-        raise SignInFailed("This account has been deactivated. Ask the practice owner to reactivate it.")
-    # The audit event and a rehash (argon2 parameters raised since the hash was made) are
-    # one write: the GUI runs sign-in on the write runner, never on its own thread.
-    # None: nobody is signed in yet; the password check above is who this is.
-    with write_transaction(None):
-        if needs_rehash(user.password_hash):
-            User.update(password_hash=hash_password(password)).where(User.id == user.id).execute()
-        audit(None, "sign_in", "user", user.id, at=now, username=user.username)
-    return actor_for(user)
+        return _Checked(SignInRefusal.WRONG_PASSWORD, throttle.record_failure(row, now))
+    throttle.reset(row)
+    # Hashed with weaker parameters than today's: replace it now, while the password is known.
+    if needs_rehash(user.password_hash):
+        User.update(password_hash=hash_password(password)).where(User.id == user.id).execute()
+    # A right password clears the count, whether or not the account may still sign in.
+    return _Checked(None if user.active else SignInRefusal.DEACTIVATED, NO_WAIT)
+
+
+def _audit_refusal(actor: Actor | None, action: str, name: str, user: User | None, checked: _Checked,
+                   now: datetime) -> None:
+    detail: dict = {"reason": checked.refusal, "failures": checked.throttle.failures}
+    if checked.throttle.retry_at is not None:
+        detail["retry_at"] = checked.throttle.retry_at.isoformat()
+    if user is not None:
+        detail["username"] = user.username
+    else:  # a name no account has is kept as its key: it may be a password typed in the wrong field
+        detail["username_key"] = throttle.throttle_key(name)[:16]
+    audit(actor, action, "user", user.id if user is not None else None, at=now, **detail)
+
+
+@entry_point
+def sign_in(username: str, password: str, *, now: datetime | None = None) -> Actor:
+    """Anyone at the sign-in window. The throttle, the check, a rehash and the audit event (of
+    the sign-in or of its refusal) are one transaction, run on the write runner."""
+    now = utc_now(now)
+    name = normalise_username(username)
+    with write_transaction(None):  # nobody is signed in yet: the password check is who this is
+        row = throttle.lock_row(throttle.throttle_key(name))
+        user = _account(name)
+        checked = _check_password(row, user, password, now)
+        if checked.refusal is None and user is not None:
+            audit(None, "sign_in", "user", user.id, at=now, username=user.username)
+            actor = actor_for(user)
+        else:
+            _audit_refusal(None, "sign_in_refused", name, user, checked, now)
+    if checked.refusal is not None:
+        raise checked.error()
+    return actor
+
+
+@entry_point
+def unlock(actor: Actor, password: str, *, now: datetime | None = None) -> OpResult:
+    """The signed-in person, back at a locked window: their own password, throttled and audited
+    like signing in (the same count for their user name). Nothing else changes."""
+    now = utc_now(now)
+    with write_transaction(actor):  # a deactivated or changed account is signed out, not unlocked
+        row = throttle.lock_row(throttle.throttle_key(actor.username))
+        user = locked(User.select().where(User.id == actor.user_id)).get_or_none()
+        if user is None:
+            raise NotAllowed("This account no longer exists. Sign out.")
+        checked = _check_password(row, user, password, now)
+        if checked.refusal is None:
+            audit(actor, "unlock", "user", user.id, at=now)
+        else:
+            _audit_refusal(actor, "unlock_refused", actor.username, user, checked, now)
+    if checked.refusal is not None:
+        raise checked.error()
+    return OpResult(Change.NONE)
 
 
 @entry_point
@@ -126,7 +208,7 @@ def set_up_practice(practice_name: str, time_zone: str, owner_name: str, usernam
         raise InvalidInput("Give the practice a name.")
     if not owner_name.strip():
         raise InvalidInput("Type your name.")
-    username = username.strip().lower()
+    username = normalise_username(username)
     if not username:
         raise InvalidInput("Choose a user name for signing in.")
     check_zone(time_zone)

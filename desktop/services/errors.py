@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class ServiceError(Exception):
     title = "Cannot do that"
@@ -57,3 +59,12 @@ class InvalidInput(ServiceError):
 
 class SignInFailed(ServiceError):
     title = "Sign-in failed"
+
+
+class SignInThrottled(SignInFailed):
+    """Too many wrong passwords for this user name: the password was not checked.
+    ``retry_at`` (UTC) is when the next attempt will be heard."""
+
+    def __init__(self, message: str, retry_at: datetime | None) -> None:
+        super().__init__(message)
+        self.retry_at = retry_at

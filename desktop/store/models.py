@@ -20,6 +20,8 @@ from peewee import (
     TextField,
 )
 
+from ..rules.session import DEFAULT_LOCK_MINUTES, DEFAULT_OFFER_LAST_USERNAME
+
 # The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
 from ..rules.vocabulary import (  # noqa: F401 (re-exported)
     AdjustmentRequestStatus,
@@ -323,6 +325,27 @@ class UrgentItem(BaseModel):
         indexes = ((("provider", "handled_at"), False),)
 
 
+class SignInThrottle(BaseModel):
+    """Consecutive wrong passwords for one user name as typed, account or not (so the wait
+    reveals nothing about which accounts exist). ``key`` is the SHA-256 of the normalised
+    name. A right password deletes the row; desktop.rules.sign_in turns it into the wait."""
+
+    key = CharField(max_length=64, primary_key=True)
+    failures = IntegerField(default=0)
+    last_failure_at = UTCDateTimeField(null=True, index=True)
+
+
+class WorkstationPolicy(BaseModel):
+    """How every workstation of the practice locks and what its sign-in offers: the owner's
+    choice (desktop.rules.session holds the bounds and defaults). No row: the defaults."""
+
+    practice = ForeignKeyField(Practice, primary_key=True, on_delete="CASCADE")
+    lock_after_minutes = IntegerField(default=DEFAULT_LOCK_MINUTES)
+    offer_last_username = BooleanField(default=DEFAULT_OFFER_LAST_USERNAME)
+    changed_at = UTCDateTimeField(default=utcnow)
+    changed_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+
+
 class AuditEvent(BaseModel):
     """One audited change, chained to the one before (desktop/rules/audit_chain.py). Written only
     by :func:`desktop.store.audit_chain.append_event`, in the transaction of the change."""
@@ -356,5 +379,6 @@ class AuditChainHead(BaseModel):
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
-    FeeAdjustmentRequest, FeeAdjustment, UrgentItem, AuditEvent, AuditChainHead,
+    FeeAdjustmentRequest, FeeAdjustment, UrgentItem, SignInThrottle, WorkstationPolicy,
+    AuditEvent, AuditChainHead,
 )

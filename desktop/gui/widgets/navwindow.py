@@ -87,6 +87,9 @@ class NavigationWindow(QMainWindow):
             restore_action = menu.addAction("&Restore from backup…")
             restore_action.setObjectName("actionRestore")
             restore_action.triggered.connect(self.restore.choose_and_start)
+            session_action = menu.addAction("Sign-in and &locking…")
+            session_action.setObjectName("actionSessionPolicy")
+            session_action.triggered.connect(self.open_session_settings)
         menu.addSeparator()
         for act in (self.actions_.sign_out, self.actions_.quit):
             menu.addAction(act)
@@ -102,6 +105,13 @@ class NavigationWindow(QMainWindow):
         # Every role window shares the one remembered geometry: one workstation, one screen.
         self.ctx.settings.set("window/geometry", bytes(self.saveGeometry()))
         super().closeEvent(event)
+
+    def open_session_settings(self) -> QWidget:
+        from ..session_settings import SessionSettingsDialog
+
+        dialog = SessionSettingsDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
