@@ -20,6 +20,22 @@ from .dialogs import show_error, show_info
 from .paths import data_dir
 
 
+def file_plan(ctx: AppContext, parent: QWidget, title: str, server_text: str,
+              box_name: str) -> tuple[maintenance.BackupPlan | None, QMessageBox | None]:
+    """The owner's backup plan if this workstation's database is a file; on a shared server
+    (or a refusal) it says so and returns no plan. Back up and Restore both start here."""
+    try:
+        plan = maintenance.backup_plan(ctx.actor)
+    except ServiceError as exc:  # the account changed (signs out) or is no longer the owner's
+        show_error(parent, exc)
+        return None, None
+    if plan.where is Where.SERVER:
+        box = show_info(parent, title, server_text or plan.explanation)
+        box.setObjectName(box_name)
+        return None, box
+    return plan, None
+
+
 class _Progress(QObject):
     """Crosses from the worker thread to the progress dialog (queued)."""
 
@@ -44,14 +60,9 @@ class BackupController(QObject):
         return Path(path) if path else None
 
     def choose_and_start(self) -> None:
-        try:
-            plan = maintenance.backup_plan(self.ctx.actor)
-        except ServiceError as exc:  # the account changed (signs out) or is no longer the owner's
-            show_error(self.parent_widget, exc)
-            return
-        if plan.where is Where.SERVER:
-            self.explanation = show_info(self.parent_widget, "Back up on the server", plan.explanation)
-            self.explanation.setObjectName("serverBackupBox")
+        plan, self.explanation = file_plan(self.ctx, self.parent_widget, "Back up on the server", "",
+                                           "serverBackupBox")
+        if plan is None:
             return
         destination = self.choose_destination(
             self.parent_widget, data_dir() / f"practice-desk-backup-{self.ctx.now():%Y-%m-%d}.db")

@@ -10,13 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from ..services import maintenance, restore
+from ..services import restore
 from ..services.actor import Actor
 from ..services.errors import ServiceError
-from ..services.maintenance import Where
 from ..services.restore import BackupFacts
+from .backup import file_plan
 from .context import AppContext
-from .dialogs import show_error, show_info
+from .dialogs import show_error
 from .ops import OpRunner
 
 
@@ -49,14 +49,9 @@ class RestoreController(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def choose_and_start(self) -> None:
-        try:
-            plan = maintenance.backup_plan(self.ctx.actor)
-        except ServiceError as exc:  # the account changed (signs out) or is no longer the owner's
-            show_error(self.parent_widget, exc)
-            return
-        if plan.where is Where.SERVER:
-            self.explanation = show_info(self.parent_widget, "Restore on the server", restore.PG_RESTORE)
-            self.explanation.setObjectName("serverRestoreBox")
+        plan, self.explanation = file_plan(self.ctx, self.parent_widget, "Restore on the server",
+                                           restore.PG_RESTORE, "serverRestoreBox")
+        if plan is None:
             return
         path = self.choose_file(self.parent_widget, plan.folder)
         if path is None:
