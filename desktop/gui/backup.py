@@ -88,7 +88,7 @@ class BackupController(QObject):
         self.ctx.ops.run(
             lambda: maintenance.backup_database(
                 self.ctx.actor, destination, progress=lambda phase, done, total: relay.moved.emit(
-                    phase.value, done, total), cancelled=cancelled, now=self.ctx.now()),
+                    phase.value, done, total), cancelled=cancelled, now=self.ctx.service_now()),
             parent=self.parent_widget, on_done=self._done, on_error=self._failed,
         )
 

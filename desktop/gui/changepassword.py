@@ -34,7 +34,7 @@ class ChangePasswordDialog(QDialog):
         if self.ui.newPassword.text() != self.ui.confirm.text():
             self.ui.message.setText("The new password and its confirmation differ.")
             return
-        actor, current, new, now = self._actor, self.ui.current.text(), self.ui.newPassword.text(), self._clock.now()
+        actor, current, new, now = self._actor, self.ui.current.text(), self.ui.newPassword.text(), self._clock.for_service()
         self._ok().setEnabled(False)
         self.ui.message.setText("")
         self._ops.run(lambda: auth.change_password(actor, current, new, now=now), parent=self,

@@ -6,8 +6,16 @@ from datetime import UTC, datetime, timedelta
 
 
 class Clock:
+    """Real time. ``now()`` is for what the window shows; a service is given
+    :meth:`for_service`, which is ``None`` on a real clock: the service then takes the
+    database's own clock (the server's on PostgreSQL, read inside the transaction), so a
+    workstation whose clock is wrong decides nothing by it."""
+
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    def for_service(self) -> datetime | None:
+        return None
 
 
 class FixedClock(Clock):
@@ -18,6 +26,9 @@ class FixedClock(Clock):
 
     def now(self) -> datetime:
         return self._now
+
+    def for_service(self) -> datetime | None:
+        return self.now()  # a chosen instant is the instant every rule uses
 
     def advance(self, delta: timedelta) -> None:
         self._now += delta
@@ -31,3 +42,6 @@ class OffsetClock(Clock):
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self._offset
+
+    def for_service(self) -> datetime | None:
+        return self.now()

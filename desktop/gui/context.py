@@ -23,4 +23,9 @@ class AppContext:
     practice_zone: str = "UTC"
 
     def now(self) -> datetime:
+        """The instant the window shows (today, the calendar's "now" line)."""
         return self.clock.now()
+
+    def service_now(self) -> datetime | None:
+        """What a service call is given as ``now`` (see :meth:`Clock.for_service`)."""
+        return self.clock.for_service()

@@ -39,7 +39,7 @@ class FirstRunDialog(QDialog):
         if self.ui.password.text() != self.ui.confirm.text():
             self.ui.message.setText("The two passwords differ. Type the same password twice.")
             return
-        ui, now = self.ui, self._clock.now()
+        ui, now = self.ui, self._clock.for_service()
         values = (ui.practiceName.text(), ui.timeZone.currentText().strip(), ui.ownerName.text(),
                   ui.username.text(), ui.password.text())
         ok.setEnabled(False)

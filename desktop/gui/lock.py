@@ -82,7 +82,7 @@ class LockScreen(QDialog):
         if not password:
             self.show_message("Type your password.", error=True)
             return
-        actor, now = self._ctx.actor, self._ctx.now()
+        actor, now = self._ctx.actor, self._ctx.service_now()
         self.ui.unlockButton.setEnabled(False)
         self.show_message("Checking…")
         self._ctx.ops.run(lambda: auth.unlock(actor, password, now=now), parent=self,

@@ -143,7 +143,7 @@ class SessionController(QObject):
     def extend_horizons(self) -> None:
         """Keep repeating appointments materialised ahead, in the background; on the same tick,
         ask whether the signed-in account is still what it was (a refusal signs out)."""
-        self.ops.run(lambda: booking.extend_horizons(now=self.clock.now()))
+        self.ops.run(lambda: booking.extend_horizons(now=self.clock.for_service()))
         if self.context is not None:
             actor = self.context.actor
             self.ops.run(lambda: current_actor(actor))
@@ -199,7 +199,7 @@ class SessionController(QObject):
         if actor is None:
             return
         self.sign_out()
-        message, failed = put_back(self.ops, actor, backup, self.clock.now())
+        message, failed = put_back(self.ops, actor, backup, self.clock.for_service())
         self.sign_in.set_practice_name(self._practice_name())
         self.sign_in.prefill(self.offered_username())  # the restored practice's policy decides
         self.sign_in.show_message(message, error=failed)

@@ -31,7 +31,7 @@ class SessionSettingsDialog(QDialog):
     def save(self) -> None:
         if not self._save_button().isEnabled():
             return
-        actor, now = self._ctx.actor, self._ctx.now()
+        actor, now = self._ctx.actor, self._ctx.service_now()
         minutes, offer = self.ui.lockAfter.value(), self.ui.offerLastUsername.isChecked()
         self._save_button().setEnabled(False)
         self.ui.message.setText("")

@@ -49,7 +49,7 @@ class SignInWindow(QWidget):
         if not username.strip() or not password:
             self.show_message("Type your user name and password.", error=True)
             return
-        now = self._clock.now()
+        now = self._clock.for_service()
         self.ui.signInButton.setEnabled(False)
         self.show_message("Signing in…")
         # Sign-in writes (its audit event, a rehash): it runs on the write runner like every

@@ -101,7 +101,7 @@ class AppointmentsPage(Page):
         layout.addWidget(self.views, 1)
 
     def refresh(self) -> None:
-        now = self.ctx.now()
+        now = self.ctx.service_now()
         self.upcoming_model.set_rows(client_portal.upcoming(self.ctx.actor, now=now))
         self.past_model.set_rows(client_portal.past(self.ctx.actor, now=now))
         self.tabs.setTabText(0, f"&Upcoming ({len(self.upcoming_model.rows)})")
@@ -122,7 +122,7 @@ class AppointmentsPage(Page):
 
     def save_ics(self, path: Path) -> bool:
         """The seam tests use: write the file (all or nothing, via QSaveFile) without the file dialog."""
-        data = ical.client_calendar_file(self.ctx.actor, practice_name=self.ctx.practice_name, now=self.ctx.now())
+        data = ical.client_calendar_file(self.ctx.actor, practice_name=self.ctx.practice_name, now=self.ctx.service_now())
         out = QSaveFile(str(path))
         if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or out.write(data) != len(data) or not out.commit():
             show_error(self, f"The calendar file could not be saved to {path}: {out.errorString()}",

@@ -130,7 +130,7 @@ class BillingPage(Page):
 
     def _send_dispute(self, charge_id: int, reason: str) -> None:
         dialog, ctx = self.dialog, self.ctx
-        ctx.ops.run(lambda: fees.dispute_charge(ctx.actor, charge_id, reason, now=ctx.now()), parent=self,
+        ctx.ops.run(lambda: fees.dispute_charge(ctx.actor, charge_id, reason, now=ctx.service_now()), parent=self,
                     on_done=lambda _r: self._dialog_done(dialog),
                     on_error=lambda exc: dialog.show_problem(exc.message))
 

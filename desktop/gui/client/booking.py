@@ -154,7 +154,7 @@ class BookingPage(Page):
             return
         service = self.service_combo.currentData()
         length = (self.moving.end - self.moving.start) if self.moving else service.duration
-        slots = client_portal.slots(self.ctx.actor, self.data.provider_id, length, now=self.ctx.now(),
+        slots = client_portal.slots(self.ctx.actor, self.data.provider_id, length, now=self.ctx.service_now(),
                                     exclude_appointment_id=self.moving.id if self.moving else None)
         self.slot_model.set_slots(slots)
         self.slots_title.setText(f"Open times, next {client_portal.BOOKING_DAYS // 7} weeks "
@@ -186,7 +186,7 @@ class BookingPage(Page):
         if moving is not None:
             def run():
                 return reschedule_appointment(ctx.actor, moving.id, slot.start, expected_version=moving.version,
-                                              now=ctx.now())
+                                              now=ctx.service_now())
             done_text = f"Moved: your appointment is now {format_instant(slot.start, zone)}."
         else:
             service = self.service_combo.currentData()
@@ -196,7 +196,7 @@ class BookingPage(Page):
                 location="" if service.telehealth else data.location, telehealth=service.telehealth)
 
             def run():
-                return book_appointment(ctx.actor, request, now=ctx.now())
+                return book_appointment(ctx.actor, request, now=ctx.service_now())
             done_text = (f"Booked: {format_instant(slot.start, zone)} with {data.provider_name}. "
                          f"{worry_free_lines(data.policy.snapshot).notice}")
 

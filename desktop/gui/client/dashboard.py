@@ -59,7 +59,7 @@ class DashboardPage(Page):
         layout.addStretch(1)
 
     def refresh(self) -> None:
-        self.data = data = client_portal.dashboard(self.ctx.actor, now=self.ctx.now())
+        self.data = data = client_portal.dashboard(self.ctx.actor, now=self.ctx.service_now())
         zone = self.ctx.actor.time_zone
         unread = f"{data.unread_messages} unread message{'s' if data.unread_messages != 1 else ''}"
         self.summary.setText(f"{data.upcoming_count} upcoming appointment{'s' if data.upcoming_count != 1 else ''}"

@@ -31,7 +31,7 @@ class ClientFlows(QObject):
 
     def _row(self, appointment_id: int):
         try:
-            return client_portal.appointment(self.ctx.actor, appointment_id, now=self.ctx.now())
+            return client_portal.appointment(self.ctx.actor, appointment_id, now=self.ctx.service_now())
         except ServiceError as exc:
             show_error(self.page, exc)
             return None

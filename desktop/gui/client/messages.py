@@ -104,5 +104,5 @@ class MessagesPage(Page):
             self.current_id = result.value
             self.refresh_now()
 
-        ctx.ops.run(lambda: messaging.start_thread(ctx.actor, subject, body, now=ctx.now()), parent=self,
+        ctx.ops.run(lambda: messaging.start_thread(ctx.actor, subject, body, now=ctx.service_now()), parent=self,
                     on_done=done)

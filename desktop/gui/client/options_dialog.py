@@ -142,5 +142,5 @@ class AppointmentOptionsDialog(QDialog):
             self.request_button.setEnabled(True)
             show_error(self, exc)
 
-        ctx.ops.run(lambda: cancellation.request_late_cancellation(ctx.actor, appt_id, message, now=ctx.now()),
+        ctx.ops.run(lambda: cancellation.request_late_cancellation(ctx.actor, appt_id, message, now=ctx.service_now()),
                     parent=self, on_done=done, on_error=failed)

@@ -97,7 +97,7 @@ class CalendarPage(Page):
 
     def show_detail(self, appointment_id: int) -> None:
         try:
-            self.detail = provider.appointment_detail(self.ctx.actor, appointment_id, now=self.ctx.now())
+            self.detail = provider.appointment_detail(self.ctx.actor, appointment_id, now=self.ctx.service_now())
         except ServiceError:
             self.detail = None
         self._render_detail()
@@ -154,7 +154,7 @@ class CalendarPage(Page):
         return dialog
 
     def _create(self, dialog: NewAppointmentDialog, value: NewAppointment) -> None:
-        actor, now = self.ctx.actor, self.ctx.now()
+        actor, now = self.ctx.actor, self.ctx.service_now()
         if value.frequency is None:
             start = series_rules.local_to_utc(value.local_start, ZoneInfo(actor.time_zone))
             fn = lambda: provider.book_for_client(actor, value.client_id, start, value.duration,  # noqa: E731
@@ -174,7 +174,7 @@ class CalendarPage(Page):
         preview = None
         if d.series_id is not None:
             try:
-                preview = provider.series_cancel_preview(actor, d.id, now=self.ctx.now())
+                preview = provider.series_cancel_preview(actor, d.id, now=self.ctx.service_now())
             except ServiceError:
                 preview = None  # offer only "this appointment"; the service refuses what is no longer possible
         dialog = CancelForClientDialog(d, actor.time_zone, self, series_preview=preview)
@@ -184,7 +184,7 @@ class CalendarPage(Page):
 
     def _cancel(self, dialog: CancelForClientDialog, d: provider.AppointmentDetail,
                 preview: provider.SeriesCancelPreview | None, code: str, note: str, whole_series: bool) -> None:
-        actor, now = self.ctx.actor, self.ctx.now()
+        actor, now = self.ctx.actor, self.ctx.service_now()
         if whole_series and preview is not None:
             fn = lambda: provider.cancel_series_from_for_client(  # noqa: E731
                 actor, d.id, code, note, expected_version=d.version, expected_count=preview.count, now=now)
@@ -201,7 +201,7 @@ class CalendarPage(Page):
         dialog = NoShowDialog(d, self.ctx.actor.time_zone, self)
         actor = self.ctx.actor
         dialog.submitted.connect(lambda waive: self.ctx.ops.run(
-            lambda: provider.mark_no_show(actor, d.id, waive=waive, expected_version=d.version, now=self.ctx.now()),
+            lambda: provider.mark_no_show(actor, d.id, waive=waive, expected_version=d.version, now=self.ctx.service_now()),
             parent=self, on_done=lambda _r: self._done(dialog), on_error=lambda e: dialog.show_error(e.message)))
         self._show(dialog)
         return dialog
@@ -216,7 +216,7 @@ class CalendarPage(Page):
         return dialog
 
     def _move(self, dialog: MoveDialog, d: provider.AppointmentDetail, req: MoveRequest) -> None:
-        actor, now = self.ctx.actor, self.ctx.now()
+        actor, now = self.ctx.actor, self.ctx.service_now()
         if req.whole_series:
             change = provider.SeriesChange(req.local_start, actor.time_zone, req.duration, req.frequency,
                                            until=req.until, count=req.count)

@@ -137,7 +137,7 @@ class DisputesPage(Page):
         if row is None:
             return
         ctx = self.ctx
-        ctx.ops.run(lambda: messaging.reply(ctx.actor, row.thread_id, body, now=ctx.now()), parent=self,
+        ctx.ops.run(lambda: messaging.reply(ctx.actor, row.thread_id, body, now=ctx.service_now()), parent=self,
                     on_done=lambda _r: self.reply_text.clear())
 
     def open_ask_support(self) -> None:
@@ -152,7 +152,7 @@ class DisputesPage(Page):
     def _send(self, dispute_id: int, proposed, waive: bool, reason: str) -> None:
         dialog, ctx = self.dialog, self.ctx
         ctx.ops.run(lambda: fees.ask_support_to_adjust(ctx.actor, dispute_id, reason, proposed=proposed, waive=waive,
-                                                       now=ctx.now()),
+                                                       now=ctx.service_now()),
                     parent=self, on_done=lambda _r: self._dialog_done(dialog),
                     on_error=lambda exc: dialog.show_problem(exc.message))
 

@@ -44,7 +44,7 @@ class ProviderMessagesPage(Page):
         zone = self.ctx.actor.time_zone
         try:
             if thread.appointment_id is not None:
-                d = provider.appointment_detail(self.ctx.actor, thread.appointment_id, now=self.ctx.now())
+                d = provider.appointment_detail(self.ctx.actor, thread.appointment_id, now=self.ctx.service_now())
                 return f"About the appointment {format_range(d.start, d.end, zone)}: {d.status_label}."
             if thread.charge_id is not None:
                 return "About the charge: " + provider.charge_summary(self.ctx.actor, thread.charge_id)

@@ -140,14 +140,14 @@ class PeoplePage(Page):
     def add(self) -> None:
         ui, actor, role = self.ui, self.ctx.actor, self.ui.roleCombo.currentData()
         username, password, form = ui.usernameEdit.text(), ui.firstPasswordEdit.text(), self._form(role)
-        self.ctx.ops.run(lambda: people.add_person(actor, role, username, password, form, now=self.ctx.now()),
+        self.ctx.ops.run(lambda: people.add_person(actor, role, username, password, form, now=self.ctx.service_now()),
                          parent=self, on_done=lambda _r: self.clear_form(), on_error=self._show_refusal)
 
     def save(self) -> None:
         if self.editing is None:
             return
         actor, shown, form = self.ctx.actor, self.editing, self._form(self.editing.role)
-        self.ctx.ops.run(lambda: people.edit_person(actor, shown.user_id, form, expected=shown, now=self.ctx.now()),
+        self.ctx.ops.run(lambda: people.edit_person(actor, shown.user_id, form, expected=shown, now=self.ctx.service_now()),
                          parent=self, on_done=lambda _r: self.ui.peopleError.setText(""),
                          on_error=self._show_refusal)
 
@@ -155,5 +155,5 @@ class PeoplePage(Page):
         if self.editing is None:
             return
         actor, user_id, active = self.ctx.actor, self.editing.user_id, not self.editing.active
-        self.ctx.ops.run(lambda: people.set_active(actor, user_id, active, now=self.ctx.now()), parent=self,
+        self.ctx.ops.run(lambda: people.set_active(actor, user_id, active, now=self.ctx.service_now()), parent=self,
                          on_error=self._show_refusal)

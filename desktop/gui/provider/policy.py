@@ -100,7 +100,7 @@ class BookingSettingsPage(Page):
             return
         actor, expected = self.ctx.actor, self.current.version if self.current else None
         self.ctx.ops.run(lambda: policy_service.save_policy(actor, change, expected_version=expected,
-                                                            now=self.ctx.now()), parent=self)
+                                                            now=self.ctx.service_now()), parent=self)
 
     def save_hours(self) -> None:
         parsed = parse_week([edit.text() for edit in self.day_edits])
@@ -111,4 +111,4 @@ class BookingSettingsPage(Page):
             return
         actor, blocks, expected = self.ctx.actor, list(parsed.blocks), self.shown_hours
         self.ctx.ops.run(lambda: policy_service.save_working_hours(actor, blocks, expected=expected,
-                                                                   now=self.ctx.now()), parent=self)
+                                                                   now=self.ctx.service_now()), parent=self)

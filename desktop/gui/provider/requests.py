@@ -138,7 +138,7 @@ class RequestsPage(Page):
             b.setEnabled(False)
         self.ctx.ops.run(
             lambda: provider.decide_late_request(actor, r.id, decision, reply, expected_version=r.version,
-                                                 now=self.ctx.now()),
+                                                 now=self.ctx.service_now()),
             parent=self, on_done=lambda _r: self.reply.clear(), on_error=self._failed)
 
     def _failed(self, error) -> None:

@@ -96,7 +96,7 @@ class UrgentPage(Page):
         actor, note = self.ctx.actor, self.note.toPlainText()
         self.handled_button.setEnabled(False)
         self.ctx.ops.run(
-            lambda: urgent.mark_urgent_handled(actor, row.id, note, expected_version=row.version, now=self.ctx.now()),
+            lambda: urgent.mark_urgent_handled(actor, row.id, note, expected_version=row.version, now=self.ctx.service_now()),
             parent=self, on_done=lambda _r: self.note.clear(), on_error=self._failed)
 
     def _failed(self, exc) -> None:

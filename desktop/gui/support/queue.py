@@ -183,18 +183,18 @@ class QueuePage(Page):
             self.ui.newAmount.setFocus()
             return
         reason, ctx, rid, version = self.ui.decisionReason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
-        self._run(lambda: fees.adjust_fee(ctx.actor, rid, amount, reason, expected_version=version, now=ctx.now()))
+        self._run(lambda: fees.adjust_fee(ctx.actor, rid, amount, reason, expected_version=version, now=ctx.service_now()))
 
     def waive(self) -> None:
         detail = self.detail
         if detail is None:
             return
         reason, ctx, rid, version = self.ui.decisionReason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
-        self._run(lambda: fees.waive_fee(ctx.actor, rid, reason, expected_version=version, now=ctx.now()))
+        self._run(lambda: fees.waive_fee(ctx.actor, rid, reason, expected_version=version, now=ctx.service_now()))
 
     def decline(self) -> None:
         detail = self.detail
         if detail is None:
             return
         note, ctx, rid, version = self.ui.decisionReason.toPlainText(), self.ctx, detail.request.id, detail.charge_version
-        self._run(lambda: fees.decline_request(ctx.actor, rid, note, expected_version=version, now=ctx.now()))
+        self._run(lambda: fees.decline_request(ctx.actor, rid, note, expected_version=version, now=ctx.service_now()))

@@ -92,11 +92,11 @@ class Inbox(QSplitter):
             self.context_label.setText(escape(self._context(thread)))
         if thread.unread:  # only then: marking read publishes a change that refreshes the page
             ctx = self.ctx
-            ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id, now=ctx.now()), parent=self)
+            ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id, now=ctx.service_now()), parent=self)
 
     def _reply(self, text: str) -> None:
         ctx, thread_id = self.ctx, self.current_id
         if thread_id is None:
             return
-        ctx.ops.run(lambda: messaging.reply(ctx.actor, thread_id, text, now=ctx.now()), parent=self,
+        ctx.ops.run(lambda: messaging.reply(ctx.actor, thread_id, text, now=ctx.service_now()), parent=self,
                     on_done=lambda _r: self.view.sent())

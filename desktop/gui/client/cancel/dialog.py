@@ -83,12 +83,12 @@ class CancelDialog(QDialog):
         reason, answers, other = self._choice()
         self.form.set_busy(True)
         ctx.ops.run(lambda: cancellation.client_cancel_one(ctx.actor, row.id, reason, answers, other,
-                                                           expected_version=row.version, now=ctx.now()),
+                                                           expected_version=row.version, now=ctx.service_now()),
                     parent=self, on_done=self._cancelled, on_error=self._failed)
 
     def _show_preview(self) -> None:
         try:
-            preview = cancellation.cancel_preview(self.ctx.actor, self.row.id, now=self.ctx.now())
+            preview = cancellation.cancel_preview(self.ctx.actor, self.row.id, now=self.ctx.service_now())
         except ServiceError as exc:
             show_error(self, exc)
             return
@@ -103,7 +103,7 @@ class CancelDialog(QDialog):
             self.preview.late_request_done(appointment_id, sent=False)
             show_error(self, exc)
 
-        ctx.ops.run(lambda: cancellation.request_late_cancellation(ctx.actor, appointment_id, now=ctx.now()),
+        ctx.ops.run(lambda: cancellation.request_late_cancellation(ctx.actor, appointment_id, now=ctx.service_now()),
                     parent=self, on_done=lambda _r: self.preview.late_request_done(appointment_id, sent=True),
                     on_error=failed)
 
@@ -113,7 +113,7 @@ class CancelDialog(QDialog):
         expected = [p.id for p in self.plan.cancel]
         self.preview.set_busy(True)
         ctx.ops.run(lambda: cancellation.client_cancel_upcoming(ctx.actor, row.id, reason, answers, other,
-                                                                expected_ids=expected, now=ctx.now()),
+                                                                expected_ids=expected, now=ctx.service_now()),
                     parent=self, on_done=self._cancelled, on_error=self._failed)
 
     def _failed(self, exc: ServiceError) -> None:
