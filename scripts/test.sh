@@ -84,9 +84,17 @@ if [ "${#LINT_DIRS[@]}" -gt 0 ]; then
     fi
 fi
 
+# The whole suite runs on every core (pytest-xdist; each worker is its own process with its own
+# QApplication, database files under its own tmp_path and its own PostgreSQL databases);
+# with arguments, pytest runs as asked.
+PARALLEL=()
+if [ "$#" -eq 0 ]; then
+    PARALLEL=(-n "${PRACTICE_DESK_TEST_WORKERS:-auto}")
+fi
+
 t2=$SECONDS
 set +e
-QT_QPA_PLATFORM=offscreen timeout --kill-after=30 3000 .venv/bin/python -m pytest "$@"
+QT_QPA_PLATFORM=offscreen timeout --kill-after=30 3000 .venv/bin/python -m pytest "${PARALLEL[@]}" "$@"
 rc=$?
 set -e
 log "pytest exit code $rc after $((SECONDS - t2)) s"
@@ -95,7 +103,7 @@ if [ "$rc" -eq 0 ] && [ "$#" -eq 0 ]; then
     t3=$SECONDS
     set +e
     PRACTICE_DESK_TEST_BACKEND=postgresql QT_QPA_PLATFORM=offscreen timeout --kill-after=30 1800 \
-        .venv/bin/python -m pytest -q tests/test_services_*.py
+        .venv/bin/python -m pytest -q "${PARALLEL[@]}" tests/test_services_*.py
     rc=$?
     set -e
     log "service tests on PostgreSQL: pytest exit code $rc after $((SECONDS - t3)) s"
