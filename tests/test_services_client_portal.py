@@ -84,7 +84,8 @@ def test_booking_page_shows_services_policy_and_open_slots(team, now):
     Service.create(provider=f.provider_of(team.client), name="Couples session", duration_minutes=80)
     page = client_portal.booking_page(team.client)
     assert page.provider_id == f.provider_of(team.client)
-    assert [s.name for s in page.services] == ["Couples session"] and page.policy.version == 1 and page.policy.text
+    assert [s.name for s in page.services] == ["Couples session"] and page.policy.version == 1
+    assert "$50.00" in page.policy.full_text and "Worry-free booking" in page.policy.full_text
     assert "24 hours" in worry_free_lines(page.policy.snapshot).notice
     with pytest.raises(NotAllowed):
         client_portal.booking_page(team.client, f.provider_of(team.other_client))

@@ -51,8 +51,11 @@ def test_policy_refusals(demo_db, now):
         svc.save_policy(rivera, change(notice=-1), now=now)
     with pytest.raises(InvalidInput):
         svc.save_policy(rivera, change(grace=500), now=now)
-    with pytest.raises(InvalidInput):
-        svc.save_policy(rivera, change(text="  "), now=now)
+    with pytest.raises(InvalidInput, match="from their fields") as refused:
+        svc.save_policy(rivera, change(text="A late cancellation costs $60.00."), now=now)
+    assert refused.value.field == "text"
+    with pytest.raises(InvalidInput, match="48 hours"):
+        svc.save_policy(rivera, change(text="Cancel 48 hours ahead, please."), now=now)
     with pytest.raises(InvalidInput):
         svc.save_policy(rivera, svc.PolicyChange(24, Money(100), Money(100, "EUR"), 15, "x"), now=now)
     current = svc.current(rivera)
@@ -123,3 +126,41 @@ def test_policy_reads_take_few_queries(demo_db, now):
     with count_queries() as counter:
         svc.working_hours(rivera)
     assert counter.count == 2
+
+
+def test_own_text_may_be_empty_and_the_full_text_is_built_from_the_fields(demo_db, now):
+    rivera = actor("dr.rivera")
+    svc.save_policy(rivera, change(late=6500, noshow=8000, notice=48, grace=10, text=""), now=now)
+    view = svc.current(rivera)
+    assert view.text == ""
+    assert "$65.00" in view.full_text and "$80.00" in view.full_text
+    assert "48 hours" in view.full_text and "10 minutes" in view.full_text
+    assert "From your provider" not in view.full_text
+
+
+def test_summary_and_full_text_agree_for_every_version(demo_db, now):
+    """What the booking page's summary says and what the full policy says come from the same fields,
+    for every stored version, including the client's own appointment's booked version."""
+    from desktop.rules.notice import hours_phrase
+    from desktop.rules.policy import worry_free_lines
+    from desktop.services import client_portal
+
+    rivera = actor("dr.rivera")
+    svc.save_policy(rivera, change(late=1234, noshow=5678, notice=36, grace=20, text="Arrive early."), now=now)
+    for view in svc.history(rivera) + svc.history(actor("dr.chen")):
+        snap, full = view.snapshot, view.full_text
+        lines = worry_free_lines(snap)
+        assert lines.notice in full and lines.insurance in full
+        assert snap.late_cancellation_fee.format() in lines.late_cancellation_fee
+        assert snap.late_cancellation_fee.format() in full and snap.no_show_fee.format() in full
+        assert f"{hours_phrase(snap.notice)} before" in full
+        assert f"{int(snap.grace.total_seconds() // 60)} minutes after the start" in full
+        # No other amount anywhere in it: the provider's words carry none.
+        import re
+        amounts = set(re.findall(r"\$[\d,]+\.\d\d", full))
+        assert amounts == {snap.late_cancellation_fee.format(), snap.no_show_fee.format()}
+    alex = actor("alex.morgan")
+    booked = Appointment.select().where(Appointment.client == alex.client_id).first()
+    text = client_portal.booked_policy_text(alex, booked.id)
+    row = FeePolicy.get_by_id(booked.policy_id)
+    assert f"${row.late_cancellation_fee_cents / 100:.2f}" in text and f"${row.no_show_fee_cents / 100:.2f}" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -9,7 +10,8 @@ from .money import Money
 from .notice import hours_phrase
 from .wording import NOT_COVERED_BY_INSURANCE
 
-__all__ = ["NOT_COVERED_BY_INSURANCE", "DEFAULT_POLICY", "FeePolicySnapshot", "WorryFreeLines", "worry_free_lines"]
+__all__ = ["NOT_COVERED_BY_INSURANCE", "DEFAULT_POLICY", "FeePolicySnapshot", "WorryFreeLines", "worry_free_lines",
+           "full_policy_text", "own_text_problem", "OWN_TEXT_HEADING"]
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,56 @@ def worry_free_lines(policy: FeePolicySnapshot) -> WorryFreeLines:
         no_show_fee=f"No-show fee: {policy.no_show_fee.format()} (after {minutes} minutes without you)",
         insurance=NOT_COVERED_BY_INSURANCE + ".",
     )
+
+
+def _grace_phrase(policy: FeePolicySnapshot) -> str:
+    minutes = int(policy.grace.total_seconds() // 60)
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+
+
+OWN_TEXT_HEADING = "From your provider"
+
+
+def full_policy_text(policy: FeePolicySnapshot, own_text: str = "") -> str:
+    """The whole policy a client reads, built from the policy's fields so that it cannot say
+    anything else than the summary (:func:`worry_free_lines`) and the rules that apply it; the
+    provider's own words (``own_text``, no amounts: :func:`own_text_problem`) follow under
+    their heading. ``own_text`` of a version saved before this rule may still hold amounts."""
+    notice, grace = hours_phrase(policy.notice), _grace_phrase(policy)
+    lines = worry_free_lines(policy)
+    sections = [
+        "Worry-free booking",
+        lines.notice,
+        f"Within {notice} of the start you cannot cancel yourself: send your provider a "
+        "late-cancellation request from the appointment. Your provider may approve it with a "
+        f"late-cancellation fee of {policy.late_cancellation_fee.format()}, waive the fee, or decline; "
+        "you are told which.",
+        f"If you have not arrived {grace} after the start and did not cancel, the appointment may be "
+        f"marked as a no-show, with a no-show fee of {policy.no_show_fee.format()}.",
+        lines.insurance + " If you think a fee is wrong, you can dispute it from Billing.",
+        "When your provider cancels, there is never a fee.",
+    ]
+    own = own_text.strip()
+    if own:
+        sections += [OWN_TEXT_HEADING, own]
+    return "\n\n".join(sections)
+
+
+# Amounts and durations belong in the policy's fields, where the rules read them: prose that
+# repeats one goes stale the day a field changes (and then contradicts the summary).
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_AMOUNT = re.compile(
+    rf"[$€£¥]\s*{_NUMBER}|{_NUMBER}\s*[$€£¥]"
+    rf"|\b(?:USD|EUR|GBP|CAD|AUD|CHF)\s*{_NUMBER}|\b{_NUMBER}\s*(?:USD|EUR|GBP|CAD|AUD|CHF)\b"
+    rf"|\b{_NUMBER}\s*(?:hours?|hrs?|h|minutes?|mins?|dollars?|euros?|pounds?)\b",
+    re.IGNORECASE)
+
+
+def own_text_problem(text: str) -> str | None:
+    """Why the provider's own policy text cannot be saved as it is, or ``None``."""
+    found = _AMOUNT.search(text)
+    if found is None:
+        return None
+    return (f"Your own text mentions “{found.group(0).strip()}”. Fees, the notice window and the grace period "
+            "come from their fields and are written into the policy for you; leave amounts and times out "
+            "of your text, so the policy never contradicts itself.")

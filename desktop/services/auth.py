@@ -18,19 +18,9 @@ from .result import Change, OpResult
 from .tx import audit, locked, utc_now, write_transaction
 from .validation import entry_point
 
-DEFAULT_POLICY_TEXT = """\
-Worry-free booking
-
-You can cancel or reschedule free of charge up to 24 hours before your appointment.
-
-Within 24 hours of the start, cancelling needs your provider: send a late-cancellation
-request from the appointment. If your provider approves it, a late-cancellation fee may
-apply. If you miss an appointment without cancelling, a no-show fee may apply once 15
-minutes have passed after the start.
-
-Late-cancellation and no-show fees are not covered by insurance: you pay the full fee.
-If you think a fee is wrong, you can dispute it from Billing.
-"""
+# A new provider's own words under the policy: none yet (the policy itself is built from its
+# fields: rules.policy.full_policy_text).
+DEFAULT_POLICY_TEXT = ""
 
 
 @cache

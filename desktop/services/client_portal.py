@@ -15,7 +15,7 @@ from peewee import JOIN
 
 from ..rules.money import Money
 from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decision
-from ..rules.policy import FeePolicySnapshot
+from ..rules.policy import FeePolicySnapshot, full_policy_text
 from ..rules.slots import BOOKING_DAYS, DEFAULT_SESSION, Slot, open_slots, slot_step
 from ..rules.timefmt import free_cancellation_text
 from ..rules.vocabulary import LateRequestStatus
@@ -186,13 +186,13 @@ def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = Non
 def booked_policy_text(actor: Actor, appointment_id: int) -> str:
     """The full text of the fee policy the client booked this appointment under."""
     client_id = _require_client(actor)
-    row = (FeePolicy.select(FeePolicy.policy_text, Appointment.client).join(Appointment, on=(
-        Appointment.policy == FeePolicy.id)).where(Appointment.id == appointment_id).tuples().first())
+    row = (FeePolicy.select(FeePolicy, Appointment.client.alias("client_id")).join(Appointment, on=(
+        Appointment.policy == FeePolicy.id)).where(Appointment.id == appointment_id).objects().first())
     if row is None:
         raise NotFound("That appointment no longer exists.")
-    if row[1] != client_id:
+    if row.client_id != client_id:
         raise NotAllowed("You can only read the policy of your own appointments.")
-    return row[0]
+    return full_policy_text(snapshot(row), row.policy_text)
 
 
 @dataclass(frozen=True)
@@ -223,7 +223,11 @@ class ServiceRow:
 class PolicyView:
     version: int
     snapshot: FeePolicySnapshot
-    text: str
+    text: str  # the provider's own words
+
+    @property
+    def full_text(self) -> str:
+        return full_policy_text(self.snapshot, self.text)
 
 
 @dataclass(frozen=True)

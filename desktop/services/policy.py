@@ -13,7 +13,7 @@ from peewee import JOIN, fn
 
 from ..rules import limits
 from ..rules.money import Money
-from ..rules.policy import FeePolicySnapshot
+from ..rules.policy import FeePolicySnapshot, full_policy_text, own_text_problem
 from ..rules.slots import WorkingBlock
 from ..rules.working_hours import check_blocks
 from ..store.models import Appointment, FeePolicy, Provider, Role, User, WorkingHours
@@ -33,9 +33,14 @@ MAX_GRACE_MINUTES = limits.MAX_GRACE_MINUTES
 class PolicyView:
     version: int
     snapshot: FeePolicySnapshot
-    text: str
+    text: str  # the provider's own words (no amounts); what the client reads is full_text
     created_at: datetime
     booked_under: int  # appointments booked under this version
+
+    @property
+    def full_text(self) -> str:
+        """The whole policy as clients read it: built from the fields, then the provider's words."""
+        return full_policy_text(self.snapshot, self.text)
 
 
 def _view(row: FeePolicy) -> PolicyView:
@@ -80,8 +85,9 @@ def _check(change: PolicyChange) -> None:
         raise InvalidInput("A fee cannot be negative.")
     if change.late_fee.currency != change.no_show_fee.currency:
         raise InvalidInput("Both fees are in the same currency.")
-    if not change.text.strip():
-        raise InvalidInput("Write the policy text clients will read.")
+    problem = own_text_problem(change.text)
+    if problem is not None:
+        raise InvalidInput(problem, field="text")
 
 
 @entry_point

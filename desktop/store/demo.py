@@ -99,12 +99,11 @@ def build_demo(now: datetime) -> DemoSummary:
                 {"provider": provider, "weekday": d, "start_minute": s, "end_minute": e}
                 for d in range(5) for s, e in ((8 * 60, 12 * 60), (13 * 60, 18 * 60))
             ]).execute()
-            policy_text = (_policy_text(24, 5000, 7500))
             FeePolicy.create(provider=provider, version=1, late_cancellation_fee_cents=4000,
-                             no_show_fee_cents=6000, policy_text=_policy_text(24, 4000, 6000),
+                             no_show_fee_cents=6000, policy_text=_policy_text(1),
                              created_at=now - timedelta(days=400), created_by=user)
             FeePolicy.create(provider=provider, version=2, late_cancellation_fee_cents=5000,
-                             no_show_fee_cents=7500, policy_text=policy_text,
+                             no_show_fee_cents=7500, policy_text=_policy_text(2),
                              created_at=now - timedelta(days=120), created_by=user)
         clients = []
         for i in range(30):
@@ -122,17 +121,13 @@ def build_demo(now: datetime) -> DemoSummary:
     return DemoSummary(len(providers), len(clients), Appointment.select().count(), clients[0].user.username)
 
 
-def _policy_text(hours: int, late: int, noshow: int) -> str:
-    return (
-        "Worry-free booking\n\n"
-        f"Cancel or reschedule free of charge up to {hours} hours before your appointment.\n\n"
-        f"Within {hours} hours, cancelling needs your provider: send a late-cancellation request from the "
-        f"appointment. If it is approved, a late-cancellation fee of ${late / 100:.2f} may apply.\n\n"
-        f"If you miss an appointment without cancelling, a no-show fee of ${noshow / 100:.2f} may apply "
-        "once 15 minutes have passed after the start.\n\n"
-        "Late-cancellation and no-show fees are not covered by insurance: you pay the full fee. "
-        "If you think a fee is wrong, you can dispute it from Billing."
-    )
+def _policy_text(version: int) -> str:
+    """The provider's own words under the policy (the fees and times come from its fields)."""
+    text = ("Please let me know as early as you can if you need to change a time: another client may be "
+            "waiting for it.")
+    if version > 1:
+        text += " If you are unwell, ask whether we can meet by telehealth instead of cancelling."
+    return text
 
 
 def _calendar(rng: random.Random, now: datetime, providers: list[Provider], clients: list[Client]) -> int:

@@ -174,7 +174,7 @@ class BookingPage(Page):
     def _open_policy(self, _href: str = "") -> None:
         if self.data is not None:
             self.policy_dialog = open_policy(self, f"Worry-free booking — {self.data.provider_name}",
-                                             self.data.policy.text)
+                                             self.data.policy.full_text)
 
     def _book(self) -> None:
         slot, data, ctx = self.selected_slot(), self.data, self.ctx

@@ -11,7 +11,7 @@ from datetime import timedelta
 from html import escape
 
 from ...rules.money import AmountError, parse_amount
-from ...rules.policy import FeePolicySnapshot, worry_free_lines
+from ...rules.policy import FeePolicySnapshot, full_policy_text, own_text_problem, worry_free_lines
 from ...rules.slots import WorkingBlock
 from ...rules.timefmt import format_instant
 from ...rules.working_hours import DAYS, format_day, parse_week
@@ -80,17 +80,21 @@ class BookingSettingsPage(Page):
             preview.setHtml(escape(str(exc)))
             return
         try:
-            lines = worry_free_lines(FeePolicySnapshot(
+            snap = FeePolicySnapshot(
                 version=0, notice=timedelta(hours=c.notice_hours), late_cancellation_fee=c.late_fee,
-                no_show_fee=c.no_show_fee, grace=timedelta(minutes=c.grace_minutes)))
+                no_show_fee=c.no_show_fee, grace=timedelta(minutes=c.grace_minutes))
         except ValueError as exc:  # e.g. a negative number typed: the snapshot refuses it
             preview.setHtml(escape(str(exc)))
             return
-        # The same wording as the client's booking page (rules.policy.worry_free_lines).
+        # The same wording as the client's booking page and the full policy the client opens
+        # (rules.policy), with what the service would refuse in the provider's own text.
+        lines = worry_free_lines(snap)
+        problem = own_text_problem(c.text)
         preview.setHtml(
             "<b>Worry-free booking</b><br>" + "<br>".join(escape(t) for t in (
                 lines.notice, lines.late_cancellation_fee, lines.no_show_fee, lines.insurance))
-            + "<br><br>" + escape(c.text).replace("\n", "<br>"))
+            + (f"<br><br><i>{escape(problem)}</i>" if problem else "")
+            + "<br><br><b>Full policy</b><br>" + escape(full_policy_text(snap, c.text)).replace("\n", "<br>"))
 
     def save_policy(self) -> None:
         try:
