@@ -61,3 +61,18 @@ def test_only_the_fields_amounts_appear():
     policy = FeePolicySnapshot(2, timedelta(hours=48), Money(6500), Money(8000), timedelta(minutes=10))
     full = full_policy_text(policy, "Please arrive early.")
     assert set(re.findall(r"\$[\d,]+\.\d\d", full)) == {"$65.00", "$80.00"}
+
+
+def test_status_label_at_reads_attended_once_over():
+    from datetime import UTC, datetime
+
+    from desktop.rules.vocabulary import AppointmentStatus, status_label_at
+
+    start = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+    end = start + timedelta(minutes=50)
+    assert status_label_at(AppointmentStatus.SCHEDULED, start, end, start - timedelta(seconds=1)) == "Scheduled"
+    assert status_label_at(AppointmentStatus.SCHEDULED, start, end, start) == "In progress"
+    assert status_label_at(AppointmentStatus.SCHEDULED, start, end, end) == "Attended"
+    for status in AppointmentStatus:
+        if status is not AppointmentStatus.SCHEDULED:
+            assert status_label_at(status, start, end, end + timedelta(days=1)) == status.label

@@ -193,3 +193,13 @@ def test_can_reschedule_is_what_the_reschedule_service_allows(demo_db, now):
     for row in blocked:
         with pytest.raises(RuleRefused):
             reschedule_appointment(alex, row.id, row.start + timedelta(days=1, hours=1), now=now)
+
+
+def test_past_scheduled_appointments_read_attended_never_scheduled(team, now):
+    ended = f.add_appointment(team.client, now - timedelta(days=7)).id
+    missed = f.add_appointment(team.client, now - timedelta(days=14), status=AppointmentStatus.NO_SHOW).id
+    labels = {r.id: r.status_label for r in client_portal.past(team.client, now=now)}
+    assert labels == {ended: "Attended", missed: "No-show"}
+    started = f.add_appointment(team.client, now - timedelta(minutes=10)).id
+    assert client_portal.appointment(team.client, started, now=now).status_label == "In progress"
+    assert client_portal.appointment(team.client, started, now=now - timedelta(hours=1)).status_label == "Scheduled"

@@ -7,6 +7,7 @@ appears as a string literal anywhere else in ``desktop/``.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -44,6 +45,22 @@ _APPOINTMENT_LABELS = {
     AppointmentStatus.NO_SHOW: "No-show",
     AppointmentStatus.CANCELLED_BY_PROVIDER: "Cancelled by provider",
 }
+
+
+ATTENDED = "Attended"  # a scheduled appointment that has ended and was not marked a no-show
+IN_PROGRESS = "In progress"
+
+
+def status_label_at(status: str, start: datetime, end: datetime, now: datetime) -> str:
+    """What a person reads for an appointment's status at ``now``: a scheduled appointment that
+    is over reads *Attended* (never *Scheduled*), one under way *In progress*."""
+    state = AppointmentStatus(status)
+    if state is AppointmentStatus.SCHEDULED:
+        if end <= now:
+            return ATTENDED
+        if start <= now:
+            return IN_PROGRESS
+    return state.label
 
 
 class CancellationKind(StrEnum):

@@ -18,7 +18,7 @@ from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, ho
 from ..rules.policy import FeePolicySnapshot, full_policy_text
 from ..rules.slots import BOOKING_DAYS, DEFAULT_SESSION, Slot, open_slots, slot_step
 from ..rules.timefmt import free_cancellation_text
-from ..rules.vocabulary import LateRequestStatus
+from ..rules.vocabulary import LateRequestStatus, status_label_at
 from ..rules.wording import INSURANCE_SENTENCE
 from ..store.models import (
     Appointment,
@@ -57,10 +57,11 @@ class AppointmentRow:
     policy: FeePolicySnapshot  # the version booked, never today's
     decision: NoticeDecision
     pending_late_request: bool
+    as_of: datetime  # the instant the row was read at (the status label depends on it)
 
     @property
     def status_label(self) -> str:
-        return AppointmentStatus(self.status).label
+        return status_label_at(self.status, self.start, self.end, self.as_of)
 
     @property
     def is_scheduled(self) -> bool:
@@ -146,6 +147,7 @@ def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -
             provider_name=r["provider_name"], service_name=r["service_name"] or "Session", location=r["location"],
             telehealth=bool(r["telehealth"]), status=r["status"], series_id=r["series_id"], policy=policy,
             decision=notice_decision(r["start"], now, policy.notice), pending_late_request=r["id"] in pending,
+            as_of=now,
         ))
     return out
 

@@ -13,6 +13,7 @@ from ...rules.noshow import NoShowEligibility, no_show_eligibility
 from ...rules.policy import FeePolicySnapshot
 from ...rules.provider_actions import ActionRefusal, cancel_refusal, move_refusal, no_show_refusal
 from ...rules.timefmt import format_instant
+from ...rules.vocabulary import status_label_at
 from ...rules.wording import NOT_COVERED_BY_INSURANCE
 from ...store.models import (
     Appointment,
@@ -146,7 +147,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
 
     return AppointmentDetail(
         id=appt.id, version=appt.version, start=appt.starts_at, end=appt.ends_at, status=status,
-        status_label=status.label, client_id=appt.client_id, client_name=client_name or "",
+        status_label=status_label_at(status, appt.starts_at, appt.ends_at, now), client_id=appt.client_id, client_name=client_name or "",
         series_id=appt.series_id, series_summary=summary, series_frequency=frequency, policy=policy,
         no_show=no_show_eligibility(appt.starts_at, now, policy.grace), pending_request_id=pending,
         charges=charges, cancellation=cancel_text,
