@@ -48,6 +48,8 @@ class CalendarRow:
     version: int
     late_request_pending: bool
     urgent: bool = False  # an open urgent item is tied to it (the client asked to be contacted)
+    who: str = ""  # the other person, as the viewer labels the event: the client for a provider,
+    # the provider for a client (never the client's own name on their own calendar)
 
     @property
     def status_label(self) -> str:
@@ -67,7 +69,8 @@ def _check_range(start: datetime, end: datetime) -> None:
         raise InvalidInput(f"A calendar shows at most {MAX_RANGE_DAYS} days at a time.")
 
 
-def _rows(where, start: datetime, end: datetime, *, with_urgent: bool = False) -> list[CalendarRow]:
+def _rows(where, start: datetime, end: datetime, *, with_urgent: bool = False,
+          who: str = "client_name") -> list[CalendarRow]:
     ClientUser, ProviderUser = User.alias(), User.alias()
     pending = (LateCancellationRequest.select(fn.COUNT(LateCancellationRequest.id))
                .where(LateCancellationRequest.appointment == Appointment.id,
@@ -93,7 +96,7 @@ def _rows(where, start: datetime, end: datetime, *, with_urgent: bool = False) -
          .order_by(Appointment.starts_at, Appointment.id))
     return [CalendarRow(**{**row, "telehealth": bool(row["telehealth"]), "location": row["location"] or "",
                            "late_request_pending": bool(row["late_request_pending"]),
-                           "urgent": bool(row["urgent"])})
+                           "urgent": bool(row["urgent"]), "who": row[who]})
             for row in q.dicts()]
 
 
@@ -114,4 +117,4 @@ def client_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarR
     if actor.role != Role.CLIENT:
         raise NotAllowed("Only a client sees their own calendar.")
     _check_range(start, end)
-    return _rows(Appointment.client == actor.client_id, start, end)
+    return _rows(Appointment.client == actor.client_id, start, end, who="provider_name")

@@ -41,7 +41,7 @@ SHORT_STATUS = {AppointmentStatus.SCHEDULED: "", AppointmentStatus.CANCELLED_BY_
 
 def describe(row: CalendarRow, zone: str) -> str:
     """One appointment in words (tooltips and accessible text)."""
-    text = f"{row.client_name}, {format_range(row.start, row.end, zone)}: {row.status_label}"
+    text = f"{row.who or row.client_name}, {format_range(row.start, row.end, zone)}: {row.status_label}"
     if row.in_series:
         text += " (repeating)"
     if row.late_request_pending:
@@ -137,7 +137,7 @@ class CalendarGrid(QWidget):
             mark = f"{SERIES_MARK} " if row.in_series else ""
             when = f"{p.start_minute // 60:02d}:{p.start_minute % 60:02d}"
             status = f"Urgent · {row.status_label}" if row.urgent else row.status_label
-            lines = (f"{mark}{when} {row.client_name}", status)
+            lines = (f"{mark}{when} {row.who or row.client_name}", status)
             self._boxes.append(ItemBox(QRectF(x, y1 + 1, max(w, 8), max(y2 - y1 - 2, 12)), row, lines))
 
     def _relayout_month(self) -> None:
@@ -150,6 +150,9 @@ class CalendarGrid(QWidget):
         for day_index, items in by_day.items():
             col, line = day_index % 7, day_index // 7
             x, y = col * cw, HEADER + line * ch + MONTH_LINE + 2
+            if len(items) > per_cell:
+                # A full day shows what will happen first: scheduled before cancelled (each in time order).
+                items.sort(key=lambda p: (AppointmentStatus(p.row.status).is_cancelled, p.start_minute))
             shown = items if len(items) <= per_cell else items[:per_cell - 1]
             for i, p in enumerate(shown):
                 row = p.row
@@ -157,7 +160,8 @@ class CalendarGrid(QWidget):
                 short = SHORT_STATUS.get(row.status, "")
                 when = f"{p.start_minute // 60:02d}:{p.start_minute % 60:02d}"
                 # The status word comes before the name so eliding never hides it.
-                text = f"{mark}{when} {short}: {row.client_name}" if short else f"{mark}{when} {row.client_name}"
+                who = row.who or row.client_name
+                text = f"{mark}{when} {short}: {who}" if short else f"{mark}{when} {who}"
                 if row.urgent:
                     text = f"! {text}"
                 self._boxes.append(ItemBox(QRectF(x + 2, y + i * MONTH_LINE, cw - 4, MONTH_LINE - 1), row, (text,)))
