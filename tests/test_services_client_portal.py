@@ -203,3 +203,28 @@ def test_past_scheduled_appointments_read_attended_never_scheduled(team, now):
     started = f.add_appointment(team.client, now - timedelta(minutes=10)).id
     assert client_portal.appointment(team.client, started, now=now).status_label == "In progress"
     assert client_portal.appointment(team.client, started, now=now - timedelta(hours=1)).status_label == "Scheduled"
+
+
+def test_a_decided_late_request_is_shown_and_a_second_one_is_refused_with_the_reason(team, now):
+    from desktop.rules.late_requests import LateDecision
+    from desktop.services.provider import decide_late_request
+
+    soon = f.book(team.owner, team.client, now + timedelta(hours=20), now=now - timedelta(days=2))
+    cancellation.request_late_cancellation(team.client, soon, "Car broke down", now=now)
+    row = client_portal.appointment(team.client, soon, now=now)
+    assert row.pending_late_request and "has not answered yet" in row.late_request_line("America/New_York")
+    with pytest.raises(Conflict, match="already asked"):
+        cancellation.request_late_cancellation(team.client, soon, "again", now=now)
+    from desktop.store.models import LateCancellationRequest
+
+    request = LateCancellationRequest.get(LateCancellationRequest.appointment == soon)
+    decide_late_request(team.owner, request.id, LateDecision.DECLINE, "Please come if you can.",
+                        expected_version=request.version, now=now + timedelta(minutes=5))
+    row = client_portal.appointment(team.client, soon, now=now + timedelta(minutes=10))
+    line = row.late_request_line("America/New_York")
+    assert not row.pending_late_request and row.is_scheduled
+    assert line.startswith("Your provider declined your late-cancellation request on Tue 24 Nov, 10:05 EST")
+    assert "Please come if you can." in line
+    with pytest.raises(Conflict, match="declined .* You cannot ask again"):
+        cancellation.request_late_cancellation(team.client, soon, "please", now=now + timedelta(minutes=10))
+    assert [r.id for r in client_portal.upcoming(team.client, now=now + timedelta(minutes=10))][0] == soon

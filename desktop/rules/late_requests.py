@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import datetime
 
+from .money import Money
+from .timefmt import format_instant
 from .vocabulary import AppointmentStatus, LateRequestStatus
 
 
@@ -69,3 +72,46 @@ def late_refusal(request_status: str, appointment_status: str, decision: LateDec
 def late_decisions(request_status: str, appointment_status: str) -> tuple[LateDecision, ...]:
     """The decisions the provider can take on a request now (none once it is decided)."""
     return tuple(d for d in LateDecision if late_refusal(request_status, appointment_status, d) is None)
+
+
+@dataclass(frozen=True)
+class LateRequestOutcome:
+    """The latest late-cancellation request of one appointment, as its client reads it."""
+
+    status: LateRequestStatus
+    asked_at: datetime
+    decided_at: datetime | None
+    fee: Money  # the booked policy's late-cancellation fee
+    reply: str = ""  # the provider's words with the decision, if any
+
+    def sentence(self, zone: str) -> str:
+        """'Your provider approved … on Tue 24 Nov, 10:00 EST; a late-cancellation fee of $50.00 applies.'"""
+        asked = format_instant(self.asked_at, zone)
+        if self.status is LateRequestStatus.PENDING or self.decided_at is None:
+            return f"You asked to cancel on {asked}; your provider has not answered yet."
+        when = format_instant(self.decided_at, zone)
+        text = {
+            LateRequestStatus.APPROVED_WITH_FEE: (f"Your provider approved your late cancellation on {when}; "
+                                                  f"a late-cancellation fee of {self.fee.format()} applies."),
+            LateRequestStatus.APPROVED_WAIVED: (f"Your provider approved your late cancellation on {when} "
+                                                "and waived the fee."),
+            LateRequestStatus.DECLINED: (f"Your provider declined your late-cancellation request on {when}; "
+                                         "the appointment stays booked."),
+            LateRequestStatus.CLOSED_CANCELLED: (f"Your provider cancelled the appointment on {when}, "
+                                                 "so your request was closed; there is no fee."),
+        }[self.status]
+        return f"{text} “{self.reply.strip()}”" if self.reply.strip() else text
+
+
+def second_request_refusal(outcome: LateRequestOutcome | None, zone: str) -> str | None:
+    """Why the client cannot ask again for the same appointment, or None: one request per
+    appointment — pending, it waits for the answer; decided, the answer stands (a declined client
+    messages the provider instead of asking the same question again)."""
+    if outcome is None:
+        return None
+    if outcome.status is LateRequestStatus.PENDING:
+        return "You have already asked to cancel this appointment; your provider will answer soon."
+    if outcome.status is LateRequestStatus.DECLINED:
+        return (outcome.sentence(zone) + " You cannot ask again for the same appointment; if something has "
+                "changed, send your provider a message.")
+    return outcome.sentence(zone)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..rules.late_requests import second_request_refusal
 from ..rules.notice import NoticeDecision, NoticeStatus, notice_decision
 from ..rules.policy import FeePolicySnapshot
 from ..rules.series import OccurrenceState, SeriesCancellationPlan, plan_series_cancellation
@@ -34,6 +35,7 @@ from .guards import (
     require_scheduled,
     update_scheduled,
 )
+from .late_outcomes import late_request_outcomes
 from .result import Change, OpResult
 from .threads import open_thread, post
 from .tx import audit, locked, utc_now, write_transaction
@@ -200,8 +202,10 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
             raise RuleRefused("You can still cancel this appointment yourself, free of charge.", decision)
         if decision.status is NoticeStatus.ALREADY_STARTED:
             raise RuleRefused(decision.why, decision)
-        if pending_late_request(appt.id) is not None:
-            raise Conflict("You have already asked to cancel this appointment; your provider will answer soon.")
+        earlier = late_request_outcomes([appt.id], {appt.id: policy.late_cancellation_fee}).get(appt.id)
+        refusal = second_request_refusal(earlier, actor.time_zone)
+        if refusal is not None:
+            raise Conflict(refusal)
         when = format_instant(appt.starts_at, actor.time_zone)
         thread = open_thread(appt.client_id, appt.provider_id, f"Late-cancellation request: {when}",
                              kind=ThreadKind.LATE_CANCELLATION, appointment_id=appt.id, now=now)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import JOIN
 
+from ..rules.late_requests import LateRequestOutcome
 from ..rules.money import Money
 from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decision
 from ..rules.policy import FeePolicySnapshot, full_policy_text
@@ -25,7 +26,6 @@ from ..store.models import (
     AppointmentStatus,
     Client,
     FeePolicy,
-    LateCancellationRequest,
     Provider,
     Service,
     User,
@@ -33,6 +33,7 @@ from ..store.models import (
 from .access import current_policy, snapshot
 from .actor import Actor, current_actor, require_role
 from .errors import NotAllowed, NotFound
+from .late_outcomes import late_request_outcomes
 from .messaging import unread_total
 from .policy import provider_zone, working_blocks
 from .tx import utc_now
@@ -58,6 +59,11 @@ class AppointmentRow:
     decision: NoticeDecision
     pending_late_request: bool
     as_of: datetime  # the instant the row was read at (the status label depends on it)
+    late_request: LateRequestOutcome | None = None  # the latest late-cancellation request, if any
+
+    def late_request_line(self, zone: str) -> str:
+        """What became of the client's late-cancellation request ("" when there was none)."""
+        return self.late_request.sentence(zone) if self.late_request is not None else ""
 
     @property
     def status_label(self) -> str:
@@ -129,12 +135,8 @@ def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -
     if limit is not None:
         q = q.limit(limit)
     raw = list(q.dicts())
-    ids = [r["id"] for r in raw]
-    pending = set()
-    if ids:
-        pending = {a for (a,) in LateCancellationRequest.select(LateCancellationRequest.appointment)
-                   .where(LateCancellationRequest.appointment.in_(ids),
-                          LateCancellationRequest.status == LateRequestStatus.PENDING).tuples()}
+    fees = {r["id"]: Money(r["late_cancellation_fee_cents"], r["currency"]) for r in raw}
+    outcomes = late_request_outcomes(fees, fees)
     out = []
     for r in raw:
         currency = r["currency"]
@@ -146,8 +148,10 @@ def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -
             id=r["id"], version=r["version"], start=r["start"], end=r["end"], provider_id=r["provider_id"],
             provider_name=r["provider_name"], service_name=r["service_name"] or "Session", location=r["location"],
             telehealth=bool(r["telehealth"]), status=r["status"], series_id=r["series_id"], policy=policy,
-            decision=notice_decision(r["start"], now, policy.notice), pending_late_request=r["id"] in pending,
-            as_of=now,
+            decision=notice_decision(r["start"], now, policy.notice),
+            pending_late_request=(outcome := outcomes.get(r["id"])) is not None
+            and outcome.status is LateRequestStatus.PENDING,
+            as_of=now, late_request=outcome,
         ))
     return out
 
