@@ -37,6 +37,8 @@ def test_book_page_shows_services_slots_and_worry_free_policy(qtbot, demo_db, no
     appt = Appointment.get(Appointment.client == portal.ctx.actor.client_id, Appointment.starts_at == slot.start)
     assert appt.policy.version == 2 and appt.status == AppointmentStatus.SCHEDULED
     assert page.result.text().startswith("Booked:")
+    terms = "free" if slot.start - now > timedelta(hours=24) else "not be able to cancel"
+    assert terms in page.result.text()
     assert slot not in page.slot_model.slots  # the page re-read its open times
 
 

@@ -36,6 +36,16 @@ def request_for(client, start, **kw) -> BookingRequest:
 
 # ---- single appointments --------------------------------------------------------
 
+def test_the_confirmation_tells_what_cancelling_will_mean(team, now):
+    """Never a free cancellation the notice rule will refuse (booked inside the window)."""
+    later = book_appointment(team.client, request_for(team.client, now + timedelta(days=3)), now=now)
+    assert "free of charge until" in later.notice
+    soon = book_appointment(team.owner, request_for(team.client, now + timedelta(hours=5)), now=now)
+    assert "free" not in soon.notice
+    assert soon.notice.startswith("This appointment starts within 24 hours: you will not be able to cancel")
+    assert "$50.00" in soon.notice
+
+
 def test_client_books_with_their_provider(team, now):
     start = now + timedelta(days=3)
     before = audit_count()

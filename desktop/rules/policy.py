@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from .money import Money
-from .notice import hours_phrase
+from .notice import hours_phrase, notice_decision
+from .timefmt import format_instant
 from .wording import NOT_COVERED_BY_INSURANCE
 
 __all__ = ["NOT_COVERED_BY_INSURANCE", "DEFAULT_POLICY", "FeePolicySnapshot", "WorryFreeLines", "worry_free_lines",
-           "full_policy_text", "own_text_problem", "OWN_TEXT_HEADING"]
+           "full_policy_text", "own_text_problem", "OWN_TEXT_HEADING", "BookingTerms", "booking_terms"]
 
 
 @dataclass(frozen=True)
@@ -117,3 +118,26 @@ def own_text_problem(text: str) -> str | None:
     return (f"Your own text mentions “{found.group(0).strip()}”. Fees, the notice window and the grace period "
             "come from their fields and are written into the policy for you; leave amounts and times out "
             "of your text, so the policy never contradicts itself.")
+
+
+@dataclass(frozen=True)
+class BookingTerms:
+    """What booking (or moving to) a time means for cancelling it, told before confirming and in
+    the confirmation: never a free cancellation that the notice rule would refuse."""
+
+    inside_window: bool  # starts within the notice window: the client cannot cancel it themselves
+    deadline: datetime  # the end of free cancellation (already past when inside_window)
+    policy: FeePolicySnapshot
+
+    def sentence(self, zone: str) -> str:
+        if self.inside_window:
+            return (f"This appointment starts within {hours_phrase(self.policy.notice)}: you will not be able to "
+                    "cancel or move it yourself. To cancel it you would ask your provider, and a late-cancellation "
+                    f"fee of {self.policy.late_cancellation_fee.format()} may apply.")
+        return (f"You can cancel or reschedule it free of charge until {format_instant(self.deadline, zone)} "
+                f"({hours_phrase(self.policy.notice)} before the start).")
+
+
+def booking_terms(start: datetime, now: datetime, policy: FeePolicySnapshot) -> BookingTerms:
+    decision = notice_decision(start, now, policy.notice)
+    return BookingTerms(not decision.allowed, start - policy.notice, policy)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..rules import series as series_rules
+from ..rules.policy import booking_terms
 from ..rules.slots import DEFAULT_SESSION, SlotRefusal, offered_slot_refusal
 from ..store.models import (
     Appointment,
@@ -20,7 +21,7 @@ from ..store.models import (
     Service,
     User,
 )
-from .access import client_for_provider, current_policy
+from .access import client_for_provider, current_policy, snapshot
 from .actor import Actor
 from .auth import check_zone
 from .errors import Conflict, InvalidInput, NotAllowed, NotFound
@@ -144,7 +145,9 @@ def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | N
         )
         audit(actor, "book_appointment", "appointment", appt.id, at=now,
               start=request.start.isoformat(), policy_version=policy.version)
-    return OpResult(Change.APPOINTMENTS, "Appointment booked.", appt.id)
+    # What cancelling it will mean, in the confirmation: never a free cancellation the rule refuses.
+    terms = booking_terms(request.start, now, snapshot(policy))
+    return OpResult(Change.APPOINTMENTS, "Appointment booked.", appt.id, notice=terms.sentence(actor.time_zone))
 
 
 @dataclass(frozen=True)

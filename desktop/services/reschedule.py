@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..rules.notice import notice_decision
+from ..rules.policy import booking_terms
 from ..rules.timefmt import format_instant
 from ..store.models import Appointment, FeePolicy, Role
 from .access import current_policy, snapshot
@@ -55,5 +56,7 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
         update_scheduled(appt, now, Outcome.MOVED, starts_at=new_start, ends_at=end, policy=policy.id)
         audit(actor, "reschedule", "appointment", appt.id, at=now, old_start=appt.starts_at.isoformat(),
               new_start=new_start.isoformat(), policy_version=policy.version)
+    terms = booking_terms(new_start, now, snapshot(policy))
     return OpResult(Change.APPOINTMENTS,
-                    f"Appointment moved to {format_instant(new_start, actor.time_zone)}.", appt.id)
+                    f"Appointment moved to {format_instant(new_start, actor.time_zone)}.", appt.id,
+                    notice=terms.sentence(actor.time_zone))

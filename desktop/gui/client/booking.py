@@ -197,14 +197,14 @@ class BookingPage(Page):
 
             def run():
                 return book_appointment(ctx.actor, request, now=ctx.service_now())
-            done_text = (f"Booked: {format_instant(slot.start, zone)} with {data.provider_name}. "
-                         f"{worry_free_lines(data.policy.snapshot).notice}")
+            done_text = f"Booked: {format_instant(slot.start, zone)} with {data.provider_name}."
 
-        def done(_result) -> None:
+        def done(result) -> None:
             self.moving = None
             self.refresh_now()
             self.result.setProperty("error", False)
-            self.result.setText(done_text)
+            # The service says what cancelling it will mean (never a free cancellation the rule refuses).
+            self.result.setText(f"{done_text} {getattr(result, 'notice', '')}".strip())
 
         def failed(exc: ServiceError) -> None:
             self.result.setProperty("error", True)
