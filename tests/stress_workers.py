@@ -93,7 +93,7 @@ def build(now: datetime, rounds: int) -> dict:
             frequency=Frequency.WEEKLY, count=6), now=now).value
         occ = [a.id for a in Appointment.select().where(Appointment.series == series_id)
                .order_by(Appointment.starts_at)]
-        firsts.append((occ[0], occ[2]))
+        firsts.append((occ[-1], occ[1]))  # the client clicks a later one than the provider
     plan["cancel_upcoming_vs_series_from"] = {"client": c5.username, "provider": p5.username, "occurrences": firsts}
     return plan
 
@@ -118,10 +118,11 @@ def _call(worker: int, scenario: str, r: int, plan: dict, actors: dict):
         who = actors[step["supports"][worker % len(step["supports"])]]
         return adjustments.adjust_fee(who, step["requests"][r], Money(SUPPORT_AMOUNTS[worker], "USD"),
                                       f"decided at desk {worker}", expected_version=step["versions"][r], now=now)
-    first, third = step["occurrences"][r]
+    clicked_by_client, clicked_by_provider = step["occurrences"][r]
     if worker % 2 == 0:
-        return cancellation.client_cancel_upcoming(actors[step["client"]], first, REASON, now=now)
-    return cancel.cancel_series_from_for_client(actors[step["provider"]], third, plan["provider_reason"], now=now)
+        return cancellation.client_cancel_upcoming(actors[step["client"]], clicked_by_client, REASON, now=now)
+    return cancel.cancel_series_from_for_client(actors[step["provider"]], clicked_by_provider,
+                                                plan["provider_reason"], now=now)
 
 
 def _actors(plan: dict) -> dict:
