@@ -107,8 +107,8 @@ def committed() -> None:
 
 
 def _driver_error(exc: BaseException) -> BaseException:
-    """The driver's exception under peewee's wrapper (peewee raises ``New(orig, *orig.args)``)."""
-    candidates = [exc.args[0] if exc.args else None, exc.__cause__, exc.__context__]
+    """The driver's exception under peewee's wrapper (kept as ``orig``)."""
+    candidates = [getattr(exc, "orig", None), exc.args[0] if exc.args else None, exc.__cause__, exc.__context__]
     for candidate in candidates:
         if isinstance(candidate, BaseException) and _is_driver(candidate):
             return candidate
@@ -151,7 +151,8 @@ def classify(exc: BaseException) -> Failure | None:
         return Failure.OTHER
     orig = _driver_error(exc)
     text = str(orig).lower()
-    if isinstance(orig, sqlite3.Error) or isinstance(database.obj, peewee.SqliteDatabase):
+    from_postgres = _is_driver(orig) and not isinstance(orig, sqlite3.Error)
+    if not from_postgres and (isinstance(orig, sqlite3.Error) or isinstance(database.obj, peewee.SqliteDatabase)):
         for fragment, failure in _SQLITE_TEXTS:
             if fragment in text:
                 return failure
@@ -231,7 +232,7 @@ def guarded(func: Callable[..., T], args: tuple, kwargs: dict[str, Any]) -> T:
                     log.info("%s in %s (attempt %d): running it again", failure.value, func.__name__, attempt)
                     time.sleep(random.uniform(0, _BACKOFF_S * attempt))
                     continue
-                log.warning("%s in %s: %s", failure.value, func.__name__, exc)
+                log.warning("%s in %s: %s", failure.value, func.__name__, _driver_error(exc))
                 if failure is Failure.UNAVAILABLE or in_commit:
                     forget_connection()
                 raise translate(failure, in_commit=in_commit, wrote=_state.wrote) from exc
