@@ -175,3 +175,10 @@ def test_a_read_losing_the_server_is_told_too(team, now, inject, monkeypatch):
     monkeypatch.setattr(database.obj, "execute_sql", gone)
     with pytest.raises(DatabaseUnavailable, match="cannot be shown now"):
         upcoming(team.client, now=now)
+
+
+def test_the_clock_offset_on_one_machine_is_nothing(db):
+    from desktop.services.clock import clock_is_off, server_clock_offset
+
+    offset = server_clock_offset()  # SQLite: exactly zero; the test server runs on this machine
+    assert abs(offset) < timedelta(seconds=5) and not clock_is_off(offset)
