@@ -12,8 +12,8 @@ import peewee
 import pytest
 
 from desktop.store.models import Appointment, AppointmentStatus, Cancellation, database
+from tests.dbfaults import pg
 from tests.guikit import click, make_controller, message_boxes, sign_in, wait_ops
-from tests.test_services_database_errors import pg
 
 RAW = {
     "lost server": (pg(None, "server closed the connection unexpectedly"), "cannot be reached"),

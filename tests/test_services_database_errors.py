@@ -24,27 +24,9 @@ from desktop.services.errors import (
 from desktop.services.provider import cancel_for_client, provider_reasons
 from desktop.store.models import Appointment, AuditEvent, Cancellation, database
 from tests import factories
+from tests.dbfaults import lite, pg
 
 REASON = "schedule_conflict"
-
-
-class FakePgError(Exception):
-    """What psycopg2 raises, with its SQLSTATE (the real classes' pgcode cannot be set)."""
-
-    def __init__(self, message: str, pgcode: str | None = None) -> None:
-        super().__init__(message)
-        self.pgcode = pgcode
-
-
-FakePgError.__module__ = "psycopg2.errors"
-
-
-def pg(code: str | None, message: str, wrapper=peewee.OperationalError) -> Exception:
-    return wrapper(FakePgError(message, code))
-
-
-def lite(message: str, wrapper=peewee.OperationalError, kind=sqlite3.OperationalError) -> Exception:
-    return wrapper(kind(message))
 
 
 KINDS = {  # what the driver raised (as peewee wraps it) -> what the person is shown
