@@ -161,3 +161,21 @@ def test_explicit_now_still_wins_on_the_server(server):
     server_now = tx.database_now()
     client_cancel_one(team.client, appt, REASON, now=server_now - timedelta(days=2))  # tests and demos pass it
     assert factories.status_of(appt) == AppointmentStatus.CANCELLED_BY_CLIENT
+
+
+def test_a_connection_the_server_dropped_is_told_and_the_next_call_reconnects(server, pg_url):  # noqa: F811
+    from desktop.services.client_portal import upcoming
+    from desktop.services.errors import DatabaseUnavailable
+
+    team = factories.make_team(NOW)
+    appt = factories.book(team.owner, team.client, NOW + timedelta(days=2), now=NOW)
+    pid = database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    admin = _connect_postgres(pg_url)
+    admin.execute_sql("SELECT pg_terminate_backend(%s)", (pid,))  # as a server restart would
+    admin.close()
+    with pytest.raises(DatabaseUnavailable, match="cannot be reached"):
+        client_cancel_one(team.client, appt, REASON, now=NOW)
+    assert [row.id for row in upcoming(team.client, now=NOW)] == [appt]  # reconnected by itself
+    assert factories.status_of(appt) == AppointmentStatus.SCHEDULED
+    client_cancel_one(team.client, appt, REASON, now=NOW)
+    assert factories.status_of(appt) == AppointmentStatus.CANCELLED_BY_CLIENT
