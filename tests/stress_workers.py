@@ -8,6 +8,7 @@ call. It reports each outcome ("ok", a ServiceError's class name, or "RAW …" f
 
 from __future__ import annotations
 
+import logging
 import time
 import traceback
 from datetime import datetime, timedelta
@@ -136,9 +137,24 @@ def _actors(plan: dict) -> dict:
     return {n: factories.actor(n) for n in names}
 
 
+class _RetryCounter(logging.Handler):
+    """Counts the use cases the guard ran again after a deadlock (services.dberrors logs each)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += "running it again" in record.getMessage()
+
+
 def work(worker: int, target: str, plan: dict, barrier, results) -> None:
     """One workstation: open the database, then one call per scenario and round, in step with the others."""
     outcomes, calls, loop = [], 0, 0.0
+    retries = _RetryCounter()
+    guard_log = logging.getLogger("desktop.services.dberrors")
+    guard_log.addHandler(retries)
+    guard_log.setLevel(logging.INFO)
     try:
         from desktop.store.db import close_database, open_database
 
@@ -163,7 +179,7 @@ def work(worker: int, target: str, plan: dict, barrier, results) -> None:
     except Exception:
         outcomes.append(("worker", -1, "RAW " + traceback.format_exc().splitlines()[-1]))
         barrier.abort()
-    results.put((worker, outcomes, calls, loop))
+    results.put((worker, outcomes, calls, loop, retries.count))
 
 
 def check_state(plan: dict) -> dict:

@@ -54,8 +54,8 @@ def test_four_workstations_at_once(target):
     for p in procs:
         p.join(timeout=30)
     elapsed = time.perf_counter() - started
-    outcomes = [o for _w, out, _c, _b in reports for o in out]
-    calls = sum(c for _w, _o, c, _b in reports)
+    outcomes = [o for _w, out, _c, _b, _n in reports for o in out]
+    calls = sum(c for _w, _o, c, _b, _n in reports)
     raw = [o for o in outcomes if o[2].startswith("RAW")]
     wins = {s: sum(1 for sc, _r, o in outcomes if sc == s and o == "ok") for s in stress_workers.SCENARIOS}
     open_database(target)
@@ -63,12 +63,13 @@ def test_four_workstations_at_once(target):
         counts = stress_workers.check_state(plan)
     finally:
         close_database()
-    loop = max(b for _w, _o, _c, b in reports)  # from the first release to the last call
+    loop = max(b for _w, _o, _c, b, _n in reports)  # from the first release to the last call
+    retried = sum(n for *_rest, n in reports)
     backend = "postgresql" if target.startswith("postgres") else "sqlite"
     print(f"\n[{backend}] {calls} calls by {len(procs)} workstations in {elapsed:.1f} s "
           f"({calls / max(loop, 1e-9):.0f} calls/s from the first release to the last call); double bookings {counts['double_bookings']}, "
           f"double fees {counts['double_fees']}, lost updates {counts['lost_updates']}, raw database errors "
-          f"{len(raw)}; successes per scenario {wins}")
+          f"{len(raw)}; deadlocks run again {retried}; successes per scenario {wins}")
     assert raw == [], raw[:5]
     assert counts == {"double_bookings": 0, "double_fees": 0, "lost_updates": 0}
     # Exactly one workstation wins every round where only one can; the series race may let both
