@@ -41,6 +41,7 @@ GUARDS = {
     "desktop.services.actor.require_owner": "the owner flag the session holds",
     "desktop.services.fees.guards.charge_for": "whose charge it is, for a use case",
     "desktop.services.guards.own_appointment": "whose appointment it is, for a write",
+    "desktop.services.guards.own_occurrence_in_series_order": "whose appointment it is, in the series lock order",
     "desktop.services.messaging.thread_for": "whose conversation it is, for a use case",
 }
 USE_CASES = [e for e in ENTRIES if qualified_name(e.function) not in GUARDS]

@@ -24,10 +24,12 @@ from ..store.models import (
 from .access import client_for_provider, current_policy, snapshot
 from .actor import Actor
 from .auth import check_zone
-from .errors import Conflict, InvalidInput, NotAllowed, NotFound
+from .dberrors import Failure, classify
+from .errors import TIME_TAKEN, Conflict, InvalidInput, NotAllowed, NotFound
+from .guards import lock_series
 from .policy import provider_zone, working_blocks
 from .result import Change, OpResult
-from .tx import audit, utc_now, write_transaction
+from .tx import audit, on_server, utc_now, write_transaction
 from .validation import entry_point
 
 # Occurrences exist as rows this far ahead; a background job extends the horizon.
@@ -122,11 +124,11 @@ def require_offered_slot(provider_id: int, start: datetime, length: timedelta, o
 def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | None = None) -> OpResult:
     """A client books an open slot of their provider's; a provider books any free time of a
     declared length (limits: 5 minutes to 12 hours) for one of their clients."""
-    now = utc_now(now)
-    if request.start <= now:
-        raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
     end = request.start + request.duration
     with write_transaction(actor):
+        now = utc_now(now)  # the server's clock on PostgreSQL, read in the transaction
+        if request.start <= now:
+            raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
         _check_booker(actor, request.provider_id, request.client_id)
         if actor.is_client:
             offered = _offered_length(request.provider_id, request.service_id)
@@ -136,7 +138,9 @@ def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | N
             raise NotFound("That service is not offered by this provider.")
         clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
         if clash is not None:
-            raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
+            raise Conflict(TIME_TAKEN)
+        # On PostgreSQL the database refuses an overlap the check above could not yet see (another
+        # workstation's booking committing this instant): the guard makes it the same Conflict.
         policy = current_policy(request.provider_id)
         appt = Appointment.create(
             provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
@@ -167,7 +171,6 @@ class SeriesRequest:
 @entry_point
 def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None = None) -> OpResult:
     """A provider creates a repeating appointment; occurrences up to the horizon become rows."""
-    now = utc_now(now)
     if not actor.is_provider:
         raise NotAllowed("Only providers create repeating appointments.")
     try:
@@ -176,9 +179,10 @@ def create_series(actor: Actor, request: SeriesRequest, *, now: datetime | None 
     except ValueError as exc:
         raise InvalidInput(str(exc)[:1].upper() + str(exc)[1:] + ".") from exc
     first_utc = series_rules.local_to_utc(request.first_local, ZoneInfo(check_zone(request.time_zone)))
-    if first_utc <= now:
-        raise InvalidInput("The first appointment of a series must be in the future.")
     with write_transaction(actor):
+        now = utc_now(now)
+        if first_utc <= now:
+            raise InvalidInput("The first appointment of a series must be in the future.")
         client_for_provider(actor, request.client_id)
         require_active_client(request.client_id)
         if request.service_id is not None and not Service.select().where(
@@ -227,13 +231,45 @@ def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int,
             "created_at": now, "updated_at": now,
         })
     if rows:
-        Appointment.insert_many(rows).execute()
+        clashed = _insert_occurrences(rows)
+        skipped += clashed
+        created = len(rows) - clashed
+    else:
+        created = 0
     remaining = series_rules.expand(
         series.rrule, first_local, series.time_zone,
         timedelta(minutes=series.duration_minutes), window_start=until, window_end=until + timedelta(days=400),
     )
     Series.update(materialised_until=until, ended=not remaining).where(Series.id == series.id).execute()
-    return len(rows), skipped
+    return created, skipped
+
+
+def _insert_occurrences(rows: list[dict]) -> int:
+    """Insert the checked occurrences; returns how many clashed after all. On SQLite the write
+    lock held since BEGIN IMMEDIATE means none can. On PostgreSQL another workstation's booking may
+    commit between the check and the insert: the exclusion constraint refuses it, and under a
+    savepoint (all at once, then one by one after a refusal) only the clashing occurrence is
+    skipped and the rest of the use case goes on."""
+    if not on_server():
+        Appointment.insert_many(rows).execute()
+        return 0
+    try:
+        with Appointment._meta.database.atomic():
+            Appointment.insert_many(rows).execute()
+        return 0
+    except Exception as exc:
+        if classify(exc) is not Failure.TIME_TAKEN:
+            raise
+    clashed = 0
+    for row in rows:
+        try:
+            with Appointment._meta.database.atomic():
+                Appointment.insert(row).execute()
+        except Exception as exc:
+            if classify(exc) is not Failure.TIME_TAKEN:
+                raise
+            clashed += 1
+    return clashed
 
 
 @entry_point
@@ -252,7 +288,9 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
         # application's background job, no person acts.
         try:
             with write_transaction(None):
-                fresh = Series.get_by_id(series.id)
+                fresh = lock_series(series.id)  # the series row first, as every series use case
+                if fresh is None:  # removed meanwhile
+                    continue
                 created, skipped = materialise(fresh, until=target, now=now)
                 if created or skipped:
                     audit(None, "extend_horizon", "series", fresh.id, at=now, created=created,
@@ -260,6 +298,12 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
                 total += created
         except series_rules.UnreadableRule as exc:
             _skip_unreadable(series, exc, now)
+        except Exception as exc:
+            # Another workstation held the series (a deadlock, a lock wait): this series waits
+            # for the next run, and every other series still extends.
+            if classify(exc) not in (Failure.RETRY, Failure.BUSY):
+                raise
+            log.warning("Series %s is not extended this time: %s", series.id, exc)
     summary = f"{total} upcoming occurrences of repeating appointments added." if total else ""
     return OpResult(Change.APPOINTMENTS if total else Change.NONE, summary, total)
 

@@ -30,7 +30,9 @@ from .errors import Conflict, InvalidInput, RuleRefused
 from .guards import (
     Outcome,
     check_version,
+    lock_appointments,
     own_appointment,
+    own_occurrence_in_series_order,
     pending_late_request,
     require_scheduled,
     update_scheduled,
@@ -38,7 +40,7 @@ from .guards import (
 from .late_outcomes import late_request_outcomes
 from .result import Change, OpResult
 from .threads import open_thread, post
-from .tx import audit, locked, utc_now, write_transaction
+from .tx import audit, utc_now, write_transaction
 from .urgent import ContactRaised, raise_contact_request
 from .validation import entry_point
 
@@ -101,12 +103,12 @@ def _cancel_row(appt: Appointment, actor: Actor, reason_code: str, answers: Mapp
 def client_cancel_one(actor: Actor, appointment_id: int, reason_code: str, answers: Mapping[str, str] | None = None,
                       other_text: str = "", *, expected_version: int | None = None,
                       now: datetime | None = None) -> OpResult:
-    now = utc_now(now)
     require_role(actor, Role.CLIENT)
     answers = dict(answers or {})
     _check_reason(reason_code, answers, other_text)
     with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
+        now = utc_now(now)  # the server's clock on PostgreSQL, read under the lock
         require_scheduled(appt)
         check_version(appt, expected_version, Outcome.CANCELLED)
         policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
@@ -144,12 +146,12 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
     """Cancel every upcoming occurrence of the appointment's series that the notice
     rule allows, atomically. ``expected_ids`` is what the preview showed: if the
     plan changed since (time passed, another workstation acted) nothing is done."""
-    now = utc_now(now)
     require_role(actor, Role.CLIENT)
     answers = dict(answers or {})
     _check_reason(reason_code, answers, other_text)
     with write_transaction(actor):
-        appt = own_appointment(actor, appointment_id, lock=True)
+        appt = own_occurrence_in_series_order(actor, appointment_id)
+        now = utc_now(now)
         if appt.series_id is None:
             raise InvalidInput("This appointment does not repeat; cancel it on its own.")
         policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
@@ -161,7 +163,7 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
         if not ids:
             raise RuleRefused("None of the upcoming appointments can be cancelled online: they are all inside "
                               "the notice window. Send a late-cancellation request instead.")
-        rows = {a.id: a for a in locked(Appointment.select()).where(Appointment.id.in_(ids))}
+        rows = lock_appointments(ids)
         for occ_id in ids:
             _cancel_row(rows[occ_id], actor, reason_code, answers, other_text, now)
         # "All upcoming" ends the series too: the background horizon job must not bring
@@ -186,7 +188,6 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
     """Inside the window: ask the provider, by a message tied to the appointment. A reason, when
     given, and its answers are checked against the catalogue like a cancellation's (the message
     is the free text an "Other" reason asks for)."""
-    now = utc_now(now)
     require_role(actor, Role.CLIENT)
     answers = dict(answers or {})
     if reason_code:
@@ -195,6 +196,7 @@ def request_late_cancellation(actor: Actor, appointment_id: int, message: str = 
         raise InvalidInput("Answers belong to a reason: pick the reason first.", field="answers")
     with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
+        now = utc_now(now)
         require_scheduled(appt)
         policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
         decision = notice_decision(appt.starts_at, now, policy.notice)

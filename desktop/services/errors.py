@@ -68,3 +68,26 @@ class SignInThrottled(SignInFailed):
     def __init__(self, message: str, retry_at: datetime | None) -> None:
         super().__init__(message)
         self.retry_at = retry_at
+
+
+# The words of a clash with another workstation's booking, one copy for every use case that
+# books or moves time (the database's own refusal on PostgreSQL says the same).
+TIME_TAKEN = "That time is no longer free: it was just booked. Pick another slot."
+
+
+class DatabaseUnavailable(ServiceError):
+    """The practice server (or the database file's disk or folder) cannot be reached."""
+
+    title = "Practice server unreachable"
+
+
+class DatabaseUnwritable(ServiceError):
+    """The database can be read but not written: read-only, or its disk is full."""
+
+    title = "Cannot save"
+
+
+class DatabaseFailed(ServiceError):
+    """The database refused for a reason nobody at the desk can act on but by trying again."""
+
+    title = "Database problem"

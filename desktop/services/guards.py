@@ -16,6 +16,7 @@ from ..store.models import (
     LateCancellationRequest,
     LateRequestStatus,
     Role,
+    Series,
 )
 from .access import appointment_for
 from .actor import Actor
@@ -52,6 +53,30 @@ def own_appointment(actor: Actor, appointment_id: int, *, lock: bool = False) ->
     if actor.role == Role.PROVIDER and client_moved(appt):
         raise NotAllowed(MOVED_CLIENT)
     return appt
+
+
+def own_occurrence_in_series_order(actor: Actor, appointment_id: int) -> Appointment:
+    """The appointment locked for a use case on its whole series: the series row first, then the
+    occurrence (:func:`lock_series`), the order every series use case and the horizon job take,
+    so two of them never hold one occurrence each while waiting for the other's."""
+    appt = own_appointment(actor, appointment_id)
+    if appt.series_id is not None:
+        lock_series(appt.series_id)
+    return own_appointment(actor, appointment_id, lock=True)
+
+
+def lock_series(series_id: int) -> Series | None:
+    """Hold the series row (PostgreSQL; SQLite already holds the write lock): the first lock of
+    any use case that locks several occurrences of one series."""
+    return locked(Series.select()).where(Series.id == series_id).first()
+
+
+def lock_appointments(ids: list[int]) -> dict[int, Appointment]:
+    """Several appointments locked in one ``SELECT … FOR UPDATE … ORDER BY id``: the one order."""
+    if not ids:
+        return {}
+    query = locked(Appointment.select().where(Appointment.id.in_(ids)).order_by(Appointment.id))
+    return {a.id: a for a in query}
 
 
 def pending_late_request(appointment_id: int) -> int | None:

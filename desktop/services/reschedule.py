@@ -16,7 +16,7 @@ from .access import current_policy, snapshot
 from .actor import Actor, require_role
 from .booking import busy_overlap, require_offered_slot
 from .cancellation import blocked_message
-from .errors import Conflict, InvalidInput, RuleRefused
+from .errors import TIME_TAKEN, Conflict, InvalidInput, RuleRefused
 from .guards import Outcome, check_version, own_appointment, require_scheduled, update_scheduled
 from .result import Change, OpResult
 from .tx import audit, utc_now, write_transaction
@@ -28,12 +28,12 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
                            expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Move the appointment to ``new_start`` (same length). The moved appointment takes the
     provider's current policy: the client was shown it on the booking page when picking."""
-    now = utc_now(now)
     require_role(actor, Role.CLIENT)
-    if new_start <= now:
-        raise InvalidInput("That time has already passed; pick a time in the future.", field="new_start")
     with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
+        now = utc_now(now)  # the server's clock on PostgreSQL, read under the lock
+        if new_start <= now:
+            raise InvalidInput("That time has already passed; pick a time in the future.", field="new_start")
         require_scheduled(appt)
         check_version(appt, expected_version, Outcome.MOVED)
         booked = snapshot(FeePolicy.get_by_id(appt.policy_id))
@@ -47,7 +47,7 @@ def reschedule_appointment(actor: Actor, appointment_id: int, new_start: datetim
         require_offered_slot(appt.provider_id, new_start, length, length, now)
         end = new_start + length
         if busy_overlap(appt.provider_id, appt.client_id, new_start, end, exclude_id=appt.id) is not None:
-            raise Conflict("That time is no longer free: it was just booked. Pick another slot.")
+            raise Conflict(TIME_TAKEN)
         if appt.series_id is not None and Appointment.select().where(
                 Appointment.series == appt.series_id, Appointment.starts_at == new_start,
                 Appointment.id != appt.id).exists():

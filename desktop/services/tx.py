@@ -12,16 +12,28 @@ from peewee import ModelSelect, PostgresqlDatabase
 
 from ..store.audit_chain import append_event
 from ..store.models import database
+from . import dberrors
 from .actor import Actor, current_actor
 
 
 def utc_now(now: datetime | None = None) -> datetime:
-    """Services take ``now`` from the caller when given (tests, previews)."""
+    """The instant the rules use: ``now`` from the caller when given (tests, demos); else the
+    database's clock (:func:`database_now`), so every workstation of a shared server decides
+    by one clock. Call it inside the write transaction where a rule depends on it."""
     if now is None:
-        return datetime.now(UTC)
+        return database_now()
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     return now.astimezone(UTC)
+
+
+def database_now() -> datetime:
+    """PostgreSQL: the server's ``statement_timestamp()`` (inside a write transaction, read after
+    the locks taken so far); SQLite (one machine) and no database yet: this computer's clock."""
+    db = database.obj
+    if isinstance(db, PostgresqlDatabase):
+        return db.execute_sql("SELECT statement_timestamp()").fetchone()[0].astimezone(UTC)
+    return datetime.now(UTC)
 
 
 # The audit events of the write transaction open on this thread (peewee's connection is per
@@ -43,7 +55,14 @@ def write_transaction(actor: Actor | None) -> Iterator[Any]:
     then the rows the use case locks or writes, then the audit chain's head last. The head is
     taken only here, after the body: :func:`audit` collects the events and they are chained
     once the body is done, so no use case can hold the head while it waits for a row (the
-    deadlock two use cases auditing at different points would otherwise risk)."""
+    deadlock two use cases auditing at different points would otherwise risk).
+
+    Lock several rows of one kind in one ``SELECT … FOR UPDATE … ORDER BY id``; a use case on a
+    series locks the series row before any of its occurrences (guards.lock_series). The call's
+    guard (services.dberrors) is told when the transaction begins, starts to commit and has
+    committed: a deadlock is retried only while nothing of the call can have been committed."""
+    outermost = not database.in_transaction()
+    dberrors.write_started()
     with database.atomic() as txn:
         if actor is not None:
             current_actor(actor, lock=True)
@@ -59,11 +78,20 @@ def write_transaction(actor: Actor | None) -> Iterator[Any]:
         else:
             for event in events:
                 append_event(**event)
+        if outermost:
+            dberrors.committing(True)  # from here a lost connection may have committed it
+    if outermost:
+        dberrors.committed()
+
+
+def on_server() -> bool:
+    """The database is a PostgreSQL server (several workstations), not this computer's SQLite file."""
+    return isinstance(database.obj, PostgresqlDatabase)
 
 
 def locked(query: ModelSelect) -> ModelSelect:
     """SELECT … FOR UPDATE where the database has it; SQLite already holds the write lock."""
-    if isinstance(database.obj, PostgresqlDatabase):
+    if on_server():
         return query.for_update()
     return query
 

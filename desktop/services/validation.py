@@ -29,6 +29,7 @@ from ..rules import limits
 from ..rules.limits import InputProblem
 from ..rules.money import Money
 from .actor import Actor
+from .dberrors import guarded
 from .errors import InvalidInput
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -197,7 +198,9 @@ def _check_for(name: str, hint: Any) -> Check:
 
 
 def entry_point(func: F) -> F:
-    """Check every argument of a service entry point against the declared limits first."""
+    """Check every argument of a service entry point against the declared limits first, then run
+    it so that no database exception leaves it (:func:`~desktop.services.dberrors.guarded`: a
+    deadlock is retried, anything else becomes a :class:`~desktop.services.errors.ServiceError`)."""
     hints = typing.get_type_hints(func)
     hints.pop("return", None)
     checks = {name: _check_for(name, hint) for name, hint in hints.items()}
@@ -211,7 +214,7 @@ def entry_point(func: F) -> F:
             check = checks.get(name)
             if check is not None and (problem := check(name, value)) is not None:
                 raise InvalidInput(problem.message, field=problem.field)
-        return func(*args, **kwargs)
+        return guarded(func, args, kwargs)
 
     ENTRY_POINTS.append(checked)
     return typing.cast(F, checked)

@@ -127,7 +127,11 @@ def open_database(target: str | Path) -> Opened:
     database.initialize(db)
     if ownership is not Ownership.OURS:
         stamp(db)
-    newly_applied = migrations.upgrade(db)
+    try:
+        newly_applied = migrations.upgrade(db)
+    except DatabaseOpenError:  # a migration refused (it names why); nothing of it was applied
+        db.close()
+        raise
     from .models import Practice
 
     is_new = Practice.select().count() == 0

@@ -29,10 +29,17 @@ from ..access import snapshot
 from ..actor import Actor, current_actor, require_role
 from ..catalogue import reasons_catalogue
 from ..errors import Conflict, InvalidInput, RuleRefused
-from ..guards import check_version, enforce, own_appointment, update_scheduled
+from ..guards import (
+    check_version,
+    enforce,
+    lock_appointments,
+    own_appointment,
+    own_occurrence_in_series_order,
+    update_scheduled,
+)
 from ..messaging import notify
 from ..result import Change, OpResult
-from ..tx import audit, locked, utc_now, write_transaction
+from ..tx import audit, utc_now, write_transaction
 from ..validation import entry_point
 from .detail import client_zone
 
@@ -80,11 +87,11 @@ def close_pending_requests(appointment_ids: list[int], actor: Actor, now: dateti
 def cancel_for_client(actor: Actor, appointment_id: int, reason_code: str, note: str = "", *,
                       expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """The provider cancels; the reason is recorded, no fee ever, the client is told."""
-    now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     reason = _provider_reason(reason_code, note)
     with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
+        now = utc_now(now)  # the server's clock on PostgreSQL, read under the lock
         enforce(cancel_refusal(appt.status, appt.ends_at, now), actor.time_zone)
         check_version(appt, expected_version)
         require_no_provider_fee(appt.policy_id)
@@ -148,15 +155,18 @@ def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code
     reason recorded on each, no fee ever, past occurrences untouched, the series ended so the
     horizon job never brings occurrences back, the client told once. ``expected_count`` is what
     the preview showed: if it changed since, nothing is done."""
-    now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     reason = _provider_reason(reason_code, note)
     note = note.strip()
     with write_transaction(actor):
-        appt = own_appointment(actor, appointment_id, lock=True)
+        appt = own_occurrence_in_series_order(actor, appointment_id)  # the series row, then this one
+        now = utc_now(now)
         enforce(_series_refusal(appt, now), actor.time_zone)
         check_version(appt, expected_version)
-        rows = list(locked(_series_from(appt, now)))
+        ids = [i for (i,) in _series_from(appt, now).select(Appointment.id).tuples()]
+        locked_rows = lock_appointments(ids)  # one SELECT … FOR UPDATE … ORDER BY id
+        rows = sorted((r for r in locked_rows.values() if r.status == AppointmentStatus.SCHEDULED),
+                      key=lambda r: r.starts_at)  # one cancelled meanwhile stays as it is
         if expected_count is not None and len(rows) != expected_count:
             raise Conflict(f"The series now has {len(rows)} appointments to cancel from this date, not "
                            f"{expected_count}; nothing was cancelled. Look at it again first.")

@@ -32,7 +32,7 @@ from ..booking import (
     require_active_client,
 )
 from ..errors import Conflict, InvalidInput
-from ..guards import check_version, enforce, own_appointment, update_scheduled
+from ..guards import check_version, enforce, own_appointment, own_occurrence_in_series_order, update_scheduled
 from ..messaging import notify
 from ..result import Change, OpResult
 from ..tx import audit, utc_now, write_transaction
@@ -58,14 +58,14 @@ def book_for_client(actor: Actor, client_id: int, start: datetime, duration: tim
 def move_occurrence(actor: Actor, appointment_id: int, new_start: datetime, *,
                     expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Move one appointment (a single or one occurrence of a series) to another time, same length."""
-    now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     if new_start.tzinfo is None:
         raise InvalidInput("The new start must be a time-zone-aware instant.")
-    if new_start <= now:
-        raise InvalidInput("That time has already passed; pick a time in the future.")
     with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
+        now = utc_now(now)  # the server's clock on PostgreSQL, read under the lock
+        if new_start <= now:
+            raise InvalidInput("That time has already passed; pick a time in the future.")
         enforce(move_refusal(appt.status, appt.starts_at, now), actor.time_zone)
         check_version(appt, expected_version)
         new_end = new_start + (appt.ends_at - appt.starts_at)
@@ -143,7 +143,7 @@ def change_series_from(actor: Actor, appointment_id: int, change: SeriesChange, 
     if first_utc <= now:
         raise InvalidInput("The changed series must start in the future.")
     with write_transaction(actor):
-        appt = own_appointment(actor, appointment_id, lock=True)
+        appt = own_occurrence_in_series_order(actor, appointment_id)  # the series row, then this one
         enforce(series_change_refusal(appt.status, appt.starts_at, now, repeats=appt.series_id is not None),
                 actor.time_zone)
         check_version(appt, expected_version)

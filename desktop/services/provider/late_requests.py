@@ -116,7 +116,6 @@ _SUMMARY = {LateDecision.APPROVE_WITH_FEE: "Request approved; the late-cancellat
 def decide_late_request(actor: Actor, request_id: int, decision: LateDecision, reply: str = "", *,
                         expected_version: int | None = None, now: datetime | None = None) -> OpResult:
     """Approve with the booked policy's late fee, approve and waive it, or decline (the appointment stands)."""
-    now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     reply = reply.strip()
     with write_transaction(actor):
@@ -128,6 +127,7 @@ def decide_late_request(actor: Actor, request_id: int, decision: LateDecision, r
         # (it closes the request), so the two never wait on each other.
         appt = own_appointment(actor, appointment_id, lock=True)
         request = locked(LateCancellationRequest.select()).where(LateCancellationRequest.id == request_id).get()
+        now = utc_now(now)
         enforce(late_refusal(request.status, appt.status, decision), actor.time_zone)
         if expected_version is not None and request.version != expected_version:
             raise Conflict("This request changed since you opened it; nothing was changed.")

@@ -20,10 +20,10 @@ from .charges import create_charge
 def mark_no_show(actor: Actor, appointment_id: int, *, waive: bool = False, expected_version: int | None = None,
                  now: datetime | None = None) -> OpResult:
     """After the grace period: the booked policy's no-show fee is charged unless waived."""
-    now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     with write_transaction(actor):
         appt = own_appointment(actor, appointment_id, lock=True)
+        now = utc_now(now)  # the server's clock on PostgreSQL: a workstation's clock cannot mark it early
         policy_row = FeePolicy.get_by_id(appt.policy_id)
         policy = snapshot(policy_row)
         enforce(no_show_refusal(appt.status, appt.starts_at, now, policy.grace,
