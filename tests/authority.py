@@ -41,6 +41,7 @@ from desktop.services import (
     dberrors,
     exports,
     ical,
+    late_outcomes,
     maintenance,
     messaging,
     passwords,
@@ -340,6 +341,7 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     clock.server_clock_offset: "how far this workstation's clock is from the database's; says nothing about "
                                "any person",
     clock.clock_is_off: PURE,
+    late_outcomes.late_request_outcomes: STEP + " (the client's rows and their late request, already checked)",
     tx.on_server: PURE,
     tx.database_now: "the database's clock; says nothing about any person",
     dberrors.forget_connection: "closes this thread's failed connection; reads and grants nothing",

@@ -289,7 +289,7 @@ HELPERS = {
     "auth.actor_for", "auth.check_zone", "auth.create_default_policy", "auth.create_default_working_hours",
     "booking.busy_overlap", "booking.materialise", "booking.provider_display", "booking.require_offered_slot",
     "booking.require_active_client", "guards.client_moved", "fees.guards.provider_sees_charge",
-    "cancellation.blocked_message", "clock.clock_is_off", "tx.on_server", "tx.database_now",
+    "cancellation.blocked_message", "late_outcomes.late_request_outcomes", "clock.clock_is_off", "tx.on_server", "tx.database_now",
     "dberrors.forget_connection", "dberrors.guarded", "dberrors.sqlstate", "dberrors.write_started",
     "dberrors.translate", "dberrors.committed", "dberrors.committing", "dberrors.classify",
     "dberrors.is_database_error", "guards.lock_appointments", "guards.lock_series",
