@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.gui.widgets.calendar import CalendarMode
 from desktop.store.models import Appointment, AppointmentStatus, Series
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, sign_in, wait_ops, wait_reads
 
 
 def _calendar_page(qtbot, demo_db, now, tmp_path, username="dr.rivera"):
@@ -85,8 +85,10 @@ def test_the_calendar_shows_the_working_day_set_and_reopens_in_the_view_last_use
 
 
 def _click_item(qtbot, cal, appointment_id: int) -> None:
+    wait_reads(qtbot, cal.window())  # the period's rows
     box = next(b for b in cal.grid.boxes() if b.row.id == appointment_id)
     qtbot.mouseClick(cal.grid, Qt.MouseButton.LeftButton, pos=box.rect.center().toPoint())
+    wait_reads(qtbot, cal.window())  # the detail panel reads the appointment
 
 
 def test_create_a_series_in_the_calendar(qtbot, demo_db, now, tmp_path):
