@@ -65,7 +65,7 @@ def wait_ops(qtbot, controller: SessionController, timeout: int = 10000) -> None
 def wait_reads(qtbot, window_or_ctx, timeout: int = 10000) -> None:
     """Wait until the reads a click asked for (a page's refresh, the calendar's next period, a
     detail, a preview) have been shown; also the writes, since a write's change asks for reads."""
-    ctx = window_or_ctx if hasattr(window_or_ctx, "reads") else session_context(window_or_ctx)
+    ctx = window_or_ctx if hasattr(window_or_ctx, "ops") else session_context(window_or_ctx)
     qtbot.waitUntil(lambda: ctx.ops.is_idle() and ctx.reads.is_idle(), timeout=timeout)
 
 

@@ -137,7 +137,7 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
     # 4. Client and provider both see the new amount and the history.
     for username, page_key in ((client_name, "billing"), (provider_name, "disputes")):
         window = sign_in(qtbot, controller, username)
-        page = window.go_to(page_key)
+        page = show_page(window, page_key)
         row = click_row(qtbot, page.table, lambda r: getattr(r, "charge_id", getattr(r, "id", None)) == charge.id)
         assert row.amount.format() == "$15.50"
         if page_key == "disputes":

@@ -61,6 +61,6 @@ def test_the_clients_month_grid_names_the_provider_as_who_cancelled(qtbot, demo_
     cancel_for_client(actor_for(User.get(User.username == "dr.rivera")), appt.id, "provider_unwell", now=now)
     cal = _alex_calendar(qtbot, demo_db, now, tmp_path)
     cal.go_to(appt.starts_at.date())
-    wait_reads(qtbot, cal)
+    qtbot.waitUntil(lambda: not cal.is_loading())  # the period's rows came
     box = next(b for b in cal.grid.boxes() if b.row.id == appt.id)
     assert "Provider cancelled" in box.lines[0] and "by me" not in box.lines[0]
