@@ -57,14 +57,38 @@ def sign_in(qtbot, controller: SessionController, username: str, password: str =
 
 
 def wait_ops(qtbot, controller: SessionController, timeout: int = 10000) -> None:
-    """Wait until every background operation has delivered its result to the GUI thread."""
-    qtbot.waitUntil(controller.ops.is_idle, timeout=timeout)
+    """Wait until every background write and every read it led to (pages refreshed by the
+    change bus, dialogs that read before opening) has delivered its result to the GUI thread."""
+    qtbot.waitUntil(lambda: controller.ops.is_idle() and controller.reads.is_idle(), timeout=timeout)
+
+
+def wait_reads(qtbot, window_or_ctx, timeout: int = 10000) -> None:
+    """Wait until the reads a click asked for (a page's refresh, the calendar's next period, a
+    detail, a preview) have been shown; also the writes, since a write's change asks for reads."""
+    ctx = window_or_ctx if hasattr(window_or_ctx, "ops") else session_context(window_or_ctx)
+    qtbot.waitUntil(lambda: ctx.ops.is_idle() and ctx.reads.is_idle(), timeout=timeout)
 
 
 def click(qtbot, button: QAbstractButton) -> None:
+    """Click as a person would, then wait for what the click reads (the next period, a detail,
+    a dialog that reads before it opens): a person sees it a moment later, a test waits for it.
+    Writes are not waited for (tests see the button disabled while one runs; wait_ops)."""
     assert button.isVisible(), f"{button.objectName() or button.text()} is not visible"
     assert button.isEnabled(), f"{button.objectName() or button.text()} is disabled"
+    ctx = session_context(button)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if ctx is not None:
+        qtbot.waitUntil(ctx.reads.is_idle, timeout=10000)
+
+
+def session_context(widget: QWidget | None):
+    """The AppContext of the session ``widget`` belongs to (its page's, dialog's or window's)."""
+    while widget is not None:
+        ctx = getattr(widget, "ctx", None)
+        if ctx is not None and hasattr(ctx, "reads"):
+            return ctx
+        widget = widget.parentWidget()
+    return None
 
 
 def find_button(parent: QWidget, text: str) -> QAbstractButton:
@@ -105,6 +129,8 @@ def assert_main_actions_have_their_own_keys(window, buttons) -> None:
 
 
 def show_page(window, key: str):
+    """Go to a page and wait until what it reads is shown."""
     page = window.go_to(key)
     QApplication.processEvents()
+    window.ctx.reads.wait()
     return page

@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.services import people
 from desktop.store.models import Appointment, Role, User
 from tests.factories import actor
-from tests.guikit import click, make_controller, message_boxes, sign_in, wait_ops
+from tests.guikit import click, make_controller, message_boxes, show_page, sign_in, wait_ops
 
 DEACTIVATED = "Your account was deactivated by the practice owner; you have been signed out."
 
@@ -19,7 +19,7 @@ def test_a_deactivated_clients_next_booking_is_refused_and_the_window_signs_out(
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     portal = sign_in(qtbot, controller, "alex.morgan")
     client_id = portal.ctx.actor.client_id
-    page = portal.go_to("book")
+    page = show_page(portal, "book")
     page.select_slot(0)
     slot = page.selected_slot()
     _deactivate("alex.morgan", now)
@@ -37,7 +37,7 @@ def test_a_read_refused_for_a_changed_account_signs_out_too(qtbot, demo_db, now,
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     workspace = sign_in(qtbot, controller, "dr.chen")
     User.update(role=Role.SUPPORT).where(User.username == "dr.chen").execute()  # changed behind the window
-    workspace.go_to("requests")  # the page reads its list as it is shown
+    show_page(workspace, "requests")  # the page reads its list as it is shown
     qtbot.waitUntil(lambda: controller.window is None, timeout=5000)
     assert "changed your account's role" in controller.sign_in.ui.message.text()
     assert not message_boxes()

@@ -7,7 +7,7 @@ from datetime import timedelta
 from desktop.services.booking import BookingRequest, book_appointment
 from desktop.store.models import Appointment, AppointmentStatus, Message, ThreadRead
 from tests.factories import actor
-from tests.guikit import click, make_controller, message_boxes, sign_in, wait_ops
+from tests.guikit import click, make_controller, message_boxes, show_page, sign_in, wait_ops
 
 
 def _portal(qtbot, demo_db, now, tmp_path):
@@ -17,7 +17,7 @@ def _portal(qtbot, demo_db, now, tmp_path):
 
 def test_book_page_shows_services_slots_and_worry_free_policy(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    page = portal.go_to("book")
+    page = show_page(portal, "book")
     assert page.provider_label.text().startswith("Dr. Maya Rivera")
     assert page.service_combo.count() == 3
     assert page.policy_notice.text().startswith("Cancel or reschedule free of charge up to 24 hours")
@@ -44,7 +44,7 @@ def test_book_page_shows_services_slots_and_worry_free_policy(qtbot, demo_db, no
 
 def test_booking_a_slot_taken_meanwhile_is_refused_clearly(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    page = portal.go_to("book")
+    page = show_page(portal, "book")
     page.select_slot(0)
     slot = page.selected_slot()
     # Another workstation: the provider books that time for another client.
@@ -62,7 +62,7 @@ def test_booking_a_slot_taken_meanwhile_is_refused_clearly(qtbot, demo_db, now, 
 
 def test_reschedule_from_edit_moves_the_appointment(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    appointments = portal.go_to("appointments")
+    appointments = show_page(portal, "appointments")
     row = next(i for i, r in enumerate(appointments.upcoming_model.rows) if r.decision.allowed)
     target = appointments.upcoming_model.rows[row]
     click(qtbot, appointments.edit_button(row))
@@ -83,7 +83,7 @@ def test_reschedule_from_edit_moves_the_appointment(qtbot, demo_db, now, tmp_pat
 
 def test_reschedule_is_blocked_inside_the_window(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    dashboard = portal.go_to("dashboard")
+    dashboard = show_page(portal, "dashboard")
     click(qtbot, dashboard.edit_button)
     assert not dashboard.flows.options.reschedule_button.isEnabled()
     assert "Free cancellation ended" in dashboard.flows.options.reschedule_button.toolTip()
@@ -91,7 +91,7 @@ def test_reschedule_is_blocked_inside_the_window(qtbot, demo_db, now, tmp_path):
 
 def test_messages_show_threads_unread_counts_and_replies(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    page = portal.go_to("messages")
+    page = show_page(portal, "messages")
     rows = page.model.rows
     assert {r.subject for r in rows} >= {"Dispute: no-show fee", "Welcome to Riverside"}
     assert "2 unread" in page.summary.text()

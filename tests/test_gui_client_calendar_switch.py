@@ -5,13 +5,13 @@ from __future__ import annotations
 from icalendar import Calendar
 
 from desktop.store.models import Appointment, AppointmentStatus, Client, User
-from tests.guikit import click, make_controller, sign_in
+from tests.guikit import click, make_controller, show_page, sign_in
 
 
 def test_calendar_switch_shows_the_clients_own_appointments_and_edit_opens(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     portal = sign_in(qtbot, controller, "alex.morgan")
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     assert page.views.currentWidget() is page.tabs
     click(qtbot, page.calendar_button)
     assert page.views.currentWidget() is page.calendar and page.calendar.isVisible()
@@ -20,6 +20,7 @@ def test_calendar_switch_shows_the_clients_own_appointments_and_edit_opens(qtbot
     assert {r.client_id for r in page.calendar.rows} == {client_id}
     upcoming = next(r for r in page.calendar.rows if r.start > now and r.status == AppointmentStatus.SCHEDULED)
     page.calendar.appointment_activated.emit(upcoming.id)  # what a double-click on the item emits
+    qtbot.waitUntil(portal.ctx.reads.is_idle)  # the appointment is read before its options open
     assert page.flows.options is not None and page.flows.options.isVisible()
     page.flows.options.close()
     click(qtbot, page.list_button)
@@ -29,7 +30,7 @@ def test_calendar_switch_shows_the_clients_own_appointments_and_edit_opens(qtbot
 def test_ics_export_has_every_upcoming_scheduled_appointment(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     portal = sign_in(qtbot, controller, "alex.morgan")
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     target = tmp_path / "mine.ics"
     assert page.save_ics(target)
     cal = Calendar.from_ical(target.read_bytes())
@@ -47,7 +48,7 @@ def test_ics_export_has_every_upcoming_scheduled_appointment(qtbot, demo_db, now
 def test_ics_export_to_an_unwritable_place_says_so_and_writes_nothing(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     portal = sign_in(qtbot, controller, "alex.morgan")
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     target = tmp_path / "no-such-folder" / "mine.ics"
     assert not page.save_ics(target)
     assert not target.exists()
@@ -62,7 +63,7 @@ def test_the_edit_buttons_are_in_view_without_scrolling(qtbot, demo_db, now, tmp
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     portal = sign_in(qtbot, controller, "alex.morgan")
     portal.resize(1300, 760)
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     qtbot.waitUntil(lambda: page.upcoming_view.isVisible())
     view = page.upcoming_view
     qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=2000)  # after layout

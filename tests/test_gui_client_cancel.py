@@ -14,7 +14,7 @@ from desktop.store.models import (
     LateCancellationRequest,
     Message,
 )
-from tests.guikit import click, make_controller, message_boxes, sign_in, wait_ops
+from tests.guikit import click, make_controller, message_boxes, show_page, sign_in, wait_ops
 
 
 def _portal(qtbot, demo_db, now, tmp_path, *, clock_shift=timedelta(0)):
@@ -25,7 +25,7 @@ def _portal(qtbot, demo_db, now, tmp_path, *, clock_shift=timedelta(0)):
 def test_seed_flow_1_cancel_from_the_dashboard(qtbot, demo_db, now, tmp_path):
     # Five hours earlier the next appointment (Wed 08:00 EST) is still outside the 24-hour window.
     controller, portal = _portal(qtbot, demo_db, now, tmp_path, clock_shift=-timedelta(hours=5))
-    dashboard = portal.go_to("dashboard")
+    dashboard = show_page(portal, "dashboard")
     assert dashboard.next_when.text() == "Wed 25 Nov, 08:00–08:50 EST"
     assert dashboard.next_provider.text().endswith("Dr. Maya Rivera")
     assert dashboard.next_place.text() == "Telehealth (video session)"
@@ -63,7 +63,7 @@ def test_seed_flow_1_cancel_from_the_dashboard(qtbot, demo_db, now, tmp_path):
 
 def test_seed_flow_2_cancel_one_from_appointments_then_reschedule(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     assert page.tabs.tabText(0).replace("&", "").startswith("Upcoming")
     assert page.tabs.tabText(1).replace("&", "") == "Past"
     row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.repeats and r.decision.allowed)
@@ -102,7 +102,7 @@ def target_client(portal) -> int:
 def test_cancel_all_upcoming_shows_the_series_preview_with_what_stays(qtbot, demo_db, now, tmp_path):
     # Thursday 11:00 EST: Friday's 10:00 occurrence is inside the window and must stay.
     controller, portal = _portal(qtbot, demo_db, now, tmp_path, clock_shift=timedelta(days=2, hours=1))
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.repeats and r.decision.allowed)
     target = page.upcoming_model.rows[row]
     inside = Appointment.get(Appointment.series == target.series_id, Appointment.starts_at < target.start,
@@ -139,7 +139,7 @@ def test_cancel_all_upcoming_shows_the_series_preview_with_what_stays(qtbot, dem
 
 def test_series_preview_refuses_when_the_plan_changed(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.repeats and r.decision.allowed)
     click(qtbot, page.edit_button(row))
     click(qtbot, page.flows.options.cancel_button)
@@ -158,7 +158,7 @@ def test_series_preview_refuses_when_the_plan_changed(qtbot, demo_db, now, tmp_p
 
 def test_blocked_state_offers_a_late_cancellation_request(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    dashboard = portal.go_to("dashboard")
+    dashboard = show_page(portal, "dashboard")
     assert dashboard.next_notice.text() == "Within 24 hours: cancellation needs your provider"
     appt_id = dashboard.data.next.id
     click(qtbot, dashboard.edit_button)
@@ -173,6 +173,7 @@ def test_blocked_state_offers_a_late_cancellation_request(qtbot, demo_db, now, t
     assert "not covered by insurance" in options.findChild(type(options.notice), "insuranceNote").text()
 
     options.policy_link.linkActivated.emit("policy")
+    qtbot.waitUntil(portal.ctx.reads.is_idle)  # the booked policy is read before its dialog opens
     assert options.policy_dialog.isVisible()
     assert "$40.00" in options.policy_dialog.text.toPlainText()
     options.policy_dialog.close()
@@ -187,7 +188,7 @@ def test_blocked_state_offers_a_late_cancellation_request(qtbot, demo_db, now, t
     click(qtbot, options.close_button)
     assert "request sent" in dashboard.next_pending.text().lower()
 
-    messages = portal.go_to("messages")
+    messages = show_page(portal, "messages")
     subjects = [r.subject for r in messages.model.rows]
     assert any(s.startswith("Late-cancellation request") for s in subjects)
     assert Message.select().where(Message.body.contains("I have a fever.")).exists()
@@ -196,7 +197,7 @@ def test_blocked_state_offers_a_late_cancellation_request(qtbot, demo_db, now, t
 def test_cancelling_inside_the_window_is_refused_in_the_window(qtbot, demo_db, now, tmp_path):
     # The cancel screen was opened while cancelling was allowed; by the click, the window has begun.
     controller, portal = _portal(qtbot, demo_db, now, tmp_path, clock_shift=-timedelta(hours=5))
-    dashboard = portal.go_to("dashboard")
+    dashboard = show_page(portal, "dashboard")
     click(qtbot, dashboard.edit_button)
     click(qtbot, dashboard.flows.options.cancel_button)
     dialog = dashboard.flows.cancel_dialog
@@ -211,7 +212,7 @@ def test_cancelling_inside_the_window_is_refused_in_the_window(qtbot, demo_db, n
 
 def test_crisis_resources_come_first(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed)
     click(qtbot, page.edit_button(row))
     click(qtbot, page.flows.options.cancel_button)
@@ -235,7 +236,7 @@ def test_crisis_resources_come_first(qtbot, demo_db, now, tmp_path):
 
 def test_a_dialog_closed_by_its_title_bar_button_does_not_break_the_next_edit(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed)
     click(qtbot, page.edit_button(index))
     click(qtbot, page.flows.options.cancel_button)
@@ -249,7 +250,7 @@ def test_asking_to_be_contacted_reaches_the_provider_and_the_confirmation_says_w
     from desktop.store.models import UrgentItem
 
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
-    page = portal.go_to("appointments")
+    page = show_page(portal, "appointments")
     index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed and not r.repeats)
     row = page.upcoming_model.rows[index]
     click(qtbot, page.edit_button(index))

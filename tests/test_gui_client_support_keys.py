@@ -43,6 +43,7 @@ def test_support_desk_main_actions_have_unclashing_mnemonics(qtbot, demo_db, now
     desk = sign_in(qtbot, controller, "support")
     queue = show_page(desk, "queue")
     queue.table.selectRow(0)
+    qtbot.waitUntil(desk.ctx.reads.is_idle)  # the request's detail fills the decision panel
     assert_main_actions_have_their_own_keys(
         desk, [queue.ui.adjustButton, queue.ui.waiveButton, queue.ui.declineButton, queue.ui.historyButton])
     exports = show_page(desk, "exports")
@@ -55,6 +56,7 @@ def test_ctrl_return_adjusts_the_selected_request(qtbot, demo_db, now, tmp_path)
     queue = show_page(desk, "queue")
     request = FeeAdjustmentRequest.get(FeeAdjustmentRequest.status == "pending")
     queue.table.selectRow(0)
+    qtbot.waitUntil(desk.ctx.reads.is_idle)  # the request's detail fills the decision panel
     queue.ui.newAmount.clear()
     qtbot.keyClicks(queue.ui.newAmount, "30")
     qtbot.keyClicks(queue.ui.decisionReason, "Phoned ahead.")
@@ -71,6 +73,7 @@ def test_alt_letters_on_the_decision_panel_reach_the_amount_and_the_note(qtbot, 
     desk = sign_in(qtbot, controller, "support")
     queue = show_page(desk, "queue")
     queue.table.selectRow(0)
+    qtbot.waitUntil(desk.ctx.reads.is_idle)  # the request's detail fills the decision panel
     desk.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is desk, timeout=3000)
     queue.table.setFocus()
@@ -88,6 +91,7 @@ def test_enter_on_an_upcoming_row_opens_edit(qtbot, demo_db, now, tmp_path):
     page.upcoming_view.setCurrentIndex(page.upcoming_model.index(1, 0))
     page.upcoming_view.setFocus()
     qtbot.keyClick(page.upcoming_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(portal.ctx.reads.is_idle)  # the appointment is read before its options open
     dialog = page.flows.options
     assert isinstance(dialog, AppointmentOptionsDialog) and dialog.isVisible() and dialog.row.id == row.id
     assert page.edit_button(1).accessibleName().startswith("Edit appointment of ")

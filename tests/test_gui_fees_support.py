@@ -14,7 +14,7 @@ from desktop.rules.money import Money
 from desktop.services import exports, fees
 from desktop.store.models import AuditEvent, Charge, ChargeStatus, FeeAdjustment, FeeAdjustmentRequest
 from tests.factories import actor
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, show_page, sign_in, wait_ops, wait_reads
 
 
 def _pending() -> FeeAdjustmentRequest:
@@ -24,7 +24,7 @@ def _pending() -> FeeAdjustmentRequest:
 def _support_queue(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "support")
-    return controller, window, window.go_to("queue")
+    return controller, window, show_page(window, "queue")
 
 
 def _choose_file(qtbot, page, name: str, path) -> None:
@@ -38,11 +38,14 @@ def test_queue_filters_by_status_and_searches(qtbot, demo_db, now, tmp_path):
     _, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     assert [r.client_name for r in queue.model.rows] == ["Alex Morgan"]
     qtbot.keyClicks(queue.search, "okafor")
+    wait_reads(qtbot, queue)
     assert queue.model.rowCount() == 0
     queue.search.clear()
     qtbot.keyClicks(queue.search, "Rivera")
+    wait_reads(qtbot, queue)
     assert queue.model.rowCount() == 1
     queue.status_filter.setCurrentIndex(queue.status_filter.findText("Declined"))
+    wait_reads(qtbot, queue)
     assert queue.model.rowCount() == 0 and queue.detail is None
     assert not queue.ui.adjustButton.isEnabled()
 
@@ -52,6 +55,7 @@ def test_the_providers_reason_reads_as_typed(qtbot, demo_db, now, tmp_path):
         FeeAdjustmentRequest.id == _pending().id).execute()
     _, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     queue.table.selectRow(0)
+    wait_reads(qtbot, queue)
     label = queue.ui.detail_request_reason
     assert label.textFormat() == Qt.TextFormat.RichText
     shown = QTextDocument()
@@ -62,6 +66,7 @@ def test_the_providers_reason_reads_as_typed(qtbot, demo_db, now, tmp_path):
 def test_amounts_are_parsed_strictly_in_the_desk(qtbot, demo_db, now, tmp_path):
     controller, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     queue.table.selectRow(0)
+    wait_reads(qtbot, queue)
     qtbot.keyClicks(queue.ui.decisionReason, "Because.")
     for typed, message in (("-1", "negative"), ("1.999", "two decimals"), ("abc", "not an amount"),
                            ("75.01", "more than the original")):
@@ -77,6 +82,7 @@ def test_waive_and_tell_both(qtbot, demo_db, now, tmp_path):
     controller, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     request = _pending()
     queue.table.selectRow(0)
+    wait_reads(qtbot, queue)
     click(qtbot, queue.ui.waiveButton)  # a reason is required
     wait_ops(qtbot, controller)
     assert "reason" in queue.ui.errorLabel.text() and FeeAdjustment.select().count() == 0
@@ -93,6 +99,7 @@ def test_decline_with_a_note_keeps_the_fee(qtbot, demo_db, now, tmp_path):
     controller, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     request = _pending()
     queue.table.selectRow(0)
+    wait_reads(qtbot, queue)
     qtbot.keyClicks(queue.ui.decisionReason, "The policy was shown at booking.")
     click(qtbot, queue.ui.declineButton)
     wait_ops(qtbot, controller)
@@ -100,7 +107,9 @@ def test_decline_with_a_note_keeps_the_fee(qtbot, demo_db, now, tmp_path):
     assert charge.amount_cents == charge.original_cents
     assert FeeAdjustmentRequest.get_by_id(request.id).status == "declined"
     queue.status_filter.setCurrentIndex(queue.status_filter.findText("Declined"))
+    wait_reads(qtbot, queue)
     queue.table.selectRow(0)
+    wait_reads(qtbot, queue)
     assert "The policy was shown" in queue.ui.detail_decision.text()
     assert not queue.ui.adjustButton.isEnabled()
 
@@ -109,6 +118,7 @@ def test_second_workstation_is_told_who_adjusted_first(qtbot, demo_db, now, tmp_
     controller, _, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     request = _pending()
     queue.table.selectRow(0)
+    wait_reads(qtbot, queue)
     # Another workstation decides while this one has the request open.
     fees.adjust_fee(actor("support"), request.id, Money(5000, "USD"), "Done elsewhere.", now=now)
     qtbot.keyClicks(queue.ui.decisionReason, "Also adjusting.")
@@ -122,6 +132,7 @@ def test_second_workstation_is_told_who_adjusted_first(qtbot, demo_db, now, tmp_
 def test_history_button_opens_the_charges_trail(qtbot, demo_db, now, tmp_path):
     _, window, queue = _support_queue(qtbot, demo_db, now, tmp_path)
     queue.table.selectRow(0)
+    wait_reads(qtbot, queue)
     click(qtbot, queue.ui.historyButton)
     assert window.current_page() is window.pages["history"]
     text = window.pages["history"].history.toPlainText()
@@ -131,7 +142,7 @@ def test_history_button_opens_the_charges_trail(qtbot, demo_db, now, tmp_path):
 def test_export_writes_csv_with_progress(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "support")
-    page = window.go_to("exports")
+    page = show_page(window, "exports")
     page.start.setDate(page.start.date().addYears(-2))
     click(qtbot, page.export_button)
     target = tmp_path / "fees.csv"
@@ -153,7 +164,7 @@ def test_export_writes_csv_with_progress(qtbot, demo_db, now, tmp_path):
 def test_export_cancelled_leaves_no_file(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "support")
-    page = window.go_to("exports")
+    page = show_page(window, "exports")
     page.start.setDate(page.start.date().addYears(-2))
     click(qtbot, page.export_button)
     target = tmp_path / "cancelled.csv"
@@ -170,7 +181,7 @@ def test_export_cancelled_leaves_no_file(qtbot, demo_db, now, tmp_path):
 def test_client_statement_pdf_is_self_pay(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "alex.morgan")
-    page = window.go_to("billing")
+    page = show_page(window, "billing")
     click(qtbot, page.statement_button)
     target = tmp_path / "statement.pdf"
     _choose_file(qtbot, page, "statementFileDialog", target)

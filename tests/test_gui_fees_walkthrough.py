@@ -19,7 +19,7 @@ from desktop.store.models import (
     User,
 )
 from tests.factories import actor
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, show_page, sign_in, wait_ops, wait_reads
 
 
 def open_charge_with_people() -> tuple[Charge, str, str]:
@@ -38,6 +38,7 @@ def click_row(qtbot, table: QTableView, predicate) -> object:
             table.scrollTo(model.index(i, 0))
             rect = table.visualRect(model.index(i, 1))
             qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            wait_reads(qtbot, table)  # the selected row's detail is read
             return row
     raise AssertionError("no such row")
 
@@ -54,7 +55,7 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
 
     # 1. The client disputes the fee from Billing.
     window = sign_in(qtbot, controller, client_name)
-    billing = window.go_to("billing")
+    billing = show_page(window, "billing")
     assert "Not covered by insurance" in billing.coverage.text()
     row = click_row(qtbot, billing.table, lambda r: r.id == charge.id)
     assert row.amount.cents == charge.amount_cents
@@ -74,7 +75,7 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
 
     # 2. The provider opens Disputes and asks Support to adjust.
     window = sign_in(qtbot, controller, provider_name)
-    disputes = window.go_to("disputes")
+    disputes = show_page(window, "disputes")
     click_row(qtbot, disputes.table, lambda r: r.charge_id == charge.id)
     assert "snowstorm" in disputes.thread.toPlainText()
     click(qtbot, disputes.ask_button)
@@ -105,8 +106,9 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
 
     # 3. Support opens the request and adjusts.
     window = sign_in(qtbot, controller, "support")
-    queue = window.go_to("queue")
+    queue = show_page(window, "queue")
     qtbot.keyClicks(queue.search, f"#{charge.id}")
+    wait_reads(qtbot, queue)
     assert [r.charge_id for r in queue.model.rows] == [charge.id]
     click_row(qtbot, queue.table, lambda r: r.id == request.id)
     assert queue.detail is not None and queue.detail.request.id == request.id
@@ -125,8 +127,9 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
     assert (adjustment.old_cents, adjustment.new_cents) == (charge.amount_cents, 1550)
     assert queue.model.rowCount() == 0  # no longer pending
     # Its history, from the History page.
-    history = window.go_to("history")
+    history = show_page(window, "history")
     history.show_charge(charge.id)
+    wait_reads(qtbot, history)
     trail = history.history.toPlainText()
     assert trail.index("Disputed") < trail.index("Asked Support") < trail.index("Adjusted from")
     sign_out(qtbot, controller, window)
@@ -134,7 +137,7 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
     # 4. Client and provider both see the new amount and the history.
     for username, page_key in ((client_name, "billing"), (provider_name, "disputes")):
         window = sign_in(qtbot, controller, username)
-        page = window.go_to(page_key)
+        page = show_page(window, page_key)
         row = click_row(qtbot, page.table, lambda r: getattr(r, "charge_id", getattr(r, "id", None)) == charge.id)
         assert row.amount.format() == "$15.50"
         if page_key == "disputes":
@@ -147,7 +150,7 @@ def test_one_dispute_through_client_provider_and_support(qtbot, demo_db, now, tm
 def test_provider_replies_in_the_dispute_thread(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    disputes = window.go_to("disputes")
+    disputes = show_page(window, "disputes")
     assert disputes.model.rowCount() == 1  # the demo's disputed no-show of Alex Morgan
     click_row(qtbot, disputes.table, lambda r: r.client_name == "Alex Morgan")
     assert not disputes.ask_button.isEnabled()  # Support already has a pending request for it
@@ -158,7 +161,7 @@ def test_provider_replies_in_the_dispute_thread(qtbot, demo_db, now, tmp_path):
     assert "within two days" in disputes.thread.toPlainText()
     sign_out(qtbot, controller, window)
     window = sign_in(qtbot, controller, "alex.morgan")
-    billing = window.go_to("billing")
+    billing = show_page(window, "billing")
     click_row(qtbot, billing.table, lambda r: r.dispute_thread_id is not None)
     assert "within two days" in billing.history.toPlainText()
 
@@ -167,7 +170,7 @@ def test_blocked_buttons_say_what_the_service_refuses_with(qtbot, demo_db, now, 
     """The Billing and Disputes buttons render the very decision the services enforce."""
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "alex.morgan")
-    billing = window.go_to("billing")
+    billing = show_page(window, "billing")
     row = click_row(qtbot, billing.table, lambda r: r.status == ChargeStatus.DISPUTED)
     assert not billing.dispute_button.isEnabled()
     with pytest.raises(Conflict) as refused:
@@ -176,7 +179,7 @@ def test_blocked_buttons_say_what_the_service_refuses_with(qtbot, demo_db, now, 
     sign_out(qtbot, controller, window)
 
     window = sign_in(qtbot, controller, "dr.rivera")
-    disputes = window.go_to("disputes")
+    disputes = show_page(window, "disputes")
     row = click_row(qtbot, disputes.table, lambda r: r.client_name == "Alex Morgan")
     assert not disputes.ask_button.isEnabled()
     with pytest.raises(Conflict) as refused:

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.gui.widgets.calendar import CalendarMode
 from desktop.store.models import Appointment, AppointmentStatus, Series
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, show_page, sign_in, wait_ops, wait_reads
 
 
 def _calendar_page(qtbot, demo_db, now, tmp_path, username="dr.rivera"):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, username)
-    page = window.go_to("calendar")
+    page = show_page(window, "calendar")
     qtbot.waitUntil(page.isVisible)
     return controller, window, page
 
@@ -63,7 +63,7 @@ def test_the_calendar_shows_the_working_day_set_and_reopens_in_the_view_last_use
     controller.settings.set("calendar/day_start_hour", 10)
     controller.settings.set("calendar/day_end_hour", 16)
     window = sign_in(qtbot, controller, "dr.rivera")
-    cal = window.go_to("calendar").calendar
+    cal = show_page(window, "calendar").calendar
     assert cal.mode is CalendarMode.WEEK  # nothing remembered yet: the default
     empty_sunday = date(2027, 6, 6)
     cal.go_to(empty_sunday, CalendarMode.DAY)
@@ -73,20 +73,22 @@ def test_the_calendar_shows_the_working_day_set_and_reopens_in_the_view_last_use
     click(qtbot, window.findChild(QPushButton, "signOutButton"))
     wait_ops(qtbot, controller)
     window = sign_in(qtbot, controller, "dr.rivera")
-    cal = window.go_to("calendar").calendar
+    cal = show_page(window, "calendar").calendar
     assert cal.mode is CalendarMode.MONTH and cal.title_label.text() == "November 2026"
     # Hours that make no sense fall back to the default working day.
     controller.settings.set("calendar/day_start_hour", 20)
     click(qtbot, window.findChild(QPushButton, "signOutButton"))
     wait_ops(qtbot, controller)
-    cal = sign_in(qtbot, controller, "dr.rivera").go_to("calendar").calendar
+    cal = show_page(sign_in(qtbot, controller, "dr.rivera"), "calendar").calendar
     cal.go_to(empty_sunday, CalendarMode.DAY)
     assert cal.grid.hours == (7, 20)
 
 
 def _click_item(qtbot, cal, appointment_id: int) -> None:
+    wait_reads(qtbot, cal.window())  # the period's rows
     box = next(b for b in cal.grid.boxes() if b.row.id == appointment_id)
     qtbot.mouseClick(cal.grid, Qt.MouseButton.LeftButton, pos=box.rect.center().toPoint())
+    wait_reads(qtbot, cal.window())  # the detail panel reads the appointment
 
 
 def test_create_a_series_in_the_calendar(qtbot, demo_db, now, tmp_path):

@@ -13,6 +13,7 @@ def test_provider_pages_main_actions_have_unclashing_mnemonics(qtbot, demo_db, n
     window = sign_in(qtbot, controller, "dr.rivera")
     calendar = show_page(window, "calendar")
     calendar.show_detail(calendar.calendar.rows[0].id)
+    qtbot.waitUntil(window.ctx.reads.is_idle)
     assert_main_actions_have_their_own_keys(
         window, [calendar.new_button, calendar.move_button, calendar.cancel_button, calendar.no_show_button])
     requests = show_page(window, "requests")

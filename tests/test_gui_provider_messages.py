@@ -9,13 +9,13 @@ from desktop.gui.widgets.calendar import CalendarMode, ClientCalendar
 from desktop.services.auth import actor_for
 from desktop.services.provider import cancel_for_client
 from desktop.store.models import Appointment, AppointmentStatus, Client, Message, User
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, show_page, sign_in, wait_ops, wait_reads
 
 
 def test_thread_tied_to_an_appointment_shows_it_and_a_reply_is_sent(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.chen")
-    page = window.go_to("messages")
+    page = show_page(window, "messages")
     qtbot.waitUntil(page.isVisible)
     row = next(i for i, r in enumerate(page.model.rows) if r.kind == "late_cancellation")
     thread = page.model.rows[row]
@@ -37,6 +37,7 @@ def _alex_calendar(qtbot, demo_db, now, tmp_path) -> ClientCalendar:
     cal = ClientCalendar(window.ctx)
     qtbot.addWidget(cal)
     cal.resize(900, 600)
+    wait_reads(qtbot, window)  # its first period
     cal.show()
     return cal
 
@@ -60,5 +61,6 @@ def test_the_clients_month_grid_names_the_provider_as_who_cancelled(qtbot, demo_
     cancel_for_client(actor_for(User.get(User.username == "dr.rivera")), appt.id, "provider_unwell", now=now)
     cal = _alex_calendar(qtbot, demo_db, now, tmp_path)
     cal.go_to(appt.starts_at.date())
+    qtbot.waitUntil(lambda: not cal.is_loading())  # the period's rows came
     box = next(b for b in cal.grid.boxes() if b.row.id == appt.id)
     assert "Provider cancelled" in box.lines[0] and "by me" not in box.lines[0]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from desktop.store.models import Client, User
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, show_page, sign_in, wait_ops, wait_reads
 
 
 def test_owner_adds_a_client_who_must_change_the_first_password(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("people")
+    page = show_page(window, "people")
     qtbot.waitUntil(page.isVisible)
     assert any(r.username == "jordan.lee" for r in page.model.rows)
     page.ui.roleCombo.setCurrentIndex(page.ui.roleCombo.findText("Client"))
+    wait_reads(qtbot, page)
     qtbot.keyClicks(page.ui.nameEdit, "Robin Park")
     qtbot.keyClicks(page.ui.usernameEdit, "robin.park")
     qtbot.keyClicks(page.ui.firstPasswordEdit, "first-pass-1")
@@ -20,6 +21,7 @@ def test_owner_adds_a_client_who_must_change_the_first_password(qtbot, demo_db, 
     page.ui.zoneEdit.clear()
     qtbot.keyClicks(page.ui.zoneEdit, "America/Chicago")
     page.ui.providerCombo.setCurrentIndex(page.ui.providerCombo.findText("Dr. Daniel Chen"))
+    wait_reads(qtbot, page)
     click(qtbot, page.ui.addPersonButton)
     wait_ops(qtbot, controller)
     assert page.ui.peopleError.text() == ""
@@ -34,6 +36,7 @@ def test_owner_adds_a_client_who_must_change_the_first_password(qtbot, demo_db, 
 
     # Deactivate: history kept, sign-in stops.
     page.table.selectRow(index)
+    wait_reads(qtbot, page)
     assert page.editing.username == "robin.park"
     click(qtbot, page.ui.toggleActiveButton)
     wait_ops(qtbot, controller)
@@ -45,7 +48,7 @@ def test_owner_adds_a_client_who_must_change_the_first_password(qtbot, demo_db, 
 def test_a_taken_user_name_is_refused_on_the_page(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("people")
+    page = show_page(window, "people")
     qtbot.keyClicks(page.ui.nameEdit, "Someone")
     qtbot.keyClicks(page.ui.usernameEdit, "jordan.lee")
     qtbot.keyClicks(page.ui.firstPasswordEdit, "first-pass-1")
@@ -63,13 +66,15 @@ def test_a_provider_who_is_not_the_owner_has_no_people_page(qtbot, demo_db, now,
 def test_moving_a_client_with_upcoming_appointments_is_refused_on_the_page(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("people")
+    page = show_page(window, "people")
     qtbot.waitUntil(page.isVisible)
     alex = User.get(User.username == "alex.morgan")
     before = Client.get(Client.user == alex).provider_id
     page.table.selectRow(page.model.rows.index(next(r for r in page.model.rows if r.username == "alex.morgan")))
+    wait_reads(qtbot, page)
     assert page.editing.username == "alex.morgan"
     page.ui.providerCombo.setCurrentIndex(page.ui.providerCombo.findText("Dr. Daniel Chen"))
+    wait_reads(qtbot, page)
     click(qtbot, page.ui.savePersonButton)
     wait_ops(qtbot, controller)
     assert "upcoming appointments with Dr. Maya Rivera" in page.ui.peopleError.text()
@@ -80,10 +85,12 @@ def test_moving_a_client_with_upcoming_appointments_is_refused_on_the_page(qtbot
 def test_the_owners_own_row_says_why_it_cannot_be_deactivated(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("people")
+    page = show_page(window, "people")
     qtbot.waitUntil(page.isVisible)
     page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.username == "dr.rivera"))
+    wait_reads(qtbot, page)
     assert not page.ui.toggleActiveButton.isEnabled()
     assert "your own account" in page.ui.toggleActiveButton.toolTip()
     page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.username == "alex.morgan"))
+    wait_reads(qtbot, page)
     assert page.ui.toggleActiveButton.isEnabled() and page.ui.toggleActiveButton.toolTip() == ""

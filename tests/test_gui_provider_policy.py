@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.store.models import Appointment, FeePolicy, WorkingHours
-from tests.guikit import click, make_controller, message_boxes, sign_in, wait_ops
+from tests.guikit import click, make_controller, message_boxes, show_page, sign_in, wait_ops
 
 
 def test_change_policy_and_existing_bookings_keep_their_version(qtbot, demo_db, now, tmp_path):
@@ -11,7 +11,7 @@ def test_change_policy_and_existing_bookings_keep_their_version(qtbot, demo_db, 
     window = sign_in(qtbot, controller, "dr.rivera")
     pid = window.ctx.actor.provider_id
     booked = {a.id: a.policy_id for a in Appointment.select().where(Appointment.provider == pid)}
-    page = window.go_to("booking")
+    page = show_page(window, "booking")
     qtbot.waitUntil(page.isVisible)
     assert page.ui.policyVersion.text().startswith("Current policy: version 2")
     page.ui.lateFeeEdit.clear()
@@ -28,16 +28,17 @@ def test_change_policy_and_existing_bookings_keep_their_version(qtbot, demo_db, 
     assert "v3 (late $65.00, no-show $75.00): 0 appointments booked under it" in page.ui.policyHistory.text()
 
     # An existing booking's detail in the calendar still shows its own version's fees.
-    cal_page = window.go_to("calendar")
+    cal_page = show_page(window, "calendar")
     upcoming = next(r for r in cal_page.calendar.rows if r.start > now and r.status == "scheduled")
     cal_page.show_detail(upcoming.id)
+    qtbot.waitUntil(window.ctx.reads.is_idle)
     assert "Policy version 2: late-cancellation $50.00" in cal_page.detail_text.text()
 
 
 def test_bad_amount_is_refused_and_nothing_saved(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("booking")
+    page = show_page(window, "booking")
     page.ui.lateFeeEdit.clear()
     qtbot.keyClicks(page.ui.lateFeeEdit, "12.345")
     assert "two decimals" in page.ui.policyPreview.toPlainText()
@@ -51,7 +52,7 @@ def test_bad_amount_is_refused_and_nothing_saved(qtbot, demo_db, now, tmp_path):
 def test_working_hours_are_saved(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("booking")
+    page = show_page(window, "booking")
     assert page.day_edits[0].text() == "08:00-12:00, 13:00-18:00"
     page.day_edits[5].clear()
     qtbot.keyClicks(page.day_edits[5], "09:00-13:00")
@@ -65,7 +66,7 @@ def test_working_hours_are_saved(qtbot, demo_db, now, tmp_path):
 def test_a_bad_working_hours_entry_is_refused_on_the_page_naming_the_day(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("booking")
+    page = show_page(window, "booking")
     qtbot.waitUntil(page.isVisible)
     pid = window.ctx.actor.provider_id
     before = list(WorkingHours.select().where(WorkingHours.provider == pid).order_by(WorkingHours.id).tuples())
@@ -86,7 +87,7 @@ def test_working_hours_changed_on_another_workstation_are_not_overwritten(qtbot,
 
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("booking")
+    page = show_page(window, "booking")
     elsewhere = [WorkingBlock(1, time(7), time(9))]
     save_working_hours(window.ctx.actor, elsewhere, now=now)  # another workstation, after the page read
     page.day_edits[5].clear()
@@ -101,12 +102,12 @@ def test_the_preview_says_what_the_clients_booking_page_says(qtbot, demo_db, now
     """One wording (rules.policy.worry_free_lines) for the provider's preview and the client's page."""
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    page = window.go_to("booking")
+    page = show_page(window, "booking")
     qtbot.waitUntil(page.isVisible)
     preview = page.ui.policyPreview.toPlainText()
     controller.sign_out()
     portal = sign_in(qtbot, controller, "alex.morgan")
-    book = portal.go_to("book")
+    book = show_page(portal, "book")
     qtbot.waitUntil(book.isVisible)
     client_lines = [book.policy_notice.text(), book.policy_late.text(), book.policy_no_show.text(),
                     book.policy_insurance.text()]

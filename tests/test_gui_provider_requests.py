@@ -12,13 +12,13 @@ from desktop.store.models import (
     LateCancellationRequest,
     Message,
 )
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, show_page, sign_in, wait_ops, wait_reads
 
 
 def _inbox(qtbot, demo_db, now, tmp_path, username="dr.chen"):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, username)
-    page = window.go_to("requests")
+    page = show_page(window, "requests")
     qtbot.waitUntil(page.isVisible)
     return controller, window, page
 
@@ -41,6 +41,7 @@ def test_approve_with_fee_and_reply(qtbot, demo_db, now, tmp_path):
         "Approved, feel better."
     assert page.model.rows == [] and page.empty.isVisible()
     qtbot.mouseClick(page.show_all, Qt.MouseButton.LeftButton, pos=QPoint(8, page.show_all.height() // 2))
+    wait_reads(qtbot, page.show_all)
     assert page.model.index(0, 4).data() == "Approved with fee"
 
 
@@ -53,8 +54,9 @@ def test_decline_keeps_the_appointment(qtbot, demo_db, now, tmp_path):
     assert Appointment.get_by_id(row.appointment_id).status == AppointmentStatus.SCHEDULED
     assert not Charge.select().where(Charge.appointment == row.appointment_id).exists()
     # The calendar shows the appointment still scheduled, without the pending-request flag.
-    cal = window.go_to("calendar").calendar
+    cal = show_page(window, "calendar").calendar
     cal.go_to(row.appointment_start.date())
+    wait_reads(qtbot, cal)
     shown = next(r for r in cal.rows if r.id == row.appointment_id)
     assert shown.status_label == "Scheduled" and not shown.late_request_pending
 

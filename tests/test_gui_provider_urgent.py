@@ -12,7 +12,7 @@ from desktop.gui.widgets.calendar.grid import URGENT_WORDS, describe
 from desktop.services.cancellation import client_cancel_one
 from desktop.store.models import Appointment, AppointmentStatus, AuditEvent, Client, UrgentItem, User
 from tests import factories
-from tests.guikit import click, make_controller, sign_in, wait_ops
+from tests.guikit import click, make_controller, show_page, sign_in, wait_ops, wait_reads
 
 
 def _crisis_cancellation(now) -> Appointment:
@@ -31,13 +31,14 @@ def test_the_provider_sees_the_item_marks_it_handled_and_the_badge_clears(qtbot,
     window = sign_in(qtbot, controller, "dr.rivera")
 
     assert window.badge_text("urgent") == "Urgent (1)"
-    calendar = window.go_to("calendar").calendar
+    calendar = show_page(window, "calendar").calendar
     rivera_zone = ZoneInfo(User.get(User.username == "dr.rivera").time_zone)
     calendar.go_to(appt.starts_at.astimezone(rivera_zone).date())
+    wait_reads(qtbot, calendar)
     shown = next(r for r in calendar.rows if r.id == appt.id)
     assert shown.urgent and URGENT_WORDS in describe(shown, "America/New_York")
 
-    page = window.go_to("urgent")
+    page = show_page(window, "urgent")
     qtbot.waitUntil(page.isVisible)
     assert [r.client_name for r in page.model.rows] == ["Alex Morgan"]
     assert "asked to be contacted" in page.detail.text()
@@ -52,6 +53,7 @@ def test_the_provider_sees_the_item_marks_it_handled_and_the_badge_clears(qtbot,
     assert page.model.rows == [] and page.empty.isVisible()
     assert window.badge_text("urgent") == "Urgent"
     qtbot.mouseClick(page.show_handled, Qt.MouseButton.LeftButton, pos=QPoint(8, page.show_handled.height() // 2))
+    wait_reads(qtbot, page.show_handled)
     assert page.model.index(0, 3).data() == "Handled by Dr. Maya Rivera"
 
 
@@ -60,7 +62,7 @@ def test_no_badge_without_an_item_and_other_providers_do_not_see_it(qtbot, demo_
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.chen")
     assert window.badge_text("urgent") == "Urgent"
-    page = window.go_to("urgent")
+    page = show_page(window, "urgent")
     qtbot.waitUntil(page.isVisible)
     assert page.model.rows == [] and page.empty.isVisible() and not page.handled_button.isEnabled()
     assert Client.select().count() > 0  # the demo is there; Dr. Chen simply has no such client

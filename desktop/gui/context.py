@@ -9,6 +9,7 @@ from ..services.actor import Actor
 from .bus import ChangeBus
 from .clock import Clock
 from .ops import OpRunner
+from .reads import ReadRunner
 from .settings import Settings
 
 
@@ -18,6 +19,7 @@ class AppContext:
     clock: Clock
     bus: ChangeBus
     ops: OpRunner
+    reads: ReadRunner
     settings: Settings
     practice_name: str = ""
     practice_zone: str = "UTC"

@@ -22,6 +22,7 @@ from .firstrun import FirstRunDialog
 from .idle import MINUTE_MS, IdleWarning, IdleWatcher
 from .lock import SessionLock
 from .ops import OpRunner
+from .reads import ReadRunner
 from .settings import Settings
 from .signin import SignInWindow
 from .widgets.navwindow import NavigationWindow
@@ -54,6 +55,7 @@ class SessionController(QObject):
         self.app, self.clock, self.settings = app, clock, settings
         self.bus = ChangeBus(self)
         self.ops = OpRunner(self.bus, self)
+        self.reads = ReadRunner(self.bus, self)  # the pages' reads, off the GUI thread
         # Queued: the refusal may come from inside a page's refresh; the window closes after it.
         self.bus.account_changed.connect(self.sign_out_account_changed, Qt.ConnectionType.QueuedConnection)
         self.window: NavigationWindow | None = None
@@ -119,7 +121,7 @@ class SessionController(QObject):
         self.policy = session_policy()
         # Remembered only while the owner lets sign-in offer it; turning that off forgets it.
         self.settings.set("session/last_username", actor.username if self.policy.offer_last_username else "")
-        self.context = AppContext(actor, self.clock, self.bus, self.ops, self.settings,
+        self.context = AppContext(actor, self.clock, self.bus, self.ops, self.reads, self.settings,
                                   practice.name if practice else "", practice.time_zone if practice else "UTC")
         self.window = window_for(self.context)
         self.window.sign_out_requested.connect(self.sign_out)
@@ -153,6 +155,7 @@ class SessionController(QObject):
         self.lock.release()
         self._horizon_timer.stop()
         self.ops.wait()
+        self.reads.stop()  # what the window asked is dropped; each reader closes its connection
         maintenance.flush_to_file()  # the .db file alone holds the session from here on
         if self.window is not None:
             self.bus.changed.disconnect(self.window.on_changed)
@@ -210,6 +213,7 @@ class SessionController(QObject):
         self.lock.release()
         if not self.ops.wait():
             log.warning("writes still running at quit after 30 s")
+        self.reads.stop()
         if self.window is not None:
             self.window.close()  # quitting remembers the window's geometry as signing out does
         maintenance.flush_to_file()

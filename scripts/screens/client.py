@@ -19,6 +19,7 @@ def _first_cancellable_repeating(window):
 def _open_cancel(window):
     page, index = _first_cancellable_repeating(window)
     page.edit_button(index).click()
+    settle(window)  # the options dialog reads the appointment before it opens
     page.flows.options.cancel_button.click()
     settle(window)
     return page.flows.cancel_dialog
@@ -51,7 +52,7 @@ def show_series_preview(window) -> QWidget:
     dialog.form.all_radio.click()
     dialog.form.select_reason("schedule_conflict")
     dialog.form.confirm_button.click()
-    settle(window)
+    settle(window)  # the preview is read on the reader
     return dialog
 
 

@@ -15,6 +15,7 @@ def _calendar(window, mode: CalendarMode) -> QWidget:
     settle(window)
     page.calendar.go_today()
     page.calendar.mode_buttons[mode].click()
+    settle(window)  # the period's rows
     rows = [r for r in page.calendar.rows if r.start >= window.ctx.now()]
     if rows:  # show an appointment's detail beside the calendar
         page.calendar._select(rows[0].id)

@@ -12,7 +12,7 @@ def settle(window, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while True:
         QApplication.processEvents()
-        if window.ctx.ops.is_idle() or time.monotonic() > deadline:
+        if (window.ctx.ops.is_idle() and window.ctx.reads.is_idle()) or time.monotonic() > deadline:
             break
         time.sleep(0.01)
     QApplication.processEvents()

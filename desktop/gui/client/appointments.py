@@ -100,10 +100,14 @@ class AppointmentsPage(Page):
         self.views_group.idClicked.connect(self.views.setCurrentIndex)
         layout.addWidget(self.views, 1)
 
-    def refresh(self) -> None:
-        now = self.ctx.service_now()
-        self.upcoming_model.set_rows(client_portal.upcoming(self.ctx.actor, now=now))
-        self.past_model.set_rows(client_portal.past(self.ctx.actor, now=now))
+    def loader(self):
+        actor, now = self.ctx.actor, self.ctx.service_now()
+        return lambda: (client_portal.upcoming(actor, now=now), client_portal.past(actor, now=now))
+
+    def show_loaded(self, data) -> None:
+        upcoming, past = data
+        self.upcoming_model.set_rows(upcoming)
+        self.past_model.set_rows(past)
         self.tabs.setTabText(0, f"&Upcoming ({len(self.upcoming_model.rows)})")
         column = len(UPCOMING_COLUMNS) - 1
         for i, row in enumerate(self.upcoming_model.rows):
@@ -112,7 +116,10 @@ class AppointmentsPage(Page):
             button.setAccessibleName(f"Edit appointment of {when(row, self.ctx.actor.time_zone)}")
             button.clicked.connect(lambda _=False, a=row.id: self.flows.edit(a))
             self.upcoming_view.setIndexWidget(self.upcoming_model.index(i, column), button)
-        self.calendar.reload()
+
+    def refresh_now(self) -> None:
+        super().refresh_now()
+        self.calendar.reload()  # its own read, beside the lists'
 
     def choose_ics_file(self) -> None:
         default = str(exports_dir() / "my-appointments.ics")

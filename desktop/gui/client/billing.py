@@ -92,9 +92,12 @@ class BillingPage(Page):
 
     # ---- reading -------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def loader(self):
+        actor = self.ctx.actor
+        return lambda: fees.client_billing(actor)
+
+    def show_loaded(self, billing) -> None:
         current = selected_row(self.table)
-        billing = fees.client_billing(self.ctx.actor)
         self.model.set_rows(billing.charges)
         self.balance.setText(f"Balance: {billing.balance_text()}")
         if current is not None:
@@ -107,9 +110,12 @@ class BillingPage(Page):
     def _selection_changed(self, *args) -> None:
         row = selected_row(self.table)
         if row is None:
+            self.ctx.reads.cancel(self, "history")
             self.history.setHtml("<p><i>Select a fee to see its history.</i></p>")
         else:
-            self.history.setHtml(history_html(fees.charge_history(self.ctx.actor, row.id), self.ctx.actor.time_zone))
+            actor, charge_id = self.ctx.actor, row.id
+            self.read(lambda: fees.charge_history(actor, charge_id),
+                      lambda entries: self.history.setHtml(history_html(entries, actor.time_zone)), slot="history")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -117,12 +117,15 @@ class BookingPage(Page):
         self.result.setText("")
         self.refresh_now()
 
-    def refresh(self) -> None:
-        try:
-            self.data = data = client_portal.booking_page(self.ctx.actor, self.provider_id)
-        except ServiceError as exc:
-            self.provider_label.setText(exc.message)
-            return
+    def loader(self):
+        actor, provider_id = self.ctx.actor, self.provider_id
+        return lambda: client_portal.booking_page(actor, provider_id)
+
+    def load_failed(self, error: ServiceError) -> None:
+        self.provider_label.setText(error.message)
+
+    def show_loaded(self, data: BookingPageData) -> None:
+        self.data = data
         self.provider_id = data.provider_id
         self.provider_label.setText(f"{data.provider_name}" + (f" — {data.title}" if data.title else ""))
         self.intro.setText(data.intro)
@@ -154,8 +157,13 @@ class BookingPage(Page):
             return
         service = self.service_combo.currentData()
         length = (self.moving.end - self.moving.start) if self.moving else service.duration
-        slots = client_portal.slots(self.ctx.actor, self.data.provider_id, length, now=self.ctx.service_now(),
-                                    exclude_appointment_id=self.moving.id if self.moving else None)
+        actor, provider_id, now = self.ctx.actor, self.data.provider_id, self.ctx.service_now()
+        exclude = self.moving.id if self.moving else None
+        self.book_button.setEnabled(False)
+        self.read(lambda: client_portal.slots(actor, provider_id, length, now=now, exclude_appointment_id=exclude),
+                  self._show_slots, slot="slots")
+
+    def _show_slots(self, slots) -> None:
         self.slot_model.set_slots(slots)
         self.slots_title.setText(f"Open times, next {client_portal.BOOKING_DAYS // 7} weeks "
                                  f"({len(slots)}), in {self.ctx.actor.time_zone}")

@@ -58,8 +58,12 @@ class DashboardPage(Page):
         layout.addLayout(more)
         layout.addStretch(1)
 
-    def refresh(self) -> None:
-        self.data = data = client_portal.dashboard(self.ctx.actor, now=self.ctx.service_now())
+    def loader(self):
+        actor, now = self.ctx.actor, self.ctx.service_now()
+        return lambda: client_portal.dashboard(actor, now=now)
+
+    def show_loaded(self, data) -> None:
+        self.data = data
         zone = self.ctx.actor.time_zone
         unread = f"{data.unread_messages} unread message{'s' if data.unread_messages != 1 else ''}"
         self.summary.setText(f"{data.upcoming_count} upcoming appointment{'s' if data.upcoming_count != 1 else ''}"

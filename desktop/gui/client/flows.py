@@ -29,12 +29,19 @@ class ClientFlows(QObject):
     def _portal(self):
         return self.page.window()
 
-    def _row(self, appointment_id: int):
-        try:
-            return client_portal.appointment(self.ctx.actor, appointment_id, now=self.ctx.service_now())
-        except ServiceError as exc:
-            show_error(self.page, exc)
-            return None
+    def _with_row(self, appointment_id: int, then, *, quiet: bool = False) -> None:
+        """Read the appointment as it is now on the reader, then go on with it (GUI thread).
+        A refusal is shown (or, ``quiet``, the flow goes on without the row)."""
+        actor, now = self.ctx.actor, self.ctx.service_now()
+
+        def failed(exc: ServiceError) -> None:
+            if quiet:
+                then(None)
+            else:
+                show_error(self.page, exc)
+
+        self.ctx.reads.run(lambda: client_portal.appointment(actor, appointment_id, now=now), owner=self.page,
+                           slot="flow", on_done=then, on_error=failed)
 
     def _close(self) -> None:
         for dialog in (self.options, self.cancel_dialog):
@@ -43,10 +50,11 @@ class ClientFlows(QObject):
                 dialog.close()
         self.options = self.cancel_dialog = None
 
-    def edit(self, appointment_id: int) -> AppointmentOptionsDialog | None:
-        row = self._row(appointment_id)
-        if row is None:
-            return None
+    def edit(self, appointment_id: int) -> None:
+        """The appointment's options (``self.options`` once its row has been read)."""
+        self._with_row(appointment_id, self._edit)
+
+    def _edit(self, row) -> None:
         self._close()
         dialog = AppointmentOptionsDialog(self.ctx, row, self._portal())
         dialog.cancel_chosen.connect(self.cancel)
@@ -54,12 +62,12 @@ class ClientFlows(QObject):
         dialog.message_chosen.connect(self.message)
         dialog.open()
         self.options = dialog
-        return dialog
 
-    def cancel(self, appointment_id: int, all_upcoming: bool = False) -> CancelDialog | None:
-        row = self._row(appointment_id)
-        if row is None:
-            return None
+    def cancel(self, appointment_id: int, all_upcoming: bool = False) -> None:
+        """The cancel flow (``self.cancel_dialog`` once the row has been read)."""
+        self._with_row(appointment_id, lambda row: self._cancel(row, all_upcoming))
+
+    def _cancel(self, row, all_upcoming: bool) -> None:
         self._close()
         dialog = CancelDialog(self.ctx, row, self._portal(), all_upcoming=all_upcoming)
         dialog.reschedule_requested.connect(self.book_again)
@@ -68,12 +76,11 @@ class ClientFlows(QObject):
         dialog.return_requested.connect(self.to_dashboard)
         dialog.open()
         self.cancel_dialog = dialog
-        return dialog
 
     def move(self, appointment_id: int) -> None:
-        row = self._row(appointment_id)
-        if row is None:
-            return
+        self._with_row(appointment_id, self._move)
+
+    def _move(self, row) -> None:
         self._close()
         self._portal().go_to("book").begin_reschedule(row)
 
@@ -82,7 +89,9 @@ class ClientFlows(QObject):
         self._portal().go_to("book").begin_booking(provider_id)
 
     def message(self, appointment_id: int) -> None:
-        row = self._row(appointment_id)
+        self._with_row(appointment_id, self._message, quiet=True)
+
+    def _message(self, row) -> None:
         self._close()
         subject = "About my appointment"
         if row is not None:

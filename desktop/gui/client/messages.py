@@ -83,7 +83,8 @@ class MessagesPage(Page):
     def current_id(self, value: int | None) -> None:
         self.inbox.current_id = value
 
-    def refresh(self) -> None:
+    def refresh_now(self) -> None:
+        super().refresh_now()
         self.inbox.refresh()
 
     def open_thread(self, thread_id: int) -> None:

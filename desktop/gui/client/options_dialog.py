@@ -120,12 +120,10 @@ class AppointmentOptionsDialog(QDialog):
         return panel
 
     def _open_policy(self, _href: str = "") -> None:
-        try:
-            text = client_portal.booked_policy_text(self.ctx.actor, self.row.id)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.policy_dialog = open_policy(self, f"Fee policy — {self.row.provider_name}", text)
+        actor, appointment_id = self.ctx.actor, self.row.id
+        self.ctx.reads.run(lambda: client_portal.booked_policy_text(actor, appointment_id), owner=self,
+                           slot="policy", on_done=lambda text: setattr(self, "policy_dialog", open_policy(
+                               self, f"Fee policy — {self.row.provider_name}", text)))
 
     def _request_late(self) -> None:
         assert self.request_button is not None and self.late_message is not None

@@ -14,7 +14,7 @@ from ...rules.timefmt import format_range
 from ...rules.vocabulary import AppointmentStatus
 from ...rules.wording import NOT_COVERED
 from ...services import booking, provider
-from ...services.errors import ServiceError
+from ...services.errors import AccountChanged, ServiceError
 from ...services.result import Change
 from ..widgets.calendar import CalendarMode, ProviderCalendar
 from ..widgets.page import Page, muted, page_layout
@@ -96,10 +96,13 @@ class CalendarPage(Page):
         return b
 
     def show_detail(self, appointment_id: int) -> None:
-        try:
-            self.detail = provider.appointment_detail(self.ctx.actor, appointment_id, now=self.ctx.service_now())
-        except ServiceError:
-            self.detail = None
+        """Read the appointment's detail on the reader; the panel shows it when it comes."""
+        actor, now = self.ctx.actor, self.ctx.service_now()
+        self.read(lambda: provider.appointment_detail(actor, appointment_id, now=now), self._detail_loaded,
+                  slot="detail", on_error=lambda _e: self._detail_loaded(None))
+
+    def _detail_loaded(self, detail: provider.AppointmentDetail | None) -> None:
+        self.detail = detail
         self._render_detail()
 
     def _render_detail(self) -> None:
@@ -133,7 +136,8 @@ class CalendarPage(Page):
 
     # ------------------------------------------------------------ refresh
 
-    def refresh(self) -> None:
+    def refresh_now(self) -> None:
+        super().refresh_now()
         self.calendar.reload()
         if self.detail is not None:
             self.show_detail(self.detail.id)
@@ -144,14 +148,17 @@ class CalendarPage(Page):
         if self.calendar.mode is not CalendarMode.MONTH:
             self.open_new(day)
 
-    def open_new(self, day: date | None = None) -> NewAppointmentDialog:
+    def open_new(self, day: date | None = None) -> None:
+        """Read the clients and services on the reader, then open the dialog (``self.dialog``)."""
         actor = self.ctx.actor
         day = day or self.calendar.anchor
-        dialog = NewAppointmentDialog(provider.my_clients(actor), provider.my_services(actor), day,
-                                      actor.time_zone, self)
+        self.read(lambda: (provider.my_clients(actor), provider.my_services(actor)),
+                  lambda choices: self._open_new(day, *choices), slot="dialog")
+
+    def _open_new(self, day: date, clients, services) -> None:
+        dialog = NewAppointmentDialog(clients, services, day, self.ctx.actor.time_zone, self)
         dialog.submitted.connect(lambda value: self._create(dialog, value))
         self._show(dialog)
-        return dialog
 
     def _create(self, dialog: NewAppointmentDialog, value: NewAppointment) -> None:
         actor, now = self.ctx.actor, self.ctx.service_now()
@@ -167,20 +174,29 @@ class CalendarPage(Page):
         self.ctx.ops.run(fn, parent=self, on_done=lambda _r: self._done(dialog, value.local_start.date()),
                          on_error=lambda e: dialog.show_error(e.message))
 
-    def open_cancel(self) -> CancelForClientDialog | None:
+    def open_cancel(self) -> None:
+        """Read the series preview (for an occurrence of a series) on the reader, then open the
+        dialog (``self.dialog``)."""
         if self.detail is None:
-            return None
-        d, actor = self.detail, self.ctx.actor
-        preview = None
-        if d.series_id is not None:
+            return
+        d, actor, now = self.detail, self.ctx.actor, self.ctx.service_now()
+
+        def preview() -> provider.SeriesCancelPreview | None:
+            if d.series_id is None:
+                return None
             try:
-                preview = provider.series_cancel_preview(actor, d.id, now=self.ctx.service_now())
+                return provider.series_cancel_preview(actor, d.id, now=now)
+            except AccountChanged:
+                raise
             except ServiceError:
-                preview = None  # offer only "this appointment"; the service refuses what is no longer possible
-        dialog = CancelForClientDialog(d, actor.time_zone, self, series_preview=preview)
+                return None  # offer only "this appointment"; the service refuses what is no longer possible
+
+        self.read(preview, lambda p: self._open_cancel(d, p), slot="dialog")
+
+    def _open_cancel(self, d: provider.AppointmentDetail, preview: provider.SeriesCancelPreview | None) -> None:
+        dialog = CancelForClientDialog(d, self.ctx.actor.time_zone, self, series_preview=preview)
         dialog.submitted.connect(lambda code, note, whole: self._cancel(dialog, d, preview, code, note, whole))
         self._show(dialog)
-        return dialog
 
     def _cancel(self, dialog: CancelForClientDialog, d: provider.AppointmentDetail,
                 preview: provider.SeriesCancelPreview | None, code: str, note: str, whole_series: bool) -> None:

@@ -95,9 +95,13 @@ class DisputesPage(Page):
         self.dialog: AskSupportDialog | None = None
         self._selection_changed()
 
-    def refresh(self) -> None:
+    def loader(self):
+        actor = self.ctx.actor
+        return lambda: fees.provider_disputes(actor)
+
+    def show_loaded(self, rows) -> None:
         current = selected_row(self.table)
-        self.model.set_rows(fees.provider_disputes(self.ctx.actor))
+        self.model.set_rows(rows)
         if current is not None:
             self.select_dispute(current.id)
         elif self.model.rowCount():
@@ -115,6 +119,7 @@ class DisputesPage(Page):
         row = selected_row(self.table)
         zone = self.ctx.actor.time_zone
         if row is None:
+            self.ctx.reads.cancel(self, "detail")
             self.summary.setText("Select a dispute.")
             self.thread.clear()
             self.history.clear()
@@ -123,8 +128,10 @@ class DisputesPage(Page):
                 f"<b>{escape(row.client_name)}</b> disputes the {row.kind_label.lower()} fee for "
                 f"{format_instant(row.appointment_start, zone)}: now <b>{row.amount.format()}</b> "
                 f"(original {row.original.format()}). Reason: {escape(row.reason)}")
-            self.thread.setHtml(thread_html(messaging.thread_messages(self.ctx.actor, row.thread_id), zone))
-            self.history.setHtml(history_html(fees.charge_history(self.ctx.actor, row.charge_id), zone))
+            actor, thread_id, charge_id = self.ctx.actor, row.thread_id, row.charge_id
+            self.read(lambda: (messaging.thread_messages(actor, thread_id), fees.charge_history(actor, charge_id)),
+                      lambda data: (self.thread.setHtml(thread_html(data[0], zone)),
+                                    self.history.setHtml(history_html(data[1], zone))), slot="detail")
         self.reply_button.setEnabled(row is not None)
         self.reply_text.setEnabled(row is not None)
         # The same decision the service enforces, in its words.

@@ -34,13 +34,15 @@ class ProviderMessagesPage(Page):
         self.context_label = self.inbox.context_label
         layout.addWidget(self.inbox, 1)
 
-    def refresh(self) -> None:
+    def refresh_now(self) -> None:
+        super().refresh_now()
         self.inbox.refresh()
 
     def open_thread(self, thread_id: int) -> None:
         self.inbox.open_thread(thread_id)
 
     def _context(self, thread: ThreadRow) -> str:
+        """Run on the reader (with the thread's messages): read services and wording only."""
         zone = self.ctx.actor.time_zone
         try:
             if thread.appointment_id is not None:

@@ -68,13 +68,18 @@ class PeoplePage(Page):
         self.editing: people.PersonRow | None = None
         self._sync()
 
-    def refresh(self) -> None:
+    def loader(self):
+        actor = self.ctx.actor
+        return lambda: (people.list_people(actor), people.provider_choices(actor))
+
+    def show_loaded(self, data) -> None:
+        rows, choices = data
         keep = self.editing.user_id if self.editing else None
-        self.model.set_rows(people.list_people(self.ctx.actor))
+        self.model.set_rows(rows)
         provider = self.ui.providerCombo
         current = provider.currentData()
         provider.clear()
-        for p in people.provider_choices(self.ctx.actor):
+        for p in choices:
             provider.addItem(p.name, p.id)
         if current is not None:
             provider.setCurrentIndex(max(provider.findData(current), 0))

@@ -45,9 +45,15 @@ class BookingSettingsPage(Page):
         self.current: policy_service.PolicyView | None = None
         self.shown_hours: list[WorkingBlock] | None = None
 
-    def refresh(self) -> None:
+    def loader(self):
+        actor = self.ctx.actor
+        return lambda: (policy_service.current(actor), policy_service.history(actor),
+                        policy_service.working_hours(actor))
+
+    def show_loaded(self, data) -> None:
         actor, ui = self.ctx.actor, self.ui
-        cur = self.current = policy_service.current(actor)
+        cur, history, hours = data
+        self.current = cur
         snap = cur.snapshot
         ui.policyVersion.setText(f"Current policy: version {cur.version}, since "
                                  f"{format_instant(cur.created_at, actor.time_zone, with_year=True)}")
@@ -59,8 +65,8 @@ class BookingSettingsPage(Page):
         ui.policyHistory.setText("Versions: " + "; ".join(
             f"v{v.version} (late {v.snapshot.late_cancellation_fee.format()}, no-show {v.snapshot.no_show_fee.format()})"
             f": {v.booked_under} appointment{'s' if v.booked_under != 1 else ''} booked under it"
-            for v in policy_service.history(actor)))
-        self.shown_hours = policy_service.working_hours(actor)
+            for v in history))
+        self.shown_hours = hours
         for weekday, edit in enumerate(self.day_edits):
             edit.setText(format_day(self.shown_hours, weekday))
         self._update_preview()

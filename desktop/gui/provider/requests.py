@@ -94,9 +94,13 @@ class RequestsPage(Page):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self._selection_changed()
 
-    def refresh(self) -> None:
+    def loader(self):
+        actor, pending_only = self.ctx.actor, not self.show_all.isChecked()
+        return lambda: provider.late_requests(actor, pending_only=pending_only)
+
+    def show_loaded(self, rows) -> None:
         keep = self.current()
-        self.model.set_rows(provider.late_requests(self.ctx.actor, pending_only=not self.show_all.isChecked()))
+        self.model.set_rows(rows)
         self.empty.setVisible(self.model.rowCount() == 0)
         if keep is not None:
             for i, r in enumerate(self.model.rows):

@@ -67,9 +67,13 @@ class UrgentPage(Page):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self._selection_changed()
 
-    def refresh(self) -> None:
+    def loader(self):
+        actor, handled = self.ctx.actor, self.show_handled.isChecked()
+        return lambda: urgent.urgent_items(actor, include_handled=handled)
+
+    def show_loaded(self, rows) -> None:
         keep = selected_row(self.table)
-        self.model.set_rows(urgent.urgent_items(self.ctx.actor, include_handled=self.show_handled.isChecked()))
+        self.model.set_rows(rows)
         self.empty.setVisible(self.model.rowCount() == 0)
         if not (keep is not None and select_first(self.table, lambda r: r.id == keep.id)):
             select_first(self.table)

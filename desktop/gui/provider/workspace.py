@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...services import urgent
-from ...services.errors import AccountChanged
 from ...services.result import Change
 from ..context import AppContext
 from ..widgets.navwindow import NavigationWindow
@@ -36,8 +35,8 @@ class ProviderWorkspace(NavigationWindow):
             self._update_urgent_badge()
 
     def _update_urgent_badge(self) -> None:
-        """Clients waiting to be contacted: counted on the navigation until handled (rule 6)."""
-        try:
-            self.set_badge("urgent", urgent.open_urgent_count(self.ctx.actor))
-        except AccountChanged as exc:  # as a page's read: the session signs out
-            self.ctx.bus.account_changed.emit(exc)
+        """Clients waiting to be contacted: counted on the navigation until handled (rule 6),
+        read on the reader (a refusal of the account signs out, as a page's read does)."""
+        actor = self.ctx.actor
+        self.ctx.reads.run(lambda: urgent.open_urgent_count(actor), owner=self, slot="urgentBadge",
+                           on_done=lambda count: self.set_badge("urgent", count))

@@ -32,6 +32,7 @@ class HistoryPage(Page):
         self.search.setMaxLength(limits.SEARCH.max_length)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh_now)
+        self._jump_to: int | None = None
         layout.addWidget(self.search)
         self.model = RowsModel([
             ("Charge", lambda r: f"#{r.id}"),
@@ -54,23 +55,34 @@ class HistoryPage(Page):
         split.setSizes([300, 300])
         layout.addWidget(split, 1)
 
-    def refresh(self) -> None:
+    def loader(self):
+        actor, text = self.ctx.actor, self.search.text()
+        return lambda: fees.search_charges(actor, text)
+
+    def show_loaded(self, rows) -> None:
         current = selected_row(self.table)
-        self.model.set_rows(fees.search_charges(self.ctx.actor, self.search.text()))
-        if current is not None:
-            self.select_charge(current.id)
+        want = self._jump_to if self._jump_to is not None else (current.id if current is not None else None)
+        self._jump_to = None
+        self.model.set_rows(rows)
+        if want is not None:
+            self.select_charge(want)
         self._selection_changed()
 
     def show_charge(self, charge_id: int) -> None:
         """Jump here from the queue: search for that charge and select it."""
+        self._jump_to = charge_id  # selected when the search's rows come
         self.search.setText(f"#{charge_id}")
         self.refresh_now()
-        self.select_charge(charge_id)
 
     def select_charge(self, charge_id: int) -> bool:
         return select_first(self.table, lambda row: row.id == charge_id)
 
     def _selection_changed(self, *args) -> None:
         row = selected_row(self.table)
-        self.history.setHtml(history_html(fees.charge_history(self.ctx.actor, row.id), self.ctx.actor.time_zone)
-                             if row is not None else "<p><i>Select a charge.</i></p>")
+        if row is None:
+            self.ctx.reads.cancel(self, "history")
+            self.history.setHtml("<p><i>Select a charge.</i></p>")
+            return
+        actor, charge_id = self.ctx.actor, row.id
+        self.read(lambda: fees.charge_history(actor, charge_id),
+                  lambda entries: self.history.setHtml(history_html(entries, actor.time_zone)), slot="history")

@@ -99,10 +99,12 @@ class QueuePage(Page):
 
     # ---- reading --------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def loader(self):
+        actor, status, text = self.ctx.actor, self.status_filter.currentData(), self.search.text()
+        return lambda: fees.adjustment_queue(actor, status=status, search=text)
+
+    def show_loaded(self, rows) -> None:
         current = selected_row(self.table)
-        rows = fees.adjustment_queue(self.ctx.actor, status=self.status_filter.currentData(),
-                                     search=self.search.text())
         self.model.set_rows(rows)
         if current is not None:
             self.select_request(current.id)
@@ -113,7 +115,12 @@ class QueuePage(Page):
 
     def _selection_changed(self, *args) -> None:
         row = selected_row(self.table)
-        self._show_detail(None if row is None else fees.request_detail(self.ctx.actor, row.id))
+        if row is None:
+            self.ctx.reads.cancel(self, "detail")
+            self._show_detail(None)
+            return
+        actor, request_id = self.ctx.actor, row.id
+        self.read(lambda: fees.request_detail(actor, request_id), self._show_detail, slot="detail")
 
     def _show_detail(self, detail: RequestDetail | None) -> None:
         changed = detail is None or self.detail is None or self.detail.request.id != detail.request.id

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
 
 from ...rules.vocabulary import ThreadKind
 from ...services import messaging
-from ...services.errors import ServiceError
 from ...services.messaging import ThreadRow
 from ..context import AppContext
-from ..dialogs import show_error
 from .rows_model import ThreadListModel
 from .thread_view import ThreadView
 
@@ -52,7 +50,12 @@ class Inbox(QSplitter):
         self.setSizes([350, 560])
 
     def refresh(self) -> None:
-        rows = messaging.list_threads(self.ctx.actor)
+        """Read the conversations on the reader; the list fills when they come."""
+        actor = self.ctx.actor
+        self.ctx.reads.run(lambda: messaging.list_threads(actor), owner=self, slot="threads",
+                           on_done=self._show_threads)
+
+    def _show_threads(self, rows: list[ThreadRow]) -> None:
         keep = self.current_id
         selection = self.list.selectionModel()
         selection.blockSignals(True)
@@ -81,15 +84,17 @@ class Inbox(QSplitter):
             return
         thread = self.model.rows[index.row()]
         self.current_id = thread.id
-        try:
-            messages = messaging.thread_messages(self.ctx.actor, thread.id)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
+        actor, context = self.ctx.actor, self._context
+        # The messages and the line about what the thread is tied to, both read on the reader.
+        self.ctx.reads.run(lambda: (messaging.thread_messages(actor, thread.id),
+                                    context(thread) if context is not None else ""),
+                           owner=self, slot="thread", on_done=lambda data: self._show_thread(thread, *data))
+
+    def _show_thread(self, thread: ThreadRow, messages, context: str) -> None:
         kind = KIND_LABELS.get(thread.kind)
         self.view.show_thread(f"{thread.subject} — {thread.other_party}" + (f" ({kind})" if kind else ""), messages)
         if self._context is not None:
-            self.context_label.setText(escape(self._context(thread)))
+            self.context_label.setText(escape(context))
         if thread.unread:  # only then: marking read publishes a change that refreshes the page
             ctx = self.ctx
             ctx.ops.run(lambda: messaging.mark_thread_read(ctx.actor, thread.id, now=ctx.service_now()), parent=self)

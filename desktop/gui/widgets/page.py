@@ -1,12 +1,24 @@
-"""A page of a role window: knows which changes concern it and refreshes from a query."""
+"""A page of a role window: knows which changes concern it and refreshes from a query.
+
+A page declares what to load and how to show it. :meth:`Page.loader` runs on the GUI thread
+and returns a function with the page's current choices bound (search text, filters); that
+function runs on the reader (gui/reads.py) and returns plain values; :meth:`Page.show_loaded`
+gets them back on the GUI thread. A newer refresh supersedes an older one still under way.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ...services.errors import AccountChanged
+from ...services.errors import ServiceError
 from ...services.result import Change
 from ..context import AppContext
+from ..dialogs import show_error
+
+PAGE_SLOT = "page"
 
 
 class Page(QWidget):
@@ -17,9 +29,19 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
+        self.loads = 0  # results shown (tests wait for the next one)
+
+    def loader(self) -> Callable[[], Any] | None:
+        """What to read, on the GUI thread: a function for the reader (read services only, no
+        widgets) with the page's current choices bound; None when there is nothing to read."""
+        return None
+
+    def show_loaded(self, data: Any) -> None:
+        """Show what :meth:`loader`'s function returned (GUI thread)."""
 
     def refresh(self) -> None:
-        """Re-read what the page shows. Subclasses query services and fill their models."""
+        """Read again what the page shows (its result arrives later, through the reader)."""
+        self.refresh_now()
 
     def mark_stale(self) -> None:
         self._stale = True
@@ -28,10 +50,25 @@ class Page(QWidget):
 
     def refresh_now(self) -> None:
         self._stale = False
-        try:
-            self.refresh()
-        except AccountChanged as exc:  # every page's read: the account changed, the session ends
-            self.ctx.bus.account_changed.emit(exc)
+        fn = self.loader()
+        if fn is None:
+            return
+        self.read(fn, self._loaded, slot=PAGE_SLOT, on_error=self.load_failed)
+
+    def load_failed(self, error: ServiceError) -> None:
+        """The page's read was refused (not for the account: that signs out). Shown by default."""
+        show_error(self, error)
+
+    def _loaded(self, data: Any) -> None:
+        self.loads += 1
+        self.show_loaded(data)
+
+    def read(self, fn: Callable[[], Any], on_done: Callable[[Any], None], *, slot: str,
+             on_error=None) -> None:
+        """Run ``fn`` on the reader for one part of this page (``slot``); a newer read of the
+        same slot supersedes it. A refusal of the account signs out; another refusal goes to
+        ``on_error`` or is shown."""
+        self.ctx.reads.run(fn, owner=self, slot=slot, on_done=on_done, on_error=on_error)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._stale:

@@ -87,11 +87,12 @@ class CancelDialog(QDialog):
                     parent=self, on_done=self._cancelled, on_error=self._failed)
 
     def _show_preview(self) -> None:
-        try:
-            preview = cancellation.cancel_preview(self.ctx.actor, self.row.id, now=self.ctx.service_now())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
+        """Read what "all upcoming" would cancel on the reader; step 2 shows it when it comes."""
+        actor, appointment_id, now = self.ctx.actor, self.row.id, self.ctx.service_now()
+        self.ctx.reads.run(lambda: cancellation.cancel_preview(actor, appointment_id, now=now), owner=self,
+                           slot="preview", on_done=self._preview_loaded)
+
+    def _preview_loaded(self, preview) -> None:
         self.plan = preview.series_plan
         self.preview.show_plan(self.plan, self.ctx.actor.time_zone)
         self.stack.setCurrentWidget(self.preview)

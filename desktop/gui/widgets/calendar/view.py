@@ -4,6 +4,10 @@ A ``RowSource`` is a plain function ``(start_utc, end_utc) -> list[CalendarRow]`
 (the provider's or the client's range query). The widget reads only when the
 visible range changes or ``reload()`` is called, and never expands a
 recurrence: series occurrences are rows already.
+
+Given a reader (gui/reads.py), the range query runs off the GUI thread: navigating shows the
+new period at once (title, days, and whatever of the rows already read falls in it) and the
+rows when they come; a read for a period left meanwhile is dropped.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ class CalendarView(QWidget):
 
     def __init__(self, source: RowSource, zone: str, now: Callable[[], datetime], *,
                  mode: CalendarMode = CalendarMode.WEEK, day_hours: tuple[int, int] = (7, 20),
-                 parent: QWidget | None = None) -> None:
+                 reader=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarView")
         self.setAccessibleName("Calendar")
@@ -57,8 +61,12 @@ class CalendarView(QWidget):
         self.mode = mode
         self.anchor: date = now().astimezone(ZoneInfo(zone)).date()
         self.rows: list[CalendarRow] = []
-        self.reads = 0  # how many range queries ran (tests check navigation does not over-read)
+        self.reads = 0  # how many range queries were asked (tests check navigation does not over-read)
         self._loaded_range: tuple[datetime, datetime] | None = None
+        self._asked_range: tuple[datetime, datetime] | None = None
+        self._loaded_rows: list[CalendarRow] = []
+        self._reader = reader  # a ReadRunner, or None to read on the GUI thread
+        self.loads = 0  # range results shown
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -163,16 +171,41 @@ class CalendarView(QWidget):
 
     def reload(self) -> None:
         """Read the visible range again (after a change on the bus)."""
-        self._loaded_range = None
+        self._loaded_range = self._asked_range = None
         self._apply()
 
+    def is_loading(self) -> bool:
+        """Whether the rows of the visible range are still to come."""
+        return self._loaded_range != self.visible_range()
+
     def _apply(self) -> None:
+        rng = self.visible_range()
+        if rng == self._loaded_range:
+            if self._asked_range is not None and self._reader is not None:
+                self._reader.cancel(self, "range")  # back where the rows are: the other read is not needed
+            self._asked_range = None
+        elif rng != self._asked_range:
+            self.reads += 1
+            if self._reader is None:
+                self._take(rng, self._source(*rng))
+                return
+            self._asked_range = rng
+            source = self._source
+            self._reader.run(lambda: source(*rng), owner=self, slot="range",
+                             on_done=lambda rows: self._take(rng, rows))
+        self._render()
+
+    def _take(self, rng: tuple[datetime, datetime], rows: list[CalendarRow]) -> None:
+        self._loaded_rows, self._loaded_range, self._asked_range = rows, rng, None
+        self.loads += 1
+        self._render()
+
+    def _render(self) -> None:
         days = visible_days(self.anchor, self.mode)
         rng = utc_range(days, self.zone)
-        if rng != self._loaded_range:
-            self.rows = self._source(*rng)
-            self.reads += 1
-            self._loaded_range = rng
+        # Until the period's own rows come, the rows already read that fall in it.
+        self.rows = (self._loaded_rows if rng == self._loaded_range else
+                     [r for r in self._loaded_rows if r.end > rng[0] and r.start < rng[1]])
         now = self._now()
         self.title_label.setText(title(self.anchor, self.mode))
         self.zone_label.setText(f"Times in {self.zone} ({zone_abbreviation(now, self.zone)})")
@@ -257,8 +290,9 @@ class ClientCalendar(CalendarView):
     def __init__(self, ctx, parent: QWidget | None = None, *, mode: CalendarMode = CalendarMode.MONTH) -> None:
         from ....services.calendar import client_range
 
-        super().__init__(lambda start, end: client_range(ctx.actor, start, end), ctx.actor.time_zone, ctx.now,
-                         mode=mode, day_hours=day_hours(ctx.settings), parent=parent)
+        actor = ctx.actor
+        super().__init__(lambda start, end: client_range(actor, start, end), actor.time_zone, ctx.now,
+                         mode=mode, day_hours=day_hours(ctx.settings), reader=ctx.reads, parent=parent)
         self.setObjectName("clientCalendar")
 
 
@@ -273,7 +307,8 @@ class ProviderCalendar(CalendarView):
             mode = CalendarMode(ctx.settings.get("calendar/view"))
         except ValueError:
             mode = CalendarMode.WEEK
-        super().__init__(lambda start, end: provider_range(ctx.actor, start, end), ctx.actor.time_zone, ctx.now,
-                         mode=mode, day_hours=day_hours(ctx.settings), parent=parent)
+        actor = ctx.actor
+        super().__init__(lambda start, end: provider_range(actor, start, end), actor.time_zone, ctx.now,
+                         mode=mode, day_hours=day_hours(ctx.settings), reader=ctx.reads, parent=parent)
         self.setObjectName("providerCalendar")
         self.mode_changed.connect(lambda m: ctx.settings.set("calendar/view", m.value))
