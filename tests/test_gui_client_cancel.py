@@ -266,3 +266,31 @@ def test_asking_to_be_contacted_reaches_the_provider_and_the_confirmation_says_w
     assert "We have told Dr. Maya Rivera that you would like to be contacted" in text
     item = UrgentItem.get()
     assert (item.appointment_id, item.handled_at) == (row.id, None)
+
+
+def test_a_declined_request_shows_on_the_dashboard_and_in_edit_and_cannot_be_asked_again(qtbot, demo_db, now,
+                                                                                          tmp_path):
+    from desktop.rules.late_requests import LateDecision
+    from desktop.services import cancellation
+    from desktop.services.provider import decide_late_request
+    from tests.factories import actor
+
+    controller, portal = _portal(qtbot, demo_db, now, tmp_path)
+    dashboard = show_page(portal, "dashboard")
+    appt_id = dashboard.data.next.id
+    # Asked and declined (on the provider's workstation), then the client's dashboard is read again.
+    cancellation.request_late_cancellation(actor("alex.morgan"), appt_id, "Fever", now=now)
+    request = LateCancellationRequest.get(LateCancellationRequest.appointment == appt_id)
+    provider = actor(Appointment.get_by_id(appt_id).provider.user.username)
+    decide_late_request(provider, request.id, LateDecision.DECLINE, "Let us talk on the phone.",
+                        expected_version=request.version, now=now)
+    dashboard.mark_stale()
+    dashboard.refresh_now()
+    qtbot.waitUntil(portal.ctx.reads.is_idle)
+    assert dashboard.next_pending.isVisible()
+    assert dashboard.next_pending.text().startswith("Your provider declined your late-cancellation request on")
+    click(qtbot, dashboard.edit_button)
+    options = dashboard.flows.options
+    assert "declined" in options.late_status.text() and "send your provider a message" in options.late_status.text()
+    assert options.request_button is None  # one request per appointment: the answer stands
+    click(qtbot, options.close_button)

@@ -85,9 +85,12 @@ class DashboardPage(Page):
         self.next_notice.setText(row.notice_line(zone))
         self.next_notice.setProperty("error", not row.decision.allowed)
         self.next_notice.style().polish(self.next_notice)
-        self.next_pending.setText("Late-cancellation request sent: your provider will answer in Messages."
-                                  if row.pending_late_request else "")
-        self.next_pending.setVisible(row.pending_late_request)
+        # What became of a late-cancellation request for it: waiting, or the provider's answer and when.
+        line = row.late_request_line(zone)
+        if row.pending_late_request:
+            line = "Late-cancellation request sent: your provider will answer in Messages."
+        self.next_pending.setText(line)
+        self.next_pending.setVisible(bool(line))
         for w in (self.next_when, self.next_provider, self.next_place, self.next_notice):
             w.setAccessibleName(w.text())
 

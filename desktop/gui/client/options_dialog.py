@@ -82,7 +82,7 @@ class AppointmentOptionsDialog(QDialog):
         layout.addStretch(1)
 
     def _blocked_panel(self, why: str) -> QFrame:
-        row = self.row
+        row, zone = self.row, self.ctx.actor.time_zone
         panel = QFrame(self)
         panel.setObjectName("blockedPanel")
         panel.setProperty("notice", "blocked")
@@ -94,6 +94,10 @@ class AppointmentOptionsDialog(QDialog):
             if row.pending_late_request:
                 self.late_status.setText("You have asked your provider to cancel this appointment. "
                                          "Their answer will arrive in Messages.")
+            elif row.late_request is not None:
+                # Decided (declined): the answer stands; one request per appointment.
+                self.late_status.setText(row.late_request_line(zone) + " To ask about it again, send your "
+                                         "provider a message.")
             else:
                 box.addWidget(_label("You can ask your provider to cancel it. Add a message if you like:",
                                      "lateIntro", panel))
