@@ -32,6 +32,15 @@ def test_approve_with_fee_and_reply(qtbot, demo_db, now, tmp_path):
     window.grab().save("/tmp/requests.png")
     qtbot.keyClicks(page.reply, "Approved, feel better.")
     click(qtbot, page.buttons[LateDecision.APPROVE_WITH_FEE])
+    # Charging is confirmed with the amount first; Cancel (the default) changes nothing.
+    box = page.confirm_box
+    assert box.isVisible() and "$50.00" in box.text() and "Jordan Lee" in box.text()
+    click(qtbot, box.button(box.StandardButton.Cancel))
+    wait_ops(qtbot, controller)
+    assert LateCancellationRequest.get_by_id(row.id).status == "pending"
+    click(qtbot, page.buttons[LateDecision.APPROVE_WITH_FEE])
+    charge_button = next(b for b in page.confirm_box.buttons() if b.text() == "Approve and charge $50.00")
+    click(qtbot, charge_button)
     wait_ops(qtbot, controller)
     assert LateCancellationRequest.get_by_id(row.id).status == "approved_with_fee"
     assert Appointment.get_by_id(row.appointment_id).status == AppointmentStatus.LATE_CANCELLED

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -137,6 +139,29 @@ class RequestsPage(Page):
         r = self.current()
         if r is None:
             return
+        if decision is provider.LateDecision.APPROVE_WITH_FEE:
+            self._confirm_fee(r)
+            return
+        self._send(r, decision)
+
+    def _confirm_fee(self, r) -> None:
+        """Charging a fee is confirmed with its amount first (never on a stray click or key)."""
+        zone = self.ctx.actor.time_zone
+        box = QMessageBox(QMessageBox.Icon.Question, "Approve with fee",
+                          f"Approve {r.client_name}'s late cancellation of "
+                          f"{format_instant(r.appointment_start, zone)} and charge the late-cancellation fee of "
+                          f"{r.fee.format()}?", QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmFeeBox")
+        box.setInformativeText(INSURANCE_SENTENCE_FOR_PROVIDER)
+        charge = box.addButton(f"Approve and charge {r.fee.format()}", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_box = box
+        box.buttonClicked.connect(lambda b: self._send(r, provider.LateDecision.APPROVE_WITH_FEE)
+                                  if b is charge else None)
+        box.open()
+
+    def _send(self, r, decision: provider.LateDecision) -> None:
         actor, reply = self.ctx.actor, self.reply.toPlainText()
         for b in self.buttons.values():
             b.setEnabled(False)
