@@ -57,7 +57,7 @@ def series_preview_with_one_inside_window(window, clock: FixedClock) -> QWidget:
     page = window.go_to("appointments")
     page.refresh_now()
     window.ctx.reads.wait()
-    nxt = min(r.start for r in page.upcoming_model.rows if r.repeats and r.decision.allowed)
+    nxt = min(r.start for r in page.upcoming_model.rows if r.is_scheduled and r.repeats and r.decision.allowed)
     saved = clock.now()
     clock._now = nxt - timedelta(hours=20)
     try:

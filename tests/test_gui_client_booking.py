@@ -63,7 +63,7 @@ def test_booking_a_slot_taken_meanwhile_is_refused_clearly(qtbot, demo_db, now, 
 def test_reschedule_from_edit_moves_the_appointment(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
     appointments = show_page(portal, "appointments")
-    row = next(i for i, r in enumerate(appointments.upcoming_model.rows) if r.decision.allowed)
+    row = next(i for i, r in enumerate(appointments.upcoming_model.rows) if r.is_scheduled and r.decision.allowed)
     target = appointments.upcoming_model.rows[row]
     click(qtbot, appointments.edit_button(row))
     click(qtbot, appointments.flows.options.reschedule_button)

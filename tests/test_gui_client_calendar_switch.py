@@ -69,3 +69,23 @@ def test_the_edit_buttons_are_in_view_without_scrolling(qtbot, demo_db, now, tmp
     qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=2000)  # after layout
     button = page.edit_button(0)
     assert view.viewport().rect().contains(button.geometry())
+
+
+def test_a_future_cancelled_appointment_is_listed_under_upcoming_as_cancelled(qtbot, demo_db, now, tmp_path):
+    from datetime import timedelta
+
+    client_id = Client.select(Client.id).join(User).where(User.username == "alex.morgan").scalar()
+    later = (Appointment.select().where(Appointment.client == client_id, Appointment.starts_at > now + timedelta(days=3),
+                                        Appointment.status == AppointmentStatus.SCHEDULED)
+             .order_by(Appointment.starts_at).first())
+    Appointment.update(status=AppointmentStatus.CANCELLED_BY_PROVIDER).where(Appointment.id == later.id).execute()
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    portal = sign_in(qtbot, controller, "alex.morgan")
+    page = show_page(portal, "appointments")
+    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.id == later.id)
+    column = page.upcoming_model.columns.index("Cancellation")
+    assert page.upcoming_model.index(index, column).data() == "Cancelled by provider"
+    assert page.upcoming_view.indexWidget(page.upcoming_model.index(index, len(page.upcoming_model.columns) - 1)) is None
+    assert later.id not in {r.id for r in page.past_model.rows}
+    scheduled = sum(1 for r in page.upcoming_model.rows if r.is_scheduled)
+    assert page.tabs.tabText(0) == f"&Upcoming ({scheduled})"

@@ -66,7 +66,7 @@ def test_seed_flow_2_cancel_one_from_appointments_then_reschedule(qtbot, demo_db
     page = show_page(portal, "appointments")
     assert page.tabs.tabText(0).replace("&", "").startswith("Upcoming")
     assert page.tabs.tabText(1).replace("&", "") == "Past"
-    row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.repeats and r.decision.allowed)
+    row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.is_scheduled and r.repeats and r.decision.allowed)
     target = page.upcoming_model.rows[row]
 
     click(qtbot, page.edit_button(row))
@@ -103,7 +103,7 @@ def test_cancel_all_upcoming_shows_the_series_preview_with_what_stays(qtbot, dem
     # Thursday 11:00 EST: Friday's 10:00 occurrence is inside the window and must stay.
     controller, portal = _portal(qtbot, demo_db, now, tmp_path, clock_shift=timedelta(days=2, hours=1))
     page = show_page(portal, "appointments")
-    row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.repeats and r.decision.allowed)
+    row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.is_scheduled and r.repeats and r.decision.allowed)
     target = page.upcoming_model.rows[row]
     inside = Appointment.get(Appointment.series == target.series_id, Appointment.starts_at < target.start,
                              Appointment.starts_at > controller.clock.now())
@@ -140,7 +140,7 @@ def test_cancel_all_upcoming_shows_the_series_preview_with_what_stays(qtbot, dem
 def test_series_preview_refuses_when_the_plan_changed(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
     page = show_page(portal, "appointments")
-    row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.repeats and r.decision.allowed)
+    row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.is_scheduled and r.repeats and r.decision.allowed)
     click(qtbot, page.edit_button(row))
     click(qtbot, page.flows.options.cancel_button)
     dialog = page.flows.cancel_dialog
@@ -213,7 +213,7 @@ def test_cancelling_inside_the_window_is_refused_in_the_window(qtbot, demo_db, n
 def test_crisis_resources_come_first(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
     page = show_page(portal, "appointments")
-    row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed)
+    row = next(i for i, r in enumerate(page.upcoming_model.rows) if r.is_scheduled and r.decision.allowed)
     click(qtbot, page.edit_button(row))
     click(qtbot, page.flows.options.cancel_button)
     dialog = page.flows.cancel_dialog
@@ -237,7 +237,7 @@ def test_crisis_resources_come_first(qtbot, demo_db, now, tmp_path):
 def test_a_dialog_closed_by_its_title_bar_button_does_not_break_the_next_edit(qtbot, demo_db, now, tmp_path):
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
     page = show_page(portal, "appointments")
-    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed)
+    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.is_scheduled and r.decision.allowed)
     click(qtbot, page.edit_button(index))
     click(qtbot, page.flows.options.cancel_button)
     page.flows.cancel_dialog.close()  # the window's close button: the dialog deletes itself
@@ -251,7 +251,7 @@ def test_asking_to_be_contacted_reaches_the_provider_and_the_confirmation_says_w
 
     controller, portal = _portal(qtbot, demo_db, now, tmp_path)
     page = show_page(portal, "appointments")
-    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed and not r.repeats)
+    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.is_scheduled and r.decision.allowed and not r.repeats)
     row = page.upcoming_model.rows[index]
     click(qtbot, page.edit_button(index))
     click(qtbot, page.flows.options.cancel_button)

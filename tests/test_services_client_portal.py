@@ -33,11 +33,14 @@ def test_upcoming_rows_carry_the_notice_decision_and_deadline(team, now):
     assert rows[1].notice_line("America/New_York") == "Free cancellation until Thu 26 Nov, 10:00 EST"
 
 
-def test_past_holds_ended_and_cancelled_appointments(team, now):
+def test_past_holds_what_is_over_and_upcoming_lists_a_future_cancelled_one_as_cancelled(team, now):
     old = f.add_appointment(team.client, now - timedelta(days=7)).id
+    old_gone = f.add_appointment(team.client, now - timedelta(days=9), status=AppointmentStatus.CANCELLED_BY_CLIENT).id
     gone = f.add_appointment(team.client, now + timedelta(days=5), status=AppointmentStatus.CANCELLED_BY_CLIENT).id
-    assert {r.id for r in client_portal.past(team.client, now=now)} == {old, gone}
-    assert client_portal.upcoming(team.client, now=now) == []
+    assert {r.id for r in client_portal.past(team.client, now=now)} == {old, old_gone}
+    assert client_portal.upcoming(team.client, now=now) == []  # what is still to happen (the dashboard, .ics)
+    listed = client_portal.upcoming(team.client, now=now, include_cancelled=True)
+    assert [(r.id, r.status_label, r.is_scheduled) for r in listed] == [(gone, "Cancelled by client", False)]
 
 
 def test_rows_use_the_booked_policy_not_todays(team, now):

@@ -157,21 +157,24 @@ def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -
 
 
 @entry_point
-def upcoming(actor: Actor, *, now: datetime | None = None) -> list[AppointmentRow]:
-    """The client's scheduled appointments that have not ended, soonest first."""
+def upcoming(actor: Actor, *, now: datetime | None = None, include_cancelled: bool = False) -> list[AppointmentRow]:
+    """The client's appointments that have not ended, soonest first: the scheduled ones, and with
+    ``include_cancelled`` the cancelled ones too (the Upcoming list shows them, marked cancelled)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    return _rows(actor, (Appointment.client == client_id) & (Appointment.status == AppointmentStatus.SCHEDULED)
-                 & (Appointment.ends_at > now), (Appointment.starts_at, Appointment.id), now)
+    where = (Appointment.client == client_id) & (Appointment.ends_at > now)
+    if not include_cancelled:
+        where &= Appointment.status == AppointmentStatus.SCHEDULED
+    return _rows(actor, where, (Appointment.starts_at, Appointment.id), now)
 
 
 @entry_point
 def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) -> list[AppointmentRow]:
-    """Appointments that are over or no longer scheduled (cancelled, no-show), newest first."""
+    """Appointments that are over (attended, no-show, cancelled), newest first; a cancelled one
+    whose time is still ahead is listed under Upcoming (``upcoming(include_cancelled=True)``)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    return _rows(actor, (Appointment.client == client_id) & ((Appointment.status != AppointmentStatus.SCHEDULED)
-                                                             | (Appointment.ends_at <= now)),
+    return _rows(actor, (Appointment.client == client_id) & (Appointment.ends_at <= now),
                  (Appointment.starts_at.desc(), Appointment.id.desc()), now, limit)
 
 

@@ -12,7 +12,7 @@ def _first_cancellable_repeating(window):
     page = window.go_to("appointments")
     page.tabs.setCurrentIndex(0)
     settle(window)
-    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.decision.allowed and r.repeats)
+    index = next(i for i, r in enumerate(page.upcoming_model.rows) if r.is_scheduled and r.decision.allowed and r.repeats)
     return page, index
 
 

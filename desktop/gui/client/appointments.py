@@ -92,7 +92,7 @@ class AppointmentsPage(Page):
         self.tabs.addTab(self.upcoming_view, "&Upcoming")
         self.tabs.addTab(self.past_view, "&Past")
         # activated: a double-click, or Enter on the selected row.
-        self.upcoming_view.activated.connect(lambda index: self.flows.edit(self.upcoming_model.rows[index.row()].id))
+        self.upcoming_view.activated.connect(self._activated)
         self.calendar = ClientCalendar(ctx, self.views)
         self.calendar.appointment_activated.connect(self.flows.edit)
         self.views.addWidget(self.tabs)
@@ -102,20 +102,29 @@ class AppointmentsPage(Page):
 
     def loader(self):
         actor, now = self.ctx.actor, self.ctx.service_now()
-        return lambda: (client_portal.upcoming(actor, now=now), client_portal.past(actor, now=now))
+        return lambda: (client_portal.upcoming(actor, now=now, include_cancelled=True),
+                        client_portal.past(actor, now=now))
 
     def show_loaded(self, data) -> None:
         upcoming, past = data
         self.upcoming_model.set_rows(upcoming)
         self.past_model.set_rows(past)
-        self.tabs.setTabText(0, f"&Upcoming ({len(self.upcoming_model.rows)})")
+        scheduled = sum(1 for r in self.upcoming_model.rows if r.is_scheduled)
+        self.tabs.setTabText(0, f"&Upcoming ({scheduled})")
         column = len(UPCOMING_COLUMNS) - 1
         for i, row in enumerate(self.upcoming_model.rows):
+            if not row.is_scheduled:
+                continue  # cancelled: listed for what it was, nothing left to edit
             button = QPushButton("Edit", self.upcoming_view)
             button.setObjectName(f"editButton_{row.id}")
             button.setAccessibleName(f"Edit appointment of {when(row, self.ctx.actor.time_zone)}")
             button.clicked.connect(lambda _=False, a=row.id: self.flows.edit(a))
             self.upcoming_view.setIndexWidget(self.upcoming_model.index(i, column), button)
+
+    def _activated(self, index) -> None:
+        row = self.upcoming_model.rows[index.row()]
+        if row.is_scheduled:
+            self.flows.edit(row.id)
 
     def refresh_now(self) -> None:
         super().refresh_now()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from ...rules.slots import Slot
 from ...rules.timefmt import format_instant
@@ -44,6 +45,8 @@ class AppointmentTableModel(QAbstractTableModel):
         if column == "Repeats":
             return "Repeating" if row.repeats else "Single"
         if column == "Cancellation":
+            if not row.is_scheduled:
+                return row.status_label  # e.g. "Cancelled by client": shown among the upcoming, struck out
             if row.pending_late_request:
                 return "Late-cancellation request sent"
             return row.notice_line(self.zone)
@@ -59,6 +62,10 @@ class AppointmentTableModel(QAbstractTableModel):
             return self._text(row, self.columns[index.column()])
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == Qt.ItemDataRole.FontRole and not row.is_scheduled and "Cancellation" in self.columns:
+            font = QFont()
+            font.setStrikeOut(True)  # a cancelled upcoming appointment: still listed, clearly not happening
+            return font
         return None
 
 
