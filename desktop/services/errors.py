@@ -68,3 +68,10 @@ class SignInThrottled(SignInFailed):
     def __init__(self, message: str, retry_at: datetime | None) -> None:
         super().__init__(message)
         self.retry_at = retry_at
+
+
+class DatabaseUnavailable(ServiceError):
+    """The database (the practice server) cannot be reached: nothing was done. The window says so
+    in its banner and reconnects by itself."""
+
+    title = "Practice server unreachable"

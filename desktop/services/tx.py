@@ -12,6 +12,7 @@ from peewee import ModelSelect, PostgresqlDatabase
 
 from ..store.audit_chain import append_event
 from ..store.models import database
+from . import live
 from .actor import Actor, current_actor
 
 
@@ -44,6 +45,7 @@ def write_transaction(actor: Actor | None) -> Iterator[Any]:
     taken only here, after the body: :func:`audit` collects the events and they are chained
     once the body is done, so no use case can hold the head while it waits for a row (the
     deadlock two use cases auditing at different points would otherwise risk)."""
+    chained: list[tuple[int, str, str]] = []
     with database.atomic() as txn:
         if actor is not None:
             current_actor(actor, lock=True)
@@ -58,7 +60,9 @@ def write_transaction(actor: Actor | None) -> Iterator[Any]:
             outer.extend(events)  # nested: chained with the outermost use case's, at its end
         else:
             for event in events:
-                append_event(**event)
+                chained.append((append_event(**event).id, event["action"], event["entity"]))
+            live.announce(chained)  # the other windows hear what changed, at commit (live screens)
+    live.committed(chained)
 
 
 def locked(query: ModelSelect) -> ModelSelect:

@@ -29,7 +29,8 @@ from ..rules import limits
 from ..rules.limits import InputProblem
 from ..rules.money import Money
 from .actor import Actor
-from .errors import InvalidInput
+from .errors import InvalidInput, ServiceError
+from .live import lost_connection
 
 F = TypeVar("F", bound=Callable[..., Any])
 Check = Callable[[str, Any], InputProblem | None]
@@ -211,7 +212,15 @@ def entry_point(func: F) -> F:
             check = checks.get(name)
             if check is not None and (problem := check(name, value)) is not None:
                 raise InvalidInput(problem.message, field=problem.field)
-        return func(*args, **kwargs)
+        try:
+            return func(*args, **kwargs)
+        except ServiceError:
+            raise
+        except Exception as exc:  # the server gone mid-call: a refusal, the connection dropped
+            unavailable = lost_connection(exc)
+            if unavailable is None:
+                raise
+            raise unavailable from exc
 
     ENTRY_POINTS.append(checked)
     return typing.cast(F, checked)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ...services.errors import AccountChanged
+from ...services.errors import AccountChanged, DatabaseUnavailable
 from ...services.result import Change
 from ..context import AppContext
 
@@ -27,11 +27,17 @@ class Page(QWidget):
             self.refresh_now()
 
     def refresh_now(self) -> None:
+        if self.ctx.bus.unreachable:
+            self._stale = True  # the server is gone: keep what is shown, re-read when it is back
+            return
         self._stale = False
         try:
             self.refresh()
         except AccountChanged as exc:  # every page's read: the account changed, the session ends
             self.ctx.bus.account_changed.emit(exc)
+        except DatabaseUnavailable as exc:  # the server went away: the banner says so
+            self._stale = True
+            self.ctx.bus.unavailable.emit(exc)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._stale:
