@@ -54,7 +54,7 @@ class LiveUpdates(QObject):
         super().__init__(parent)
         self._bus, self._clock, self._ops = bus, clock, ops
         self.feed = LiveFeed(ops.origin)
-        self._notifier: QSocketNotifier | None = None
+        self._notifiers: dict[QSocketNotifier.Type, QSocketNotifier] = {}
         self._watching: tuple[int, bool] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(self.feed.tick_ms)
@@ -95,24 +95,29 @@ class LiveUpdates(QObject):
         self._rewatch()
 
     def _rewatch(self) -> None:
-        """Watch the socket the feed waits on now (it changes at every reconnection)."""
+        """Watch the socket the feed waits on now (it changes at every reconnection): one read and
+        one write notifier per socket, enabled as the feed asks."""
         wanted = self.feed.wanted()
-        if wanted == self._watching:
-            return
-        self._unwatch()
         if wanted is None:
+            self._unwatch()
             return
         fd, write = wanted
-        kind = QSocketNotifier.Type.Write if write else QSocketNotifier.Type.Read
-        self._notifier = QSocketNotifier(fd, kind, self)
-        self._notifier.activated.connect(self._ready)
+        if self._watching is None or self._watching[0] != fd:
+            self._unwatch()
+            self._notifiers = {}
+            for kind in (QSocketNotifier.Type.Read, QSocketNotifier.Type.Write):
+                notifier = QSocketNotifier(fd, kind, self)
+                notifier.activated.connect(self._ready)
+                self._notifiers[kind] = notifier
+        self._notifiers[QSocketNotifier.Type.Read].setEnabled(not write)
+        self._notifiers[QSocketNotifier.Type.Write].setEnabled(write)
         self._watching = wanted
 
     def _unwatch(self) -> None:
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.deleteLater()
-            self._notifier = None
+        for notifier in getattr(self, "_notifiers", {}).values():
+            notifier.setEnabled(False)
+            notifier.deleteLater()
+        self._notifiers = {}
         self._watching = None
 
     # -- what it means -------------------------------------------------------------------------

@@ -167,8 +167,12 @@ class PgListener:
         elif self._ping_sent is not None:
             if now - self._ping_sent[0] >= PING_TIMEOUT_S:
                 self._fail(report, "no answer to a ping")
+            else:
+                self._advance(report)
         elif now - self._last_ping >= PING_EVERY_S:
             self._ping(report)
+        else:
+            self._advance(report)  # reads what came (cheap, never waits): a missed wake-up costs a tick
         return report
 
     def recheck(self) -> Report:
