@@ -42,6 +42,7 @@ from desktop.services import (
     exports,
     ical,
     late_outcomes,
+    live,
     maintenance,
     messaging,
     passwords,
@@ -415,6 +416,14 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     practice.open_practice_database: "start-up, before anyone signs in: opens the file the workstation names",
     practice.close_practice_database: "shutting down: closes the connection, no person acts",
     tx.utc_now: PURE,
+    live.changes_of: PURE,
+    live.encode: PURE,
+    live.decode: PURE,
+    live.writing_for: "marks the writes on the runner's thread as one session's; grants nothing",
+    live.announce: STEP + " (every write transaction, once its audit events are chained: NOTIFY)",
+    live.committed: STEP + " (every write transaction, after its commit)",
+    live.lost_connection: "turns a lost connection into a refusal and drops that connection; reads nothing",
+    live.reset_connection: "drops the calling thread's dead connection after the server is back; no person acts",
 })
 
 # Public functions that take an Actor but decide nothing about it.

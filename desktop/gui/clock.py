@@ -11,8 +11,14 @@ class Clock:
     database's own clock (the server's on PostgreSQL, read inside the transaction), so a
     workstation whose clock is wrong decides nothing by it."""
 
+    server_offset = timedelta(0)  # the practice server's clock minus this workstation's (gui/live.py)
+
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        """This workstation's time, moved to follow the server's clock when it is measured."""
+        return datetime.now(UTC) + self.server_offset
+
+    def follow_server(self, offset: timedelta) -> None:
+        self.server_offset = offset
 
     def for_service(self) -> datetime | None:
         return None
@@ -26,6 +32,9 @@ class FixedClock(Clock):
 
     def now(self) -> datetime:
         return self._now
+
+    def follow_server(self, offset: timedelta) -> None:
+        """A chosen instant stays chosen."""
 
     def for_service(self) -> datetime | None:
         return self.now()  # a chosen instant is the instant every rule uses
@@ -42,6 +51,9 @@ class OffsetClock(Clock):
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self._offset
+
+    def follow_server(self, offset: timedelta) -> None:
+        """``--now`` chose the time on purpose."""
 
     def for_service(self) -> datetime | None:
         return self.now()

@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..services.errors import AccountChanged, ServiceError
+from ..services.errors import AccountChanged, DatabaseUnavailable, ServiceError
 
 
 def show_error(parent: QWidget | None, error: ServiceError | str, title: str | None = None) -> QMessageBox | None:
     if isinstance(error, AccountChanged) and (bus := _session_bus(parent)) is not None:
         bus.account_changed.emit(error)  # a read refused the account: the session signs out instead
+        return None
+    if isinstance(error, DatabaseUnavailable) and (bus := _session_bus(parent)) is not None:
+        bus.unavailable.emit(error)  # the window's one banner says it, not a box per refusal
         return None
     text = error.message if isinstance(error, ServiceError) else str(error)
     heading = title or (error.title if isinstance(error, ServiceError) else "Something went wrong")

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..services.errors import AccountChanged, ServiceError
+from ..services.errors import AccountChanged, DatabaseUnavailable, ServiceError
+from ..services.live import UNREACHABLE_REFUSAL, lost_connection, writing_for
 from ..services.result import OpResult
 from .bus import ChangeBus
 from .dialogs import show_error
@@ -30,24 +31,29 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, origin: str) -> None:
         super().__init__()
-        self._fn, self._relay = fn, relay
+        self._fn, self._relay, self._origin = fn, relay, origin
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            with writing_for(self._origin):  # this session's own writes: its live feed skips them
+                result = self._fn()
         except Exception as exc:  # delivered to the GUI thread, never swallowed
-            self._relay.done.emit(None, exc)
+            # The server gone under a call that is no entry point (the account re-check): the
+            # same refusal, and this thread's dead connection dropped.
+            unavailable = None if isinstance(exc, ServiceError) else lost_connection(exc)
+            self._relay.done.emit(None, unavailable or exc)
         else:
             self._relay.done.emit(result, None)
 
 
 class OpRunner(QObject):
-    def __init__(self, bus: ChangeBus, parent: QObject | None = None) -> None:
+    def __init__(self, bus: ChangeBus, parent: QObject | None = None, origin: str = "") -> None:
         super().__init__(parent)
         self._bus = bus
+        self.origin = origin
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer: operations apply in the order asked
         self._relays: set[_Relay] = set()
@@ -78,6 +84,13 @@ class OpRunner(QObject):
             # changed is still published, but nothing is delivered to a deleted widget.
             gone = parent is not None and not shiboken6.isValid(parent)
             if exc is not None:
+                if isinstance(exc, DatabaseUnavailable):
+                    # The window's banner says it, once, however many calls were refused; a
+                    # dialog that asked may say it in its own words too.
+                    self._bus.unavailable.emit(exc)
+                    if on_error is not None and not gone:
+                        on_error(exc)
+                    return
                 if isinstance(exc, AccountChanged):
                     self._bus.account_changed.emit(exc)  # the session signs out; no box on a closing window
                     return
@@ -96,7 +109,13 @@ class OpRunner(QObject):
                 on_done(result)
 
         relay.done.connect(finish)
-        self._pool.start(_Job(fn, relay))
+        if self._bus.unreachable:
+            # The server is known to be gone: refused at once, nothing tried (and nothing queued
+            # behind a connection attempt), until the live updates see it back.
+            refusal = DatabaseUnavailable(UNREACHABLE_REFUSAL)
+            QTimer.singleShot(0, relay, lambda: relay.done.emit(None, refusal))
+            return
+        self._pool.start(_Job(fn, relay, self.origin))
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)

@@ -27,7 +27,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..services.errors import AccountChanged, ServiceError
+from ..services.errors import AccountChanged, DatabaseUnavailable, ServiceError
 from ..services.restore import release_connection
 from .bus import ChangeBus
 from .dialogs import show_error
@@ -215,6 +215,8 @@ class ReadRunner(QObject):
             if isinstance(exc, ServiceError):
                 if request.on_error is not None:
                     request.on_error(exc)
+                elif isinstance(exc, DatabaseUnavailable):
+                    self._bus.unavailable.emit(exc)  # the banner says it once, not a box per read
                 else:
                     show_error(request.owner, exc)
                 return

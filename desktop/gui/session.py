@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -13,6 +14,7 @@ from ..services import booking, maintenance
 from ..services.actor import Actor, current_actor
 from ..services.errors import AccountChanged
 from ..services.practice import practice_details
+from ..services.result import Change
 from ..services.session_policy import session_policy
 from .bus import ChangeBus
 from .changepassword import ChangePasswordDialog
@@ -20,6 +22,7 @@ from .clock import Clock
 from .context import AppContext
 from .firstrun import FirstRunDialog
 from .idle import MINUTE_MS, IdleWarning, IdleWatcher
+from .live import LiveUpdates
 from .lock import SessionLock
 from .ops import OpRunner
 from .reads import ReadRunner
@@ -54,8 +57,11 @@ class SessionController(QObject):
         super().__init__(parent)
         self.app, self.clock, self.settings = app, clock, settings
         self.bus = ChangeBus(self)
-        self.ops = OpRunner(self.bus, self)
+        # The origin marks this session's own writes, which its live updates then skip.
+        self.ops = OpRunner(self.bus, self, origin=uuid.uuid4().hex)
         self.reads = ReadRunner(self.bus, self)  # the pages' reads, off the GUI thread
+        self.live: LiveUpdates | None = None
+        self.bus.changed.connect(self._recheck_account_on_people)
         # Queued: the refusal may come from inside a page's refresh; the window closes after it.
         self.bus.account_changed.connect(self.sign_out_account_changed, Qt.ConnectionType.QueuedConnection)
         self.window: NavigationWindow | None = None
@@ -131,6 +137,8 @@ class SessionController(QObject):
         self.window.show()
         self.sign_in.hide()
         self.idle_warning = IdleWarning(self.idle, self.window)
+        self.live = LiveUpdates(self.bus, self.clock, self.ops, self)
+        self.live.start()
         self.idle.configure(self.policy.lock_after_minutes, self.minute_ms)
         self.idle.start()
         self.extend_horizons()
@@ -150,7 +158,21 @@ class SessionController(QObject):
             actor = self.context.actor
             self.ops.run(lambda: current_actor(actor))
 
+    def _recheck_account_on_people(self, changes: Change) -> None:
+        """People changed (here or on another workstation): is this session's account still what
+        it was? A deactivated one signs out within the live update's second."""
+        if Change.PEOPLE in changes and self.context is not None:
+            actor = self.context.actor
+            self.ops.run(lambda: current_actor(actor))
+
+    def _stop_live(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
+
     def sign_out(self, why: str = "") -> None:
+        self._stop_live()
         self.idle.stop()
         self.lock.release()
         self._horizon_timer.stop()
@@ -209,6 +231,7 @@ class SessionController(QObject):
 
     def shutdown(self) -> None:
         """Quit (menu, last window, SIGTERM/SIGINT): pending writes finish, the log goes into the file."""
+        self._stop_live()
         self.idle.stop()
         self.lock.release()
         if not self.ops.wait():

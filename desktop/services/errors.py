@@ -76,7 +76,8 @@ TIME_TAKEN = "That time is no longer free: it was just booked. Pick another slot
 
 
 class DatabaseUnavailable(ServiceError):
-    """The practice server (or the database file's disk or folder) cannot be reached."""
+    """The practice server (or the database file's disk or folder) cannot be reached: nothing was
+    done. The window says so in its banner and reconnects by itself."""
 
     title = "Practice server unreachable"
 

@@ -12,7 +12,7 @@ from peewee import ModelSelect, PostgresqlDatabase
 
 from ..store.audit_chain import append_event
 from ..store.models import database
-from . import dberrors
+from . import dberrors, live
 from .actor import Actor, current_actor
 
 
@@ -63,6 +63,7 @@ def write_transaction(actor: Actor | None) -> Iterator[Any]:
     committed: a deadlock is retried only while nothing of the call can have been committed."""
     outermost = not database.in_transaction()
     dberrors.write_started()
+    chained: list[tuple[int, str, str]] = []
     with database.atomic() as txn:
         if actor is not None:
             current_actor(actor, lock=True)
@@ -77,11 +78,13 @@ def write_transaction(actor: Actor | None) -> Iterator[Any]:
             outer.extend(events)  # nested: chained with the outermost use case's, at its end
         else:
             for event in events:
-                append_event(**event)
+                chained.append((append_event(**event).id, event["action"], event["entity"]))
+            live.announce(chained)  # the other windows hear what changed, at commit (live screens)
         if outermost:
             dberrors.committing(True)  # from here a lost connection may have committed it
     if outermost:
         dberrors.committed()
+    live.committed(chained)
 
 
 def on_server() -> bool:

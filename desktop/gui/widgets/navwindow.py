@@ -20,6 +20,7 @@ from ...services.result import Change
 from ..actions import build_common_actions
 from ..context import AppContext
 from ..dialogs import show_info
+from .banner import Banners
 from .page import Page
 
 
@@ -44,6 +45,8 @@ class NavigationWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._header(role_title))
+        self.banners = Banners(ctx, central)  # the server gone, the clock off: one strip each
+        outer.addWidget(self.banners)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -100,6 +103,7 @@ class NavigationWindow(QMainWindow):
         self.statusBar().showMessage(f"Signed in as {ctx.actor.display_name}. Times in {ctx.actor.time_zone}.")
         ctx.bus.changed.connect(self.on_changed)
         ctx.bus.status.connect(self.show_status)
+        ctx.bus.reachable.connect(self._server_back)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         # Every role window shares the one remembered geometry: one workstation, one screen.
@@ -112,6 +116,9 @@ class NavigationWindow(QMainWindow):
         dialog = SessionSettingsDialog(self.ctx, self)
         dialog.open()
         return dialog
+
+    def _server_back(self) -> None:
+        self.show_status("Connected to the practice server again.")
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

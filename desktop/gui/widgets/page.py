@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ...services.errors import ServiceError
+from ...services.errors import DatabaseUnavailable, ServiceError
 from ...services.result import Change
 from ..context import AppContext
 from ..dialogs import show_error
@@ -49,6 +49,9 @@ class Page(QWidget):
             self.refresh_now()
 
     def refresh_now(self) -> None:
+        if self.ctx.bus.unreachable:
+            self._stale = True  # the server is gone: keep what is shown, re-read when it is back
+            return
         self._stale = False
         fn = self.loader()
         if fn is None:
@@ -56,7 +59,12 @@ class Page(QWidget):
         self.read(fn, self._loaded, slot=PAGE_SLOT, on_error=self.load_failed)
 
     def load_failed(self, error: ServiceError) -> None:
-        """The page's read was refused (not for the account: that signs out). Shown by default."""
+        """The page's read was refused (not for the account: that signs out). Shown by default;
+        the server gone is said once, by the window's banner, and the page keeps what it shows."""
+        if isinstance(error, DatabaseUnavailable):
+            self._stale = True
+            self.ctx.bus.unavailable.emit(error)
+            return
         show_error(self, error)
 
     def _loaded(self, data: Any) -> None:
