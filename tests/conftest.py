@@ -12,6 +12,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop.store.db import Opened, close_database, open_database  # noqa: E402
+from tests.postgres import pg_db, pg_url  # noqa: E402, F401  (fixtures: a fresh PostgreSQL database, opened or its URL)
 
 # A fixed instant (a Tuesday, New York is on EST) that tests measure from.
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)

@@ -87,6 +87,16 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def pg_db(pg_url):  # noqa: F811
+    """A fresh PostgreSQL database, opened (migrated, models bound) for this test."""
+    from desktop.store.db import close_database, open_database
+
+    opened = open_database(pg_url)
+    yield opened
+    close_database()
+
+
 @pytest.fixture(scope="module")
 def pg_module_url() -> Iterator[str]:
     """One fresh PostgreSQL database shared by a test module (for slow set-ups)."""

@@ -15,20 +15,13 @@ import pytest
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
 from desktop.store.models import Appointment, AppointmentStatus, Cancellation, database
-from tests.postgres import pg_url  # noqa: F401  (fixture)
+from tests.postgres import pg_url  # noqa: F401  (fixture; pg_db comes from conftest)
 
 pytestmark = pytest.mark.postgres
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 CLIENT = "alex.morgan"
 PASSWORD = "demo-password"
-
-
-@pytest.fixture
-def pg_db(pg_url):  # noqa: F811
-    opened = open_database(pg_url)
-    yield opened
-    close_database()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from desktop.store.errors import DatabaseOpenError
 from desktop.store.models import Appointment, AppointmentStatus, AuditEvent, database
 from tests import factories
 from tests.conftest import NOW
-from tests.postgres import pg_url  # noqa: F401  (fixture)
+from tests.postgres import pg_url  # noqa: F401  (fixture; pg_db comes from conftest)
 
 pytestmark = pytest.mark.postgres
 
@@ -32,19 +32,12 @@ NO_OVERLAP = "0007_no_overlapping_appointments"
 REASON = "schedule_conflict"
 
 
-@pytest.fixture
-def server(pg_url):  # noqa: F811
-    opened = open_database(pg_url)
-    yield opened
-    close_database()
-
-
 def _constraints() -> set[str]:
     return {name for (name,) in database.execute_sql(
         "SELECT conname FROM pg_constraint WHERE conrelid = 'appointment'::regclass AND contype = 'x'").fetchall()}
 
 
-def test_the_database_refuses_overlapping_scheduled_appointments(server, monkeypatch):
+def test_the_database_refuses_overlapping_scheduled_appointments(pg_db, monkeypatch):
     assert _constraints() == {"appointment_provider_no_overlap", "appointment_client_no_overlap"}
     team = factories.make_team(NOW)
     start = NOW + timedelta(days=2)
@@ -67,7 +60,7 @@ def test_the_database_refuses_overlapping_scheduled_appointments(server, monkeyp
     factories.add_appointment(second, start, status=AppointmentStatus.CANCELLED_BY_CLIENT)
 
 
-def test_a_series_skips_only_the_occurrence_the_database_refuses(server, monkeypatch):
+def test_a_series_skips_only_the_occurrence_the_database_refuses(pg_db, monkeypatch):
     team = factories.make_team(NOW)
     first_local = datetime(2026, 12, 1, 10, 0)
     taken = local_to_utc(first_local + timedelta(weeks=2), ZoneInfo(factories.ZONE))
@@ -81,7 +74,7 @@ def test_a_series_skips_only_the_occurrence_the_database_refuses(server, monkeyp
     assert event.detail["skipped_for_clash"] == 1 and event.detail["occurrences"] == 4
 
 
-def test_the_demo_practice_keeps_apart_on_the_server(server):
+def test_the_demo_practice_keeps_apart_on_the_server(pg_db):
     from desktop.store.demo import build_demo
 
     build_demo(NOW)  # the exclusion constraints would refuse an overlap in the demo data
@@ -135,7 +128,7 @@ def _team_and_appointment(starts_in: timedelta):
     return team, appt
 
 
-def test_a_workstation_clock_days_behind_cannot_cancel_inside_the_notice_window(server, wrong_clock):
+def test_a_workstation_clock_days_behind_cannot_cancel_inside_the_notice_window(pg_db, wrong_clock):
     team, appt = _team_and_appointment(timedelta(hours=2))  # well inside the 24-hour window
     wrong_clock(-timedelta(days=3))  # by this clock the appointment is three days away
     assert tx.datetime.now(UTC) < tx.database_now() - timedelta(days=2)
@@ -147,7 +140,7 @@ def test_a_workstation_clock_days_behind_cannot_cancel_inside_the_notice_window(
     assert abs(offset - timedelta(days=3)) < timedelta(minutes=1) and clock.clock_is_off(offset)
 
 
-def test_a_workstation_clock_a_day_ahead_cannot_mark_a_no_show_early(server, wrong_clock):
+def test_a_workstation_clock_a_day_ahead_cannot_mark_a_no_show_early(pg_db, wrong_clock):
     team, appt = _team_and_appointment(timedelta(hours=1))  # it has not even started
     wrong_clock(timedelta(days=1))
     with pytest.raises(RuleRefused):
@@ -156,14 +149,14 @@ def test_a_workstation_clock_a_day_ahead_cannot_mark_a_no_show_early(server, wro
     assert clock.server_clock_offset() < -timedelta(hours=23)
 
 
-def test_explicit_now_still_wins_on_the_server(server):
+def test_explicit_now_still_wins_on_the_server(pg_db):
     team, appt = _team_and_appointment(timedelta(hours=2))
     server_now = tx.database_now()
     client_cancel_one(team.client, appt, REASON, now=server_now - timedelta(days=2))  # tests and demos pass it
     assert factories.status_of(appt) == AppointmentStatus.CANCELLED_BY_CLIENT
 
 
-def test_a_connection_the_server_dropped_is_told_and_the_next_call_reconnects(server, pg_url):  # noqa: F811
+def test_a_connection_the_server_dropped_is_told_and_the_next_call_reconnects(pg_db, pg_url):  # noqa: F811
     from desktop.services.client_portal import upcoming
     from desktop.services.errors import DatabaseUnavailable
 
