@@ -185,6 +185,7 @@ def test_client_statement_pdf_is_self_pay(qtbot, demo_db, now, tmp_path):
     click(qtbot, page.statement_button)
     target = tmp_path / "statement.pdf"
     _choose_file(qtbot, page, "statementFileDialog", target)
+    qtbot.waitUntil(window.ctx.reads.is_idle)  # the statement is read off the GUI thread, then drawn
     assert target.read_bytes().startswith(b"%PDF")
     html = statement_html(exports.client_statement(actor("alex.morgan")), "today")
     assert "Not covered by insurance" in html and "Self-pay" in html

@@ -136,9 +136,14 @@ class AppointmentsPage(Page):
         if path:
             self.save_ics(Path(path))
 
-    def save_ics(self, path: Path) -> bool:
-        """The seam tests use: write the file (all or nothing, via QSaveFile) without the file dialog."""
-        data = ical.client_calendar_file(self.ctx.actor, practice_name=self.ctx.practice_name, now=self.ctx.service_now())
+    def save_ics(self, path: Path) -> None:
+        """The seam tests use: read the calendar (on the reader), then write the file all or
+        nothing (QSaveFile), without the file dialog; the status bar or a box says how it went."""
+        actor, practice, now = self.ctx.actor, self.ctx.practice_name, self.ctx.service_now()
+        self.read(lambda: ical.client_calendar_file(actor, practice_name=practice, now=now),
+                  lambda data: self._write_ics(path, data), slot="ics")
+
+    def _write_ics(self, path: Path, data: bytes) -> bool:
         out = QSaveFile(str(path))
         if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or out.write(data) != len(data) or not out.commit():
             show_error(self, f"The calendar file could not be saved to {path}: {out.errorString()}",

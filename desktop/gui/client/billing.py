@@ -147,9 +147,14 @@ class BillingPage(Page):
                          f"statement-{self.ctx.actor.username}.pdf", self.save_statement)
 
     def save_statement(self, path: str) -> None:
-        """Small (one client's fees): drawn on the GUI thread, which QTextDocument prefers."""
+        """Read on the reader; small (one client's fees), so drawn on the GUI thread, which
+        QTextDocument prefers."""
+        actor = self.ctx.actor
+        self.read(lambda: exports.client_statement(actor), lambda statement: self._write_statement(statement, path),
+                  slot="statement")
+
+    def _write_statement(self, statement, path: str) -> None:
         try:
-            statement = exports.client_statement(self.ctx.actor)
             write_statement_pdf(statement, path, issued_at=self.ctx.now())
         except ServiceError as exc:
             show_error(self, exc)
