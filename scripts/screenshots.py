@@ -125,6 +125,7 @@ def main(argv: list[str]) -> int:
             ("provider-urgent", provider_screens.show_urgent),
             ("provider-week", provider_screens.show_week),
             ("provider-month", provider_screens.show_month),
+            ("provider-server-gone", provider_screens.show_server_gone),
         ])
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])

@@ -23,6 +23,9 @@ def test_provider_drivers(qtbot, demo_db, now, tmp_path):
     provider_screens.show_requests(window)
     assert window.current_page() is window.pages["requests"]
     assert provider_screens.show_urgent(window) is window and window.current_page() is window.pages["urgent"]
+    provider_screens.show_server_gone(window)
+    assert window.banners.server.isVisible() and window.banners.refusal.text().startswith("Not saved")
+    assert "3 minutes behind" in window.banners.clock_text.text()
 
 
 def test_client_drivers(qtbot, demo_db, now, tmp_path):

@@ -47,3 +47,21 @@ def show_urgent(window) -> QWidget:
     window.go_to("urgent")
     settle(window)
     return window
+
+
+def show_server_gone(window) -> QWidget:
+    """The week with the practice server gone: the banner in the state the live updates put it in
+    when the listener's connection drops and a write is refused meanwhile (the same calls they make;
+    tests/test_gui_server_gone.py gets there by stopping a real server), and the clock strip."""
+    from datetime import timedelta
+
+    from desktop.gui.live import clock_notice
+    from desktop.services.errors import DatabaseUnavailable
+    from desktop.services.live import UNREACHABLE, UNREACHABLE_REFUSAL
+
+    page = _calendar(window, CalendarMode.WEEK)
+    window.banners.show_unreachable(DatabaseUnavailable(UNREACHABLE))
+    window.banners.show_unreachable(DatabaseUnavailable(UNREACHABLE_REFUSAL))
+    window.banners.show_clock(clock_notice(timedelta(minutes=3)))
+    settle(window)
+    return page
