@@ -22,10 +22,13 @@ from tests.guikit import make_controller, message_boxes, sign_in, wait_ops
 from tests.postgres import pg_url  # noqa: F401  (fixture)
 
 
-def trigger(window, name: str) -> None:
+def trigger(qtbot, window, name: str) -> None:
+    """Choose the menu action, then wait for the read it starts (the owner's backup plan)."""
     action = window.findChild(QAction, name)
     assert action is not None and action.isEnabled(), name
+    reads = window.ctx.reads
     action.trigger()
+    qtbot.waitUntil(reads.is_idle)
 
 
 def count(path: Path, sql: str) -> int:
@@ -44,7 +47,7 @@ def test_back_up_from_the_menu_with_progress(qtbot, demo_db, now, tmp_path, monk
                         classmethod(lambda cls, parent, suggested: asked.append(suggested) or target))
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    trigger(window, "actionBackup")
+    trigger(qtbot, window, "actionBackup")
     assert asked and asked[0].name == "practice-desk-backup-2026-11-24.db"
     dialog = window.findChild(QProgressDialog, "backupProgress")
     assert dialog is not None and dialog.findChild(QPushButton).text() == "Cancel"
@@ -82,12 +85,12 @@ def test_on_a_server_back_up_explains_pg_dump(qtbot, pg_url, now, tmp_path, monk
                             classmethod(lambda *a: pytest.fail("no file to choose on a server")))
         controller = make_controller(qtbot, opened, now, tmp_path)
         window = sign_in(qtbot, controller, "dr.rivera")
-        trigger(window, "actionBackup")
+        trigger(qtbot, window, "actionBackup")
         box = window.backup.explanation
         assert box is not None and box.isVisible() and "pg_dump" in box.text() and "pg_restore" in box.text()
         assert not [b for b in message_boxes() if b.objectName() == "errorBox"]
         box.accept()
-        trigger(window, "actionRestore")
+        trigger(qtbot, window, "actionRestore")
         assert "pg_restore" in window.restore.explanation.text()
         window.restore.explanation.accept()
     finally:
@@ -115,7 +118,7 @@ def test_restore_from_the_menu_signs_out_to_the_restored_practice(qtbot, demo_db
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
     assert window.ctx.practice_name == "Renamed since"
-    trigger(window, "actionRestore")
+    trigger(qtbot, window, "actionRestore")
     assert shown and shown[0].practice_name == demo_practice_name(saved_backup)
     assert controller.window is None and controller.sign_in.isVisible()
     message = controller.sign_in.ui.message.text()
@@ -145,7 +148,7 @@ def test_a_file_that_is_not_a_backup_is_refused_and_the_session_goes_on(qtbot, d
                         classmethod(lambda *a: pytest.fail("nothing to confirm for a refused file")))
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    trigger(window, "actionRestore")
+    trigger(qtbot, window, "actionRestore")
     errors = [b for b in message_boxes() if b.objectName() == "errorBox"]
     assert errors and "not an SQLite file" in errors[0].text()
     errors[0].accept()

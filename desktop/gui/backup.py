@@ -7,33 +7,37 @@ told what to run on the server instead (maintenance.backup_plan).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..services import maintenance
-from ..services.errors import ServiceError
 from ..services.maintenance import Phase, Where
 from .context import AppContext
 from .dialogs import show_error, show_info
 from .paths import data_dir
 
 
-def file_plan(ctx: AppContext, parent: QWidget, title: str, server_text: str,
-              box_name: str) -> tuple[maintenance.BackupPlan | None, QMessageBox | None]:
-    """The owner's backup plan if this workstation's database is a file; on a shared server
-    (or a refusal) it says so and returns no plan. Back up and Restore both start here."""
-    try:
-        plan = maintenance.backup_plan(ctx.actor)
-    except ServiceError as exc:  # the account changed (signs out) or is no longer the owner's
-        show_error(parent, exc)
-        return None, None
-    if plan.where is Where.SERVER:
-        box = show_info(parent, title, server_text or plan.explanation)
-        box.setObjectName(box_name)
-        return None, box
-    return plan, None
+def file_plan(ctx: AppContext, parent: QWidget, title: str, server_text: str, box_name: str,
+              then: Callable[[maintenance.BackupPlan], None],
+              explained: Callable[[QMessageBox], None]) -> None:
+    """Read the owner's backup plan (on the reader); if this workstation's database is a file,
+    go on with ``then(plan)``; on a shared server it says so in a box (given to ``explained``)
+    and goes no further; a refusal is shown (the account changed: the session signs out).
+    Back up and Restore both start here."""
+    actor = ctx.actor
+
+    def got(plan: maintenance.BackupPlan) -> None:
+        if plan.where is Where.SERVER:
+            box = show_info(parent, title, server_text or plan.explanation)
+            box.setObjectName(box_name)
+            explained(box)
+            return
+        then(plan)
+
+    ctx.reads.run(lambda: maintenance.backup_plan(actor), owner=parent, slot="backup-plan", on_done=got)
 
 
 class _Progress(QObject):
@@ -60,10 +64,11 @@ class BackupController(QObject):
         return Path(path) if path else None
 
     def choose_and_start(self) -> None:
-        plan, self.explanation = file_plan(self.ctx, self.parent_widget, "Back up on the server", "",
-                                           "serverBackupBox")
-        if plan is None:
-            return
+        self.explanation = None
+        file_plan(self.ctx, self.parent_widget, "Back up on the server", "", "serverBackupBox",
+                  then=lambda _plan: self._choose(), explained=lambda box: setattr(self, "explanation", box))
+
+    def _choose(self) -> None:
         destination = self.choose_destination(
             self.parent_widget, data_dir() / f"practice-desk-backup-{self.ctx.now():%Y-%m-%d}.db")
         if destination is not None:

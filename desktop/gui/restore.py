@@ -49,10 +49,11 @@ class RestoreController(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def choose_and_start(self) -> None:
-        plan, self.explanation = file_plan(self.ctx, self.parent_widget, "Restore on the server",
-                                           restore.PG_RESTORE, "serverRestoreBox")
-        if plan is None:
-            return
+        self.explanation = None
+        file_plan(self.ctx, self.parent_widget, "Restore on the server", restore.PG_RESTORE, "serverRestoreBox",
+                  then=self._choose, explained=lambda box: setattr(self, "explanation", box))
+
+    def _choose(self, plan) -> None:
         path = self.choose_file(self.parent_widget, plan.folder)
         if path is None:
             return
