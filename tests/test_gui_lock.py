@@ -143,6 +143,7 @@ def test_sign_in_offers_the_last_user_name_only_when_the_owner_turns_it_on(qtbot
     action = window.findChild(type(window.actions_.sign_out), "actionSessionPolicy")
     assert action is not None
     action.trigger()
+    qtbot.waitUntil(window.ctx.reads.is_idle)  # the policy is read before its dialog opens
     dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "SessionSettingsDialog")
     assert not dialog.ui.offerLastUsername.isChecked()
     click(qtbot, dialog.ui.offerLastUsername)
@@ -170,7 +171,9 @@ def test_sign_in_offers_the_last_user_name_only_when_the_owner_turns_it_on(qtbot
 def test_the_owner_sets_the_lock_timeout_within_5_to_30_minutes(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
-    dialog = window.open_session_settings()
+    window.open_session_settings()
+    qtbot.waitUntil(window.ctx.reads.is_idle)
+    dialog = window.session_settings
     spin = dialog.ui.lockAfter
     assert (spin.minimum(), spin.maximum(), spin.value()) == (5, 30, 15)
     spin.selectAll()

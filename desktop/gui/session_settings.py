@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ..rules.session import MAX_LOCK_MINUTES, MIN_LOCK_MINUTES
+from ..rules.session import MAX_LOCK_MINUTES, MIN_LOCK_MINUTES, SessionPolicy
 from ..services import session_policy
 from ..services.errors import ServiceError
 from ..services.result import OpResult
@@ -13,13 +13,13 @@ from .forms.ui_sessionsettings import Ui_SessionSettingsDialog
 
 
 class SessionSettingsDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, current: SessionPolicy, parent: QWidget | None = None) -> None:
+        """``current`` is the policy as read (off the GUI thread) just before the dialog opens."""
         super().__init__(parent)
         self.ui = Ui_SessionSettingsDialog()
         self.ui.setupUi(self)
         self._ctx = ctx
         self.ui.lockAfter.setRange(MIN_LOCK_MINUTES, MAX_LOCK_MINUTES)  # the rule's bounds, one source
-        current = session_policy.session_policy()
         self.ui.lockAfter.setValue(current.lock_after_minutes)
         self.ui.offerLastUsername.setChecked(current.offer_last_username)
         self.ui.buttons.accepted.connect(self.save)

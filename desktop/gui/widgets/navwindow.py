@@ -110,12 +110,17 @@ class NavigationWindow(QMainWindow):
         self.ctx.settings.set("window/geometry", bytes(self.saveGeometry()))
         super().closeEvent(event)
 
-    def open_session_settings(self) -> QWidget:
+    def open_session_settings(self) -> None:
+        """Read the practice's sign-in policy (on the reader), then open its dialog
+        (``self.session_settings``)."""
+        from ...services.session_policy import session_policy
         from ..session_settings import SessionSettingsDialog
 
-        dialog = SessionSettingsDialog(self.ctx, self)
-        dialog.open()
-        return dialog
+        def show(current) -> None:
+            self.session_settings = SessionSettingsDialog(self.ctx, current, self)
+            self.session_settings.open()
+
+        self.ctx.reads.run(session_policy, owner=self, slot="session-policy", on_done=show)
 
     def _server_back(self) -> None:
         self.show_status("Connected to the practice server again.")
