@@ -37,9 +37,13 @@ NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 def settle(app: QApplication, controller: SessionController) -> None:
     for _ in range(20):
         app.processEvents()
-    controller.ops.wait()
-    for _ in range(20):
-        app.processEvents()
+    for _ in range(3):  # a write's result can ask for reads (a sign-in: the practice, then the pages)
+        controller.ops.wait()
+        for _ in range(20):
+            app.processEvents()
+        controller.reads.wait()
+        for _ in range(20):
+            app.processEvents()
 
 
 def save(widget: QWidget, out: Path, name: str) -> None:

@@ -123,8 +123,13 @@ class SessionController(QObject):
         return replace(actor, must_change_password=False)
 
     def _open_window(self, actor: Actor) -> None:
-        practice = practice_details()
-        self.policy = session_policy()
+        """Read the practice and its sign-in policy (on the reader, the sign-in window still shown),
+        then open the role window."""
+        self.reads.run(lambda: (practice_details(), session_policy()), owner=self.sign_in, slot="open-window",
+                       on_done=lambda read: self._show_window(actor, *read))
+
+    def _show_window(self, actor: Actor, practice, policy) -> None:
+        self.policy = policy
         # Remembered only while the owner lets sign-in offer it; turning that off forgets it.
         self.settings.set("session/last_username", actor.username if self.policy.offer_last_username else "")
         self.context = AppContext(actor, self.clock, self.bus, self.ops, self.reads, self.settings,
