@@ -48,9 +48,9 @@ def db(db_path: Path) -> Opened:
     PRACTICE_DESK_TEST_BACKEND=postgresql a new database on the test PostgreSQL server
     (scripts/test.sh runs the service tests a second time that way)."""
     if os.environ.get(BACKEND_ENV) == "postgresql":
-        from tests.postgres import server_url, temporary_database
+        from tests.postgres import migrated_template, server_url, temporary_database
 
-        with temporary_database(server_url()) as url:
+        with temporary_database(server_url(), template=migrated_template(server_url())) as url:
             opened = open_database(url)
             yield opened
             close_database()

@@ -16,7 +16,9 @@ Use in a test module::
 
 from __future__ import annotations
 
+import atexit
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,19 +65,67 @@ def _maintenance_connection(url: str):
 
 
 @contextmanager
-def temporary_database(url: str, prefix: str = "pd_test") -> Iterator[str]:
-    """Create an empty database on ``url``'s server and yield its URL; drop it on the way out,
-    also when connections to it are still open (``WITH (FORCE)``, PostgreSQL >= 13)."""
+def temporary_database(url: str, prefix: str = "pd_test", *, template: str = "template0") -> Iterator[str]:
+    """Create a database on ``url``'s server (empty, or a copy of ``template``) and yield its URL;
+    drop it on the way out, also when connections to it are still open (``WITH (FORCE)``,
+    PostgreSQL >= 13)."""
     name = f"{prefix}_{uuid.uuid4().hex[:16]}"
     conn = _maintenance_connection(url)
     try:
-        with conn.cursor() as cur:
-            cur.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+        _create_database(conn, name, template)
         try:
             yield with_database(url, name)
         finally:
             with conn.cursor() as cur:
                 cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        conn.close()
+
+
+def _create_database(conn, name: str, template: str) -> None:
+    import psycopg2
+
+    for attempt in range(50):
+        try:
+            with conn.cursor() as cur:
+                cur.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE "{template}"')
+            return
+        except psycopg2.errors.ObjectInUse:  # the template's last connection is still closing
+            if attempt == 49:
+                raise
+            time.sleep(0.05)
+
+
+_TEMPLATES: dict[str, str] = {}
+
+
+def migrated_template(url: str) -> str:
+    """A database on ``url``'s server with today's schema, made once per test process, that the
+    service tests' databases are copied from (``CREATE DATABASE … TEMPLATE``): the migrations and
+    the ``btree_gist`` extension then run once, not once per test. Dropped when the process ends."""
+    name = _TEMPLATES.get(url)
+    if name is not None:
+        return name
+    from desktop.store.db import close_database, open_database
+
+    name = f"pd_template_{uuid.uuid4().hex[:12]}"
+    conn = _maintenance_connection(url)
+    try:
+        _create_database(conn, name, "template0")
+    finally:
+        conn.close()
+    open_database(with_database(url, name))
+    close_database()
+    _TEMPLATES[url] = name
+    atexit.register(_drop, url, name)
+    return name
+
+
+def _drop(url: str, name: str) -> None:
+    conn = _maintenance_connection(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         conn.close()
 
