@@ -43,27 +43,32 @@ BACKEND_ENV = "PRACTICE_DESK_TEST_BACKEND"  # "postgresql": the same tests on a 
 
 
 @pytest.fixture
-def db(db_path: Path) -> Opened:
+def db(db_path: Path, request, tmp_path_factory) -> Opened:
     """A fresh, migrated, empty database (no practice yet): a SQLite file, or with
     PRACTICE_DESK_TEST_BACKEND=postgresql a new database on the test PostgreSQL server
-    (scripts/test.sh runs the service tests a second time that way)."""
+    (scripts/test.sh runs the service tests a second time that way). When the test also asks for
+    ``demo_db`` it holds the demo practice built around the test's ``now``. Either way it is a copy
+    of a database made once per test process (tests/templates.py)."""
+    demo_now = request.getfixturevalue("now") if "demo_db" in request.fixturenames else None
     if os.environ.get(BACKEND_ENV) == "postgresql":
-        from tests.postgres import migrated_template, server_url, temporary_database
+        from tests.postgres import demo_template, migrated_template, server_url, temporary_database
 
-        with temporary_database(server_url(), template=migrated_template(server_url())) as url:
-            opened = open_database(url)
+        url = server_url()
+        template = demo_template(url, demo_now) if demo_now is not None else migrated_template(url)
+        with temporary_database(url, template=template) as test_url:
+            opened = open_database(test_url)
             yield opened
             close_database()
         return
+    from tests.templates import copy_sqlite, sqlite_template
+
+    copy_sqlite(sqlite_template(tmp_path_factory.getbasetemp() / "templates", demo_now), db_path)
     opened = open_database(db_path)
     yield opened
     close_database()
 
 
 @pytest.fixture
-def demo_db(db: Opened, now: datetime) -> Opened:
-    """The demo practice built around NOW."""
-    from desktop.store.demo import build_demo
-
-    build_demo(now)
+def demo_db(db: Opened) -> Opened:
+    """The demo practice built around NOW (the test's ``now``): ``db`` holds it already."""
     return db

@@ -22,6 +22,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -96,27 +97,44 @@ def _create_database(conn, name: str, template: str) -> None:
             time.sleep(0.05)
 
 
-_TEMPLATES: dict[str, str] = {}
+_TEMPLATES: dict[tuple[str, str], str] = {}
 
 
 def migrated_template(url: str) -> str:
     """A database on ``url``'s server with today's schema, made once per test process, that the
     service tests' databases are copied from (``CREATE DATABASE … TEMPLATE``): the migrations and
     the ``btree_gist`` extension then run once, not once per test. Dropped when the process ends."""
-    name = _TEMPLATES.get(url)
+    return _template(url, None)
+
+
+def demo_template(url: str, now: datetime) -> str:
+    """Like :func:`migrated_template`, with the demo practice built around ``now``."""
+    return _template(url, now)
+
+
+def _template(url: str, demo_now: datetime | None) -> str:
+    key = (url, demo_now.isoformat() if demo_now is not None else "")
+    name = _TEMPLATES.get(key)
     if name is not None:
         return name
     from desktop.store.db import close_database, open_database
 
+    base = "template0" if demo_now is None else migrated_template(url)
     name = f"pd_template_{uuid.uuid4().hex[:12]}"
     conn = _maintenance_connection(url)
     try:
-        _create_database(conn, name, "template0")
+        _create_database(conn, name, base)
     finally:
         conn.close()
     open_database(with_database(url, name))
-    close_database()
-    _TEMPLATES[url] = name
+    try:
+        if demo_now is not None:
+            from desktop.store.demo import build_demo
+
+            build_demo(demo_now)
+    finally:
+        close_database()
+    _TEMPLATES[key] = name
     atexit.register(_drop, url, name)
     return name
 

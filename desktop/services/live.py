@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from ..store import live as store_live
+from .dberrors import Failure, classify
 from .errors import DatabaseUnavailable
 from .result import Change
 
@@ -119,7 +120,7 @@ def committed(events: list[tuple[int, str, str]]) -> None:
 def lost_connection(exc: BaseException) -> DatabaseUnavailable | None:
     """``exc`` as the refusal a window shows when the server is gone, this thread's connection
     dropped so the next call connects again; ``None`` for any other error."""
-    if not store_live.connection_lost(exc):
+    if not store_live.is_postgres() or classify(exc) is not Failure.UNAVAILABLE:
         return None
     store_live.drop_connection()
     log.warning("the database connection was lost: %s", exc)

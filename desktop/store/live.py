@@ -62,30 +62,6 @@ def sqlite_path() -> str | None:
     return None
 
 
-def connection_lost(exc: BaseException) -> bool:
-    """Whether ``exc`` is the driver saying the server is gone or cannot be reached (rather than
-    refusing the statement): no SQLSTATE, a connection exception (class 08) or a shutdown (57P0x)."""
-    if not isinstance(database.obj, PostgresqlDatabase):
-        return False
-    import psycopg2
-
-    seen: set[int] = set()
-    todo: list[BaseException] = [exc]
-    while todo:
-        cause = todo.pop()
-        if id(cause) in seen:
-            continue
-        seen.add(id(cause))
-        if isinstance(cause, psycopg2.InterfaceError):
-            return True  # "connection already closed"
-        if isinstance(cause, psycopg2.OperationalError):
-            code = cause.pgcode or ""
-            return code == "" or code.startswith("08") or code.startswith("57P0")
-        # peewee re-raises the driver's error as its own class with the original as args[0]
-        todo += [c for c in (cause.__cause__, cause.__context__, *cause.args) if isinstance(c, BaseException)]
-    return False
-
-
 def drop_connection() -> None:
     """Forget this thread's connection (it is dead or about to be): the next use connects anew.
     Never blocks: closing a dead socket sends nothing."""
