@@ -301,7 +301,7 @@ HELPERS = {
     "fees.queries.kind_label", "fees.queries.party_names", "fees.queries.search_condition",
     "fees.queries.thread_messages",
     "guards.check_version", "guards.enforce", "guards.own_appointment", "guards.pending_late_request",
-    "guards.refused", "guards.require_scheduled", "guards.update_scheduled",
+    "guards.refused", "guards.require_scheduled", "guards.update_scheduled", "guards.update_all_scheduled",
     "messaging.notify", "messaging.thread_for",
     "passwords.hash_password", "passwords.needs_rehash", "passwords.password_problem", "passwords.verify_password",
     "policy.provider_zone", "policy.working_blocks",

@@ -320,3 +320,32 @@ def test_create_series_refuses_an_unknown_time_zone(team, now):
     with pytest.raises(InvalidInput, match="not a time zone"):
         create_series(team.owner, request, now=now)
     assert Series.select().count() == 0
+
+
+def test_the_horizon_job_writes_only_the_series_that_need_it_a_batch_per_transaction(team, now, monkeypatch):
+    from desktop.services import booking
+
+    clients = [factories.add_client(now, team.owner, f"weekly.{i}") for i in range(7)]
+    series_ids = [create_series(team.owner, series_request(c, datetime(2026, 12, 1 + i, 9 + i), count=40), now=now).value
+                  for i, c in enumerate(clients)]
+    opened = []
+    real = booking.write_transaction
+
+    def counting(actor):
+        opened.append(actor)
+        return real(actor)
+
+    monkeypatch.setattr(booking, "write_transaction", counting)
+    monkeypatch.setattr(booking, "HORIZON_BATCH", 3)
+    before = audit_count()
+    # An hour later no weekly occurrence has come into the horizon: nothing is written at all.
+    assert extend_horizons(now=now + timedelta(hours=1)).value == 0
+    assert opened == [] and audit_count() == before
+    # Eight days later each of the 7 series has one or two new occurrences: 3 batches of at most 3.
+    counts = {s: len(occurrences(s)) for s in series_ids}
+    later = now + timedelta(days=8)
+    added = extend_horizons(now=later).value
+    assert added == sum(len(occurrences(s)) - counts[s] for s in series_ids) >= 7
+    assert len(opened) == 3
+    assert audit_count() == before + 7
+    assert all(Series.get_by_id(s).materialised_until == later + HORIZON for s in series_ids)

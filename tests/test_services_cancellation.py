@@ -381,3 +381,36 @@ def test_cancel_upcoming_ends_the_series_so_the_horizon_job_adds_nothing_back(te
     assert Appointment.select().where(Appointment.series == series_id).count() == before
     assert not Appointment.select().where(Appointment.series == series_id,
                                           Appointment.status == AppointmentStatus.SCHEDULED).exists()
+
+
+# ---- set-based: the statements do not grow with the series ---------------------------------
+
+def _statements_to_cancel(team, now, count: int, cancel) -> tuple[int, int]:
+    """How many SQL statements cancelling a weekly series of ``count`` occurrences (as many as the
+    booking horizon holds) issues, and how many it cancelled."""
+    from playhouse.test_utils import count_queries
+
+    first = (now + timedelta(days=3)).astimezone(NY).replace(tzinfo=None)
+    series_id = factories.weekly_series(team.owner, team.client, first, now=now, count=count)
+    ids = [i for (i,) in Appointment.select(Appointment.id).where(Appointment.series == series_id)
+           .order_by(Appointment.starts_at).tuples()]
+    with count_queries() as counter:
+        result = cancel(ids[0])
+    assert sorted(result.value) == sorted(ids)
+    assert Cancellation.select().where(Cancellation.appointment.in_(ids)).count() == len(ids)
+    return counter.count, len(ids)
+
+
+@pytest.mark.parametrize("who", ["client", "provider"])
+def test_cancelling_a_whole_series_takes_as_many_statements_for_many_occurrences_as_for_5(team, now, who):
+    from desktop.services.provider import cancel_series_from_for_client
+
+    def cancel(first_id):
+        if who == "client":
+            return client_cancel_upcoming(team.client, first_id, REASON, now=now)
+        return cancel_series_from_for_client(team.owner, first_id, "provider_unavailable", now=now)
+
+    few, five = _statements_to_cancel(team, now, 5, cancel)
+    many, cancelled = _statements_to_cancel(team, now + timedelta(days=1), 100, cancel)
+    assert five == 5 and cancelled > 20  # the horizon holds about half a year of a weekly series
+    assert many == few <= 30

@@ -20,6 +20,7 @@ from ..store.models import (
     Series,
     Service,
     User,
+    database,
 )
 from .access import client_for_provider, current_policy, snapshot
 from .actor import Actor
@@ -272,40 +273,80 @@ def _insert_occurrences(rows: list[dict]) -> int:
     return clashed
 
 
+HORIZON_BATCH = 100  # series extended per write transaction
+
+
+def _needs_extending(series: Series, target: datetime) -> bool:
+    """Whether the horizon job has anything to write for ``series``: an occurrence came into
+    [materialised_until, target), or the rule has no occurrence left (the series ends). Pure
+    arithmetic on the stored rule: most runs write nothing for most series. An unreadable rule
+    raises :class:`~desktop.rules.series.UnreadableRule`."""
+    first_local = series_rules.read_stored(series.rrule, series.first_local, series.time_zone)
+    length = timedelta(minutes=series.duration_minutes)
+    lo = series.materialised_until
+    if series_rules.expand(series.rrule, first_local, series.time_zone, length, window_start=lo, window_end=target):
+        return True
+    return not series_rules.expand(series.rrule, first_local, series.time_zone, length, window_start=lo,
+                                   window_end=lo + timedelta(days=400))
+
+
 @entry_point
 def extend_horizons(*, now: datetime | None = None) -> OpResult:
-    """Background job: keep every open series materialised up to now + HORIZON."""
+    """Background job: keep every open series materialised up to now + HORIZON.
+
+    Only the series with an occurrence newly inside the horizon (or none left at all) are
+    written, up to HORIZON_BATCH of them per transaction, in id order (the series row first, as
+    every series use case), each under its own savepoint: one that fails rolls back alone."""
     now = utc_now(now)
     target = now + HORIZON
-    total = 0
     # A deactivated client's series stop growing, and so does one whose client moved to another provider.
-    todo = list(Series.select().join(Client, on=(Series.client == Client.id)).join(User, on=(Client.user == User.id))
-                .where(Series.ended == False, Series.materialised_until < target,  # noqa: E712
-                       User.active == True, Client.provider == Series.provider))  # noqa: E712
-    for series in todo:
-        # One transaction per series, its audit event inside it: one unreadable rule rolls
-        # back its own series only, and every other series still extends. None: the
-        # application's background job, no person acts.
+    candidates = (Series.select().join(Client, on=(Series.client == Client.id))
+                  .join(User, on=(Client.user == User.id))
+                  .where(Series.ended == False, Series.materialised_until < target,  # noqa: E712
+                         User.active == True, Client.provider == Series.provider)  # noqa: E712
+                  .order_by(Series.id))
+    todo: list[int] = []
+    for series in candidates:
         try:
-            with write_transaction(None):
-                fresh = lock_series(series.id)  # the series row first, as every series use case
-                if fresh is None:  # removed meanwhile
-                    continue
-                created, skipped = materialise(fresh, until=target, now=now)
-                if created or skipped:
-                    audit(None, "extend_horizon", "series", fresh.id, at=now, created=created,
-                          skipped_for_clash=skipped, until=target.isoformat())
-                total += created
+            if _needs_extending(series, target):
+                todo.append(series.id)
         except series_rules.UnreadableRule as exc:
             _skip_unreadable(series, exc, now)
-        except Exception as exc:
-            # Another workstation held the series (a deadlock, a lock wait): this series waits
-            # for the next run, and every other series still extends.
-            if classify(exc) not in (Failure.RETRY, Failure.BUSY):
-                raise
-            log.warning("Series %s is not extended this time: %s", series.id, exc)
+    total = 0
+    for start in range(0, len(todo), HORIZON_BATCH):
+        total += _extend_batch(todo[start:start + HORIZON_BATCH], target, now)
     summary = f"{total} upcoming occurrences of repeating appointments added." if total else ""
     return OpResult(Change.APPOINTMENTS if total else Change.NONE, summary, total)
+
+
+def _extend_batch(series_ids: list[int], target: datetime, now: datetime) -> int:
+    """One transaction for a batch of series; returns how many occurrences it added. None acts:
+    the application's background job."""
+    total = 0
+    try:
+        with write_transaction(None):
+            for series_id in series_ids:
+                with database.atomic():  # a savepoint: this series alone rolls back if it fails
+                    fresh = lock_series(series_id)
+                    if fresh is None:  # removed meanwhile
+                        continue
+                    try:
+                        created, skipped = materialise(fresh, until=target, now=now)
+                    except series_rules.UnreadableRule as exc:  # changed meanwhile
+                        log.warning("Series %s is not extended: %s", series_id, exc)
+                        continue
+                    if created or skipped:
+                        audit(None, "extend_horizon", "series", fresh.id, at=now, created=created,
+                              skipped_for_clash=skipped, until=target.isoformat())
+                    total += created
+    except Exception as exc:
+        # Another workstation held a series (a deadlock, a lock wait): this batch waits for the
+        # next run, and every other batch still extends.
+        if classify(exc) not in (Failure.RETRY, Failure.BUSY):
+            raise
+        log.warning("Series %s to %s are not extended this time: %s", series_ids[0], series_ids[-1], exc)
+        return 0
+    return total
 
 
 def _skip_unreadable(series: Series, problem: series_rules.UnreadableRule, now: datetime) -> None:

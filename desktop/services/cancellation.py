@@ -35,6 +35,7 @@ from .guards import (
     own_occurrence_in_series_order,
     pending_late_request,
     require_scheduled,
+    update_all_scheduled,
     update_scheduled,
 )
 from .late_outcomes import late_request_outcomes
@@ -163,9 +164,15 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
         if not ids:
             raise RuleRefused("None of the upcoming appointments can be cancelled online: they are all inside "
                               "the notice window. Send a late-cancellation request instead.")
-        rows = lock_appointments(ids)
-        for occ_id in ids:
-            _cancel_row(rows[occ_id], actor, reason_code, answers, other_text, now)
+        rows = lock_appointments(ids)  # one SELECT … FOR UPDATE … ORDER BY id
+        # Set-based: one UPDATE for all of them (its row count checked), one INSERT of their
+        # cancellation rows.
+        update_all_scheduled([rows[i] for i in ids], now, Outcome.CANCELLED,
+                             status=AppointmentStatus.CANCELLED_BY_CLIENT)
+        Cancellation.insert_many([
+            {"appointment": occ_id, "cancelled_by": actor.user_id, "kind": CancellationKind.CLIENT,
+             "reason_code": reason_code, "other_text": other_text.strip(), "answers": dict(answers),
+             "created_at": now} for occ_id in ids]).execute()
         # "All upcoming" ends the series too: the background horizon job must not bring
         # back occurrences beyond the ones just cancelled.
         Series.update(ended=True).where(Series.id == appt.series_id).execute()

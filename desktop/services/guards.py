@@ -112,6 +112,22 @@ def update_scheduled(appt: Appointment, now: datetime, outcome: Outcome = Outcom
                        f"{outcome.look_again}")
 
 
+def update_all_scheduled(rows: list[Appointment], now: datetime, outcome: Outcome = Outcome.CHANGED,
+                         **fields) -> None:
+    """:func:`update_scheduled` for many appointments in one ``UPDATE … WHERE id IN …``: the rows
+    were locked and read in this transaction (:func:`lock_appointments`), so each is still at the
+    version read; if any is no longer scheduled the row count says so and nothing is kept."""
+    if not rows:
+        return
+    updated = (Appointment.update(version=Appointment.version + 1, updated_at=now, **fields)
+               .where(Appointment.id.in_([r.id for r in rows]),
+                      Appointment.status == AppointmentStatus.SCHEDULED)
+               .execute())
+    if updated != len(rows):
+        raise Conflict(f"One of these appointments was changed on another workstation a moment ago; "
+                       f"{outcome.nothing}. {outcome.look_again}")
+
+
 # Someone acted first (Conflict), the person asked for something that is not a thing
 # (InvalidInput), or a rule says not now (RuleRefused).
 _ERROR_FOR = {
