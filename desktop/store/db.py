@@ -132,6 +132,10 @@ def open_database(target: str | Path) -> Opened:
     except DatabaseOpenError:  # a migration refused (it names why); nothing of it was applied
         db.close()
         raise
+    if newly_applied:
+        # The planner's statistics describe the new schema's indexes (SQLite keeps none until
+        # ANALYZE runs; PostgreSQL's autovacuum would get there later).
+        db.execute_sql("ANALYZE")
     from .models import Practice
 
     is_new = Practice.select().count() == 0
