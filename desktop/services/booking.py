@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from ..rules import series as series_rules
 from ..rules.policy import booking_terms
 from ..rules.slots import DEFAULT_SESSION, SlotRefusal, offered_slot_refusal
+from ..store.bulk import insert_dicts
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -252,11 +253,11 @@ def _insert_occurrences(rows: list[dict]) -> int:
     savepoint (all at once, then one by one after a refusal) only the clashing occurrence is
     skipped and the rest of the use case goes on."""
     if not on_server():
-        Appointment.insert_many(rows).execute()
+        insert_dicts(Appointment, rows)  # the store's bulk path: compiled once, one executemany
         return 0
     try:
         with Appointment._meta.database.atomic():
-            Appointment.insert_many(rows).execute()
+            insert_dicts(Appointment, rows)
         return 0
     except Exception as exc:
         if classify(exc) is not Failure.TIME_TAKEN:
