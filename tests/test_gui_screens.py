@@ -37,6 +37,11 @@ def test_client_drivers(qtbot, demo_db, now, tmp_path):
     options = client_screens.show_blocked_state(window)
     assert options.isVisible() and options.blocked is not None
     options.reject()
+    confirm = client_screens.show_confirm_one(window)
+    assert confirm.stack.currentWidget() is confirm.confirm_one and confirm.confirm_one.confirm_button.isVisible()
+    confirmation = client_screens.show_confirmation(window)
+    assert confirmation.stack.currentWidget() is confirmation.confirmation
+    confirmation.close()
     assert client_screens.show_booking_page(window) is window
     assert window.current_page() is window.pages["book"]
     crisis = client_screens.show_crisis_confirmation(window)

@@ -56,10 +56,18 @@ def show_series_preview(window) -> QWidget:
     return dialog
 
 
-def show_confirmation(window) -> QWidget:
+def show_confirm_one(window) -> QWidget:
+    """A single cancellation's second step: "Then, confirm your cancellation"."""
     dialog = _open_cancel(window)
     dialog.form.select_reason("schedule_conflict")
     dialog.form.confirm_button.click()
+    settle(window)
+    return dialog
+
+
+def show_confirmation(window) -> QWidget:
+    dialog = show_confirm_one(window)
+    dialog.confirm_one.confirm_button.click()
     settle(window)
     return dialog
 
@@ -78,5 +86,6 @@ def show_crisis_confirmation(window) -> QWidget:
     dialog.form.select_reason("unsafe")
     dialog.form.answer("provider_contact", "yes").click()
     dialog.form.confirm_button.click()
+    dialog.confirm_one.confirm_button.click()
     settle(window)
     return dialog

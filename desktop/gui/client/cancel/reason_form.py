@@ -271,5 +271,6 @@ class ReasonForm(QWidget):
         problems = self.problems()
         self.hint.setText(" ".join(problems))
         self.confirm_button.setEnabled(not problems)
-        self.confirm_button.setText("&Review cancellations…" if self.cancelling_all() else "&Cancel appointment")
+        # "Cancel" at the bottom; what it will cancel is confirmed on the next step (one or the series).
+        self.confirm_button.setText("&Review cancellations…" if self.cancelling_all() else "&Cancel")
         self.confirm_button.setAccessibleName(self.confirm_button.text().replace("&", ""))
