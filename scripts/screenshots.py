@@ -124,6 +124,7 @@ def main(argv: list[str]) -> int:
             ("client-confirmation", client_screens.show_confirmation),
             ("client-crisis-confirmation", client_screens.show_crisis_confirmation),
             ("client-booking", client_screens.show_booking_page),
+            ("client-booking-review", client_screens.show_booking_review),
             ("client-billing", support_screens.show_billing),
         ])
         session("dr.rivera", [

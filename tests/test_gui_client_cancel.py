@@ -106,6 +106,7 @@ def test_seed_flow_2_cancel_one_from_appointments_then_reschedule(qtbot, demo_db
     booking.select_slot(0)
     slot = booking.selected_slot()
     click(qtbot, booking.book_button)
+    click(qtbot, booking.review.confirm_button)  # the review step, then booked
     wait_ops(qtbot, controller)
     booked = Appointment.get(Appointment.client == target_client(portal), Appointment.starts_at == slot.start)
     assert booked.status == AppointmentStatus.SCHEDULED and booked.policy.version == 2

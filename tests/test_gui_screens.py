@@ -44,6 +44,9 @@ def test_client_drivers(qtbot, demo_db, now, tmp_path):
     confirmation.close()
     assert client_screens.show_booking_page(window) is window
     assert window.current_page() is window.pages["book"]
+    review = client_screens.show_booking_review(window)
+    assert review.isVisible() and review.terms.inside_window  # the first free time is within 24 hours
+    review.reject()
     crisis = client_screens.show_crisis_confirmation(window)
     assert "would like to be contacted" in crisis.confirmation.ui.confirmationText.text()
     crisis.close()

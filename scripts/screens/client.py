@@ -80,6 +80,17 @@ def show_booking_page(window) -> QWidget:
     return window
 
 
+def show_booking_review(window) -> QWidget:
+    """The review before booking, on a time inside the notice window (the warning shows)."""
+    page = window.go_to("book")
+    page.begin_booking(None)
+    settle(window)
+    page.select_slot(0)
+    page.book_button.click()
+    settle(window)
+    return page.review
+
+
 def show_crisis_confirmation(window) -> QWidget:
     """Rule 6: cancelling "in crisis" and asking to be contacted; the confirmation says who will."""
     dialog = _open_cancel(window)
