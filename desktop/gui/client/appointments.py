@@ -40,6 +40,7 @@ def _table(model, name: str, parent: QWidget) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view

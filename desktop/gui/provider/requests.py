@@ -72,6 +72,7 @@ class RequestsPage(Page):
         self.selected_label.setWordWrap(True)
         v.addWidget(self.selected_label)
         self.reply = QPlainTextEdit(card)
+        self.reply.setTabChangesFocus(True)  # Tab moves on, never types a tab
         self.reply.setObjectName("replyEdit")
         self.reply.setAccessibleName("Reply to the client")
         self.reply.setPlaceholderText("Optional reply to the client, posted in the request's conversation")

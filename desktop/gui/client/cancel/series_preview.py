@@ -22,6 +22,7 @@ def clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:
+            item.widget().hide()  # gone at once (out of sight and out of the Tab chain), deleted later
             item.widget().deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
