@@ -282,7 +282,7 @@ class ReasonForm(QWidget):
         chain.append(self.other_text)
         chain += shown(self.resources_box)
         chain += [self.keep_button, self.confirm_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     def _update_state(self) -> None:
