@@ -171,7 +171,8 @@ def assert_focus_ring(widget: QWidget) -> None:
     widget.clearFocus()
     QApplication.processEvents()
     without = widget.grab().toImage()
-    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    # Back as it was: not a Tab focus again (a link label would move on to its next link).
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
     QApplication.processEvents()
     assert with_focus != without, f"no visible focus ring on {widget.objectName() or widget}"
 

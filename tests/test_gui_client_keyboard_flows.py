@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from desktop.gui.client.cancel.dialog import CancelDialog
 from desktop.gui.client.options_dialog import AppointmentOptionsDialog
-from desktop.store.demo import NEXT_OUTSIDE_WINDOW
-from desktop.store.models import Appointment, AppointmentStatus, Cancellation
+from desktop.store.demo import NEXT_OUTSIDE_WINDOW, SERIES_INSIDE_WINDOW
+from desktop.store.models import Appointment, AppointmentStatus, Cancellation, LateCancellationRequest
 from tests.guikit import (
     activate,
     assert_focus_ring,
@@ -24,6 +24,7 @@ from tests.guikit import (
 
 K = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _signed_in(qtbot, demo_db, now, tmp_path, username):
@@ -78,3 +79,89 @@ def test_single_cancellation_by_keyboard(qtbot, demo_db, now, tmp_path):
     press(qtbot, K.Key_Space)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert portal.current_page() is dashboard
+
+
+def test_series_cancellation_by_keyboard(qtbot, demo_db, now, tmp_path):
+    controller, portal = _signed_in(qtbot, demo_db, now, tmp_path, SERIES_INSIDE_WINDOW)
+    press(qtbot, K.Key_2, CTRL)  # Appointments
+    page = portal.current_page()
+    qtbot.waitUntil(portal.ctx.reads.is_idle)
+    rows = page.upcoming_model.rows
+    inside, later = rows[0], rows[1]
+    assert inside.series_id == later.series_id and not inside.decision.allowed and later.decision.allowed
+    chain = tab_to(qtbot, page.upcoming_view)
+    assert not any(w.objectName().startswith("editButton_") for w in chain)
+    press(qtbot, K.Key_Home)
+    press(qtbot, K.Key_Down)
+    assert page.upcoming_view.currentIndex().row() == 1
+    before = focused()
+    press(qtbot, K.Key_Tab)  # Tab leaves the table at once (never cell by cell, never to an Edit button)
+    assert focused() is not before and focused().window() is portal
+    assert not focused().objectName().startswith("editButton_")
+    press(qtbot, K.Key_Backtab)
+    assert focused() is page.upcoming_view and page.upcoming_view.currentIndex().row() == 1
+    press(qtbot, K.Key_Return)  # Enter on the row: Edit
+    options = wait_for_window(qtbot, lambda w: isinstance(w, AppointmentOptionsDialog))
+    assert options.row.id == later.id
+    tab_to(qtbot, options.cancel_button)
+    press(qtbot, K.Key_Space)
+    dialog = wait_for_window(qtbot, lambda w: isinstance(w, CancelDialog))
+    form = dialog.form
+    assert focused() is form.this_radio
+    press(qtbot, K.Key_Down)  # the arrows choose between the two
+    assert focused() is form.all_radio
+    press(qtbot, K.Key_Space)
+    assert form.cancelling_all()
+    tab_to(qtbot, form.reason_combo)
+    press(qtbot, K.Key_Down)
+    assert form.reason().id == "schedule_conflict"
+    tab_to(qtbot, form.confirm_button)
+    press(qtbot, K.Key_Space)  # Review cancellations…
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.preview)
+    preview = dialog.preview
+    assert focused() is preview.scroll and [p.id for p in dialog.plan.stay] == [inside.id]
+    assert_focus_ring(focused())
+    tab_to(qtbot, preview.stay_rows[inside.id])  # the late-cancellation request for what stays
+    press(qtbot, K.Key_Space)
+    wait_ops(qtbot, controller)
+    assert LateCancellationRequest.select().where(LateCancellationRequest.appointment == inside.id).count() == 1
+    tab_to(qtbot, preview.confirm_button)
+    press(qtbot, K.Key_Space)
+    wait_ops(qtbot, controller)
+    assert dialog.stack.currentWidget() is dialog.confirmation
+    planned = [p.id for p in dialog.plan.cancel]
+    assert later.id in planned
+    assert all(a.status == AppointmentStatus.CANCELLED_BY_CLIENT
+               for a in Appointment.select().where(Appointment.id.in_(planned)))
+    assert Appointment.get_by_id(inside.id).status == AppointmentStatus.SCHEDULED
+    tab_to(qtbot, dialog.confirmation.ui.returnToDashboardButton)
+    press(qtbot, K.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_late_cancellation_request_by_keyboard(qtbot, demo_db, now, tmp_path):
+    controller, portal = _signed_in(qtbot, demo_db, now, tmp_path, "alex.morgan")
+    appt_id = portal.current_page().data.next.id  # inside the window: cancelling is blocked
+    options = _edit_next_by_keyboard(qtbot, portal)
+    assert not options.cancel_button.isEnabled() and options.request_button is not None
+    tab_to(qtbot, options.late_message)
+    press(qtbot, None, text="I have a fever.")
+    press(qtbot, K.Key_Tab)  # Tab moves on from the text box, it never types a tab
+    assert focused() is options.request_button
+    assert options.late_message.toPlainText() == "I have a fever."
+    assert_focus_ring(focused())
+    press(qtbot, K.Key_Space)
+    wait_ops(qtbot, controller)
+    request = LateCancellationRequest.get(LateCancellationRequest.appointment == appt_id)
+    assert request.status == "pending" and request.message == "I have a fever."
+    tab_to(qtbot, options.policy_link)  # the fee policy, from its link
+    press(qtbot, K.Key_Return)
+    qtbot.waitUntil(lambda: getattr(options, "policy_dialog", None) is not None
+                    and options.policy_dialog.isVisible())
+    policy = wait_for_window(qtbot, lambda w: w is options.policy_dialog)
+    press(qtbot, K.Key_Escape)
+    qtbot.waitUntil(lambda: not policy.isVisible())
+    activate(qtbot, options)  # offscreen has no window manager to hand the focus back
+    press(qtbot, K.Key_Escape)
+    qtbot.waitUntil(lambda: not options.isVisible())
+    assert Appointment.get_by_id(appt_id).status == AppointmentStatus.SCHEDULED

@@ -112,6 +112,7 @@ class CancelDialog(QDialog):
         self.plan = preview.series_plan
         self.preview.show_plan(self.plan, self.ctx.actor.time_zone)
         self.stack.setCurrentWidget(self.preview)
+        self.preview.scroll.setFocus()  # the top of the step: what will be cancelled
 
     def _request_late(self, appointment_id: int) -> None:
         ctx = self.ctx

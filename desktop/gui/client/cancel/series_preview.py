@@ -39,6 +39,7 @@ class SeriesPreview(QWidget):
         self.box = QVBoxLayout(self)
         self.cancel_list: QLabel | None = None
         self.confirm_button: QPushButton | None = None
+        self.scroll: QScrollArea | None = None  # the list of what will be cancelled (arrow keys scroll it)
         self.stay_rows: dict[int, QPushButton] = {}  # the request button of each occurrence that stays
 
     def show_plan(self, plan, zone: str) -> None:
@@ -54,7 +55,9 @@ class SeriesPreview(QWidget):
                                   or "None: every upcoming appointment is inside the notice window.", self)
         self.cancel_list.setObjectName("willCancelList")
         self.cancel_list.setWordWrap(True)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setObjectName("willCancelScroll")
+        scroll.setAccessibleName("Will be cancelled")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cancel_list)
         layout.addWidget(scroll, 1)
