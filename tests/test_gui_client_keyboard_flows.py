@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from desktop.gui.client.booking_review import BookingReviewDialog
 from desktop.gui.client.cancel.dialog import CancelDialog
 from desktop.gui.client.options_dialog import AppointmentOptionsDialog
 from desktop.store.demo import NEXT_OUTSIDE_WINDOW, SERIES_INSIDE_WINDOW
@@ -165,3 +166,48 @@ def test_late_cancellation_request_by_keyboard(qtbot, demo_db, now, tmp_path):
     press(qtbot, K.Key_Escape)
     qtbot.waitUntil(lambda: not options.isVisible())
     assert Appointment.get_by_id(appt_id).status == AppointmentStatus.SCHEDULED
+
+
+def test_booking_by_keyboard(qtbot, demo_db, now, tmp_path):
+    controller, portal = _signed_in(qtbot, demo_db, now, tmp_path, NEXT_OUTSIDE_WINDOW)
+    press(qtbot, K.Key_3, CTRL)  # Book
+    page = portal.current_page()
+    qtbot.waitUntil(portal.ctx.reads.is_idle)
+    assert page is portal.pages["book"] and page.all_slots
+    tab_to(qtbot, page.service_combo)
+    press(qtbot, K.Key_Down)  # the telehealth session
+    qtbot.waitUntil(portal.ctx.reads.is_idle)  # its open times are read
+    service = page.service_combo.currentData()
+    assert service.telehealth
+    calendar_view = page.day_picker.focusProxy()
+    tab_to(qtbot, calendar_view)
+    first = page.day_picker.selectedDate().toPython()
+    days = sorted(page.days)
+    target = next(d for d in days if d > first)
+    for _ in range((target - first).days):
+        press(qtbot, K.Key_Right)  # the arrow keys walk the days
+    assert page.day_picker.selectedDate().toPython() == target
+    assert page.slot_model.slots == page.days[target]
+    tab_to(qtbot, page.slot_view)
+    press(qtbot, K.Key_Down)
+    press(qtbot, K.Key_Down)
+    slot = page.selected_slot()
+    assert slot is page.days[target][page.slot_view.currentIndex().row()]
+    tab_to(qtbot, page.book_button)
+    press(qtbot, K.Key_Space)
+    review = wait_for_window(qtbot, lambda w: isinstance(w, BookingReviewDialog))
+    assert focused() is review.confirm_button
+    assert_focus_ring(focused())
+    press(qtbot, K.Key_Escape)  # Escape: back to the page, nothing booked
+    qtbot.waitUntil(lambda: not review.isVisible())
+    assert not Appointment.select().where(Appointment.starts_at == slot.start,
+                                          Appointment.client == portal.ctx.actor.client_id).exists()
+    activate(qtbot, portal)
+    assert focused() is page.book_button
+    press(qtbot, K.Key_Space)
+    review = wait_for_window(qtbot, lambda w: isinstance(w, BookingReviewDialog))
+    press(qtbot, K.Key_Space)  # Confirm booking
+    wait_ops(qtbot, controller)
+    booked = Appointment.get(Appointment.starts_at == slot.start, Appointment.client == portal.ctx.actor.client_id)
+    assert booked.telehealth and booked.status == AppointmentStatus.SCHEDULED
+    assert page.result.text().startswith("Booked:")
