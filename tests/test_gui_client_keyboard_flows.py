@@ -4,7 +4,9 @@ order and never types a tab or walks a table cell by cell, Escape closes dialogs
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit, QTableView, QTextEdit
 
 from desktop.gui.client.booking_review import BookingReviewDialog
 from desktop.gui.client.cancel.dialog import CancelDialog
@@ -17,6 +19,7 @@ from tests.guikit import (
     focused,
     make_controller,
     press,
+    show_page,
     sign_in,
     tab_to,
     wait_for_window,
@@ -211,3 +214,21 @@ def test_booking_by_keyboard(qtbot, demo_db, now, tmp_path):
     booked = Appointment.get(Appointment.starts_at == slot.start, Appointment.client == portal.ctx.actor.client_id)
     assert booked.telehealth and booked.status == AppointmentStatus.SCHEDULED
     assert page.result.text().startswith("Booked:")
+
+
+@pytest.mark.parametrize("username", ["alex.morgan", "dr.rivera", "support"])
+def test_no_text_box_takes_a_tab_and_no_table_is_walked_cell_by_cell(qtbot, demo_db, now, tmp_path, username):
+    """On every page of every role: Tab in a text box moves the focus (never types a tab), and
+    Tab in a table leaves it (the arrow keys move inside)."""
+    controller, window = _signed_in(qtbot, demo_db, now, tmp_path, username)
+    problems, tables = [], 0
+    for key in window.pages:
+        page = show_page(window, key)
+        for edit in page.findChildren(QPlainTextEdit) + page.findChildren(QTextEdit):
+            if not edit.isReadOnly() and not edit.tabChangesFocus():
+                problems.append(f"{key}: text box {edit.objectName() or edit.accessibleName()} types tabs")
+        for view in page.findChildren(QTableView):
+            tables += 1
+            if view.tabKeyNavigation():
+                problems.append(f"{key}: Tab walks the cells of {view.objectName()}")
+    assert tables and not problems, "\n".join(problems)
