@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QTabBar, QWidget
@@ -162,6 +163,11 @@ def wait_for_window(qtbot, predicate, timeout: int = 5000) -> QWidget:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is not None and predicate(QApplication.activeWindow()),
                     timeout=timeout)
     return QApplication.activeWindow()
+
+
+def closed(widget: QWidget) -> bool:
+    """The window is gone: hidden, or (closed with WA_DeleteOnClose) already deleted."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
 
 
 def assert_focus_ring(widget: QWidget) -> None:

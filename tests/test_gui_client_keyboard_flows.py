@@ -16,6 +16,7 @@ from desktop.store.models import Appointment, AppointmentStatus, Cancellation, L
 from tests.guikit import (
     activate,
     assert_focus_ring,
+    closed,
     focused,
     make_controller,
     press,
@@ -51,12 +52,19 @@ def test_single_cancellation_by_keyboard(qtbot, demo_db, now, tmp_path):
     appt_id = dashboard.data.next.id
     options = _edit_next_by_keyboard(qtbot, portal)
     press(qtbot, K.Key_Escape)  # Escape closes a dialog
-    qtbot.waitUntil(lambda: not options.isVisible())
+    qtbot.waitUntil(lambda: closed(options))
     activate(qtbot, portal)  # offscreen has no window manager to hand the window back its focus
     options = _edit_next_by_keyboard(qtbot, portal)
     assert tab_to(qtbot, options.cancel_button)[0] is options.cancel_button  # Reschedule, then Cancel
     press(qtbot, K.Key_Space)
     dialog = wait_for_window(qtbot, lambda w: isinstance(w, CancelDialog))
+    press(qtbot, K.Key_Escape)  # the cancel dialog too: nothing cancelled
+    qtbot.waitUntil(lambda: closed(dialog))
+    activate(qtbot, portal)
+    options = _edit_next_by_keyboard(qtbot, portal)
+    tab_to(qtbot, options.cancel_button)
+    press(qtbot, K.Key_Space)
+    dialog = wait_for_window(qtbot, lambda w: isinstance(w, CancelDialog) and w.isVisible())
     form = dialog.form
     assert focused() is form.this_radio and form.this_radio.isChecked()  # one, not the series
     tab_to(qtbot, form.reason_combo)
@@ -81,7 +89,7 @@ def test_single_cancellation_by_keyboard(qtbot, demo_db, now, tmp_path):
     assert Cancellation.get(Cancellation.appointment == appt_id).answers == {"telehealth_instead": "no"}
     tab_to(qtbot, dialog.confirmation.ui.returnToDashboardButton)
     press(qtbot, K.Key_Space)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     assert portal.current_page() is dashboard
 
 
@@ -140,7 +148,7 @@ def test_series_cancellation_by_keyboard(qtbot, demo_db, now, tmp_path):
     assert Appointment.get_by_id(inside.id).status == AppointmentStatus.SCHEDULED
     tab_to(qtbot, dialog.confirmation.ui.returnToDashboardButton)
     press(qtbot, K.Key_Space)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
 
 
 def test_late_cancellation_request_by_keyboard(qtbot, demo_db, now, tmp_path):
@@ -164,10 +172,10 @@ def test_late_cancellation_request_by_keyboard(qtbot, demo_db, now, tmp_path):
                     and options.policy_dialog.isVisible())
     policy = wait_for_window(qtbot, lambda w: w is options.policy_dialog)
     press(qtbot, K.Key_Escape)
-    qtbot.waitUntil(lambda: not policy.isVisible())
+    qtbot.waitUntil(lambda: closed(policy))
     activate(qtbot, options)  # offscreen has no window manager to hand the focus back
     press(qtbot, K.Key_Escape)
-    qtbot.waitUntil(lambda: not options.isVisible())
+    qtbot.waitUntil(lambda: closed(options))
     assert Appointment.get_by_id(appt_id).status == AppointmentStatus.SCHEDULED
 
 
@@ -202,7 +210,7 @@ def test_booking_by_keyboard(qtbot, demo_db, now, tmp_path):
     assert focused() is review.confirm_button
     assert_focus_ring(focused())
     press(qtbot, K.Key_Escape)  # Escape: back to the page, nothing booked
-    qtbot.waitUntil(lambda: not review.isVisible())
+    qtbot.waitUntil(lambda: closed(review))
     assert not Appointment.select().where(Appointment.starts_at == slot.start,
                                           Appointment.client == portal.ctx.actor.client_id).exists()
     activate(qtbot, portal)

@@ -21,6 +21,7 @@ from tests.factories import actor
 from tests.guikit import (
     activate,
     assert_main_actions_have_their_own_keys,
+    closed,
     focused,
     make_controller,
     press,
@@ -98,7 +99,7 @@ def test_approving_with_the_fee_by_keyboard_confirms_the_amount(qtbot, demo_db, 
     box = wait_for_window(qtbot, lambda w: isinstance(w, QMessageBox))
     assert fee in box.text()  # the amount, before anything is charged
     press(qtbot, Qt.Key.Key_Escape)  # Escape: nothing decided
-    qtbot.waitUntil(lambda: not box.isVisible())
+    qtbot.waitUntil(lambda: closed(box))
     assert LateCancellationRequest.get_by_id(request.id).status == "pending"
     activate(qtbot, window)
     assert focused() is page.buttons[LateDecision.APPROVE_WITH_FEE]
@@ -177,7 +178,7 @@ def test_marking_a_no_show_by_keyboard_confirms_the_amount(qtbot, demo_db, now, 
     fee = policy.no_show_fee_cents
     assert Money(fee, policy.currency).format() in dialog.ui.noShowFeeText.text()  # the amount, before marking
     press(qtbot, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     assert Appointment.get_by_id(missed.id).status == AppointmentStatus.SCHEDULED
     activate(qtbot, window)
     assert focused() is page.no_show_button
