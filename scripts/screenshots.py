@@ -120,9 +120,11 @@ def main(argv: list[str]) -> int:
             ("client-cancel-followup", client_screens.show_cancel_dialog_with_followup),
             ("client-blocked", client_screens.show_blocked_state),
             ("client-series-preview", lambda w: series_preview_with_one_inside_window(w, clock)),
+            ("client-confirm-one", client_screens.show_confirm_one),
             ("client-confirmation", client_screens.show_confirmation),
             ("client-crisis-confirmation", client_screens.show_crisis_confirmation),
             ("client-booking", client_screens.show_booking_page),
+            ("client-booking-review", client_screens.show_booking_review),
             ("client-billing", support_screens.show_billing),
         ])
         session("dr.rivera", [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QTabBar, QWidget
@@ -134,3 +135,75 @@ def show_page(window, key: str):
     QApplication.processEvents()
     window.ctx.reads.wait()
     return page
+
+
+# ---- the keyboard alone ---------------------------------------------------------------------
+def activate(qtbot, window) -> None:
+    """Make ``window`` the active window (offscreen too), as a person's click on its title would."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier, *, text: str = "") -> None:
+    """One key press on the focused widget (what a person's keyboard reaches)."""
+    widget = QApplication.focusWidget() or QApplication.activeWindow()
+    assert widget is not None, "nothing has the keyboard focus"
+    if text:
+        qtbot.keyClicks(widget, text)
+    else:
+        qtbot.keyClick(widget, key, modifier)
+
+
+def wait_for_window(qtbot, predicate, timeout: int = 5000) -> QWidget:
+    """Wait until the active window is one ``predicate`` accepts (a dialog that opened), and return it."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is not None and predicate(QApplication.activeWindow()),
+                    timeout=timeout)
+    return QApplication.activeWindow()
+
+
+def closed(widget: QWidget) -> bool:
+    """The window is gone: hidden, or (closed with WA_DeleteOnClose) already deleted."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
+def assert_focus_ring(widget: QWidget) -> None:
+    """The focused ``widget`` looks different from the same widget without focus (its ring)."""
+    assert widget.hasFocus(), f"{widget.objectName() or widget} does not have the focus"
+    with_focus = widget.grab().toImage()
+    widget.clearFocus()
+    QApplication.processEvents()
+    without = widget.grab().toImage()
+    # Back as it was: not a Tab focus again (a link label would move on to its next link).
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    QApplication.processEvents()
+    assert with_focus != without, f"no visible focus ring on {widget.objectName() or widget}"
+
+
+def _reads_after(a: QWidget, b: QWidget) -> bool:
+    """``b`` comes after ``a`` in reading order: below it, or beside it to the right."""
+    pa, pb = a.mapToGlobal(a.rect().topLeft()), b.mapToGlobal(b.rect().topLeft())
+    same_line = pb.y() < pa.y() + a.height() and pa.y() < pb.y() + b.height()
+    return pb.x() > pa.x() if same_line else pb.y() > pa.y()
+
+
+def tab_to(qtbot, target: QWidget, *, limit: int = 40) -> list[QWidget]:
+    """Press Tab until ``target`` has the focus. Every control passed shows a focus ring, and
+    the focus moves in reading order (top to bottom, left to right). Returns the controls passed."""
+    chain: list[QWidget] = []
+    while QApplication.focusWidget() is not target:
+        assert len(chain) < limit, f"Tab never reached {target.objectName() or target}: " + ", ".join(
+            w.objectName() or type(w).__name__ for w in chain)
+        before = QApplication.focusWidget()
+        press(qtbot, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        assert now is not None and now is not before, "Tab did not move the focus"
+        assert_focus_ring(now)
+        if before is not None and before.window() is now.window():
+            assert _reads_after(before, now), (f"Tab went back up from {before.objectName() or before} "
+                                               f"to {now.objectName() or now}")
+        chain.append(now)
+    return chain

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QLabel
 
+from desktop.rules.timefmt import format_range
 from desktop.store.models import (
     Appointment,
     AppointmentStatus,
@@ -46,7 +47,21 @@ def test_seed_flow_1_cancel_from_the_dashboard(qtbot, demo_db, now, tmp_path):
     assert not dialog.form.confirm_button.isEnabled()  # this follow-up is required
     click(qtbot, dialog.form.answer("telehealth_instead", "no"))
     assert [r.id for r in dialog.form.shown_resources] == ["reschedule_offer"]
-    click(qtbot, dialog.form.confirm_button)  # Cancel again, to confirm
+    assert dialog.form.confirm_button.text().replace("&", "") == "Cancel"  # Cancel at the bottom
+    click(qtbot, dialog.form.confirm_button)
+    # Then, confirm your cancellation: what will be cancelled, before anything is written.
+    step = dialog.confirm_one
+    assert dialog.stack.currentWidget() is step
+    assert step.findChild(QLabel, "confirmOneWhen").accessibleName() == format_range(
+        dialog.row.start, dialog.row.end, portal.ctx.actor.time_zone)
+    assert step.findChild(QLabel, "confirmOneWith").text().endswith("with Dr. Maya Rivera")
+    assert step.reason_label.text() == f"Reason: {dialog.form.reason().label}"
+    assert "no fee" in step.fee_label.text()
+    assert Appointment.get_by_id(appt_id).status == AppointmentStatus.SCHEDULED  # nothing written yet
+    click(qtbot, step.back_button)  # Back keeps the choice
+    assert dialog.stack.currentWidget() is dialog.form and dialog.form.reason().id == "unwell"
+    click(qtbot, dialog.form.confirm_button)
+    click(qtbot, step.confirm_button)
     wait_ops(qtbot, controller)
 
     assert dialog.stack.currentWidget() is dialog.confirmation
@@ -75,6 +90,8 @@ def test_seed_flow_2_cancel_one_from_appointments_then_reschedule(qtbot, demo_db
     assert dialog.form.this_radio.isChecked() and dialog.form.all_radio.isVisible()
     dialog.form.select_reason("schedule_conflict")
     click(qtbot, dialog.form.confirm_button)  # Cancel at the bottom
+    assert dialog.stack.currentWidget() is dialog.confirm_one
+    click(qtbot, dialog.confirm_one.confirm_button)  # then confirm
     wait_ops(qtbot, controller)
     assert dialog.stack.currentWidget() is dialog.confirmation
     assert Appointment.get_by_id(target.id).status == AppointmentStatus.CANCELLED_BY_CLIENT
@@ -89,6 +106,7 @@ def test_seed_flow_2_cancel_one_from_appointments_then_reschedule(qtbot, demo_db
     booking.select_slot(0)
     slot = booking.selected_slot()
     click(qtbot, booking.book_button)
+    click(qtbot, booking.review.confirm_button)  # the review step, then booked
     wait_ops(qtbot, controller)
     booked = Appointment.get(Appointment.client == target_client(portal), Appointment.starts_at == slot.start)
     assert booked.status == AppointmentStatus.SCHEDULED and booked.policy.version == 2
@@ -202,8 +220,9 @@ def test_cancelling_inside_the_window_is_refused_in_the_window(qtbot, demo_db, n
     click(qtbot, dashboard.flows.options.cancel_button)
     dialog = dashboard.flows.cancel_dialog
     dialog.form.select_reason("schedule_conflict")
-    controller.clock.advance(timedelta(hours=5))
     click(qtbot, dialog.form.confirm_button)
+    controller.clock.advance(timedelta(hours=5))
+    click(qtbot, dialog.confirm_one.confirm_button)
     wait_ops(qtbot, controller)
     assert "Free cancellation ended" in dialog.form.hint.text()
     assert any("Free cancellation ended" in box.text() for box in message_boxes())
@@ -259,6 +278,8 @@ def test_asking_to_be_contacted_reaches_the_provider_and_the_confirmation_says_w
     dialog.form.select_reason("unsafe")
     click(qtbot, dialog.form.answer("provider_contact", "yes"))
     click(qtbot, dialog.form.confirm_button)
+    assert "Dr. Maya Rivera will be told" in dialog.confirm_one.contact_label.text()
+    click(qtbot, dialog.confirm_one.confirm_button)
     wait_ops(qtbot, controller)
 
     assert dialog.stack.currentWidget() is dialog.confirmation

@@ -43,8 +43,9 @@ def test_a_raw_database_error_in_a_write_is_a_message_in_the_window(qtbot, demo_
         if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
             raise error
         return real(sql, params, *args, **kwargs)
+    click(qtbot, dialog.form.confirm_button)  # Cancel, then confirm
     monkeypatch.setattr(database.obj, "execute_sql", execute_sql)
-    click(qtbot, dialog.form.confirm_button)
+    click(qtbot, dialog.confirm_one.confirm_button)
     wait_ops(qtbot, controller)
     monkeypatch.delattr(database.obj, "execute_sql")
 

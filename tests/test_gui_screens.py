@@ -37,8 +37,16 @@ def test_client_drivers(qtbot, demo_db, now, tmp_path):
     options = client_screens.show_blocked_state(window)
     assert options.isVisible() and options.blocked is not None
     options.reject()
+    confirm = client_screens.show_confirm_one(window)
+    assert confirm.stack.currentWidget() is confirm.confirm_one and confirm.confirm_one.confirm_button.isVisible()
+    confirmation = client_screens.show_confirmation(window)
+    assert confirmation.stack.currentWidget() is confirmation.confirmation
+    confirmation.close()
     assert client_screens.show_booking_page(window) is window
     assert window.current_page() is window.pages["book"]
+    review = client_screens.show_booking_review(window)
+    assert review.isVisible() and review.terms.inside_window  # the first free time is within 24 hours
+    review.reject()
     crisis = client_screens.show_crisis_confirmation(window)
     assert "would like to be contacted" in crisis.confirmation.ui.confirmationText.text()
     crisis.close()

@@ -180,3 +180,48 @@ def test_instants_are_stored_as_utc(demo_db):
     first = Appointment.select().order_by(Appointment.id).first()
     assert first.starts_at.tzinfo is not None and first.starts_at.utcoffset() == timedelta(0)
     assert first.starts_at > datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _client(username: str) -> Client:
+    return Client.select().join(User).where(User.username == username).get()
+
+
+def _scheduled_upcoming(client: Client, now: datetime) -> list[Appointment]:
+    return list(Appointment.select().where(Appointment.client == client, Appointment.starts_at > now,
+                                           Appointment.status == AppointmentStatus.SCHEDULED)
+                .order_by(Appointment.starts_at))
+
+
+@pytest.mark.parametrize("shift", [timedelta(0), timedelta(days=3, hours=7), timedelta(days=4, hours=12),
+                                   timedelta(days=-2, hours=9)])
+def test_the_demo_walks_the_seed_flows(tmp_path, now, shift):
+    """Whatever hour the demo is built at: one client's next appointment is days away (the first
+    seed flow), one has a series whose next occurrence is inside the window (the series
+    preview), one has a pending late-cancellation request; the README's table names them."""
+    from desktop.store.demo import NEXT_OUTSIDE_WINDOW, SERIES_INSIDE_WINDOW
+
+    at = now + shift
+    open_database(tmp_path / "walk.db")
+    try:
+        build_demo(at)
+        at = at.replace(minute=0)
+        outside = _scheduled_upcoming(_client(NEXT_OUTSIDE_WINDOW), at)
+        assert outside and outside[0].starts_at - at > timedelta(hours=24)
+
+        inside = _scheduled_upcoming(_client(SERIES_INSIDE_WINDOW), at)
+        assert inside[0].series_id is not None and inside[0].starts_at - at < timedelta(hours=24)
+        later = [a for a in inside if a.series_id == inside[0].series_id and a.starts_at - at >= timedelta(hours=24)]
+        assert later  # "all upcoming" cancels these and keeps the first
+
+        pending = LateCancellationRequest.get(LateCancellationRequest.status == "pending")
+        assert pending.client.user.username == "jordan.lee"
+    finally:
+        close_database()
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Demo accounts", 1)[1].split("## ", 1)[0]
+    rows = {line.split("|")[1].strip(" `"): line for line in table.splitlines() if line.startswith("| `")}
+    assert "more than 24 hours" in rows[NEXT_OUTSIDE_WINDOW]
+    assert "series" in rows[SERIES_INSIDE_WINDOW] and "inside 24 h" in rows[SERIES_INSIDE_WINDOW]
+    assert "pending late-cancellation request" in rows["jordan.lee"]
+    assert "inside 24 h" in rows["alex.morgan"]

@@ -121,6 +121,30 @@ def build_demo(now: datetime) -> DemoSummary:
     return DemoSummary(len(providers), len(clients), Appointment.select().count(), clients[0].user.username)
 
 
+# Clients whose calendar is chosen around now so that each seed flow can be walked at once
+# (the README's demo table names them): the next appointment days away (cancel from the
+# dashboard), and a weekly series whose next occurrence is inside the 24-hour window (the
+# series preview: what is cancelled and what stays).
+NEXT_OUTSIDE_WINDOW = "marlow.zimmer"
+SERIES_INSIDE_WINDOW = "lane.young"
+SEED_CLIENTS = {NEXT_OUTSIDE_WINDOW: "outside", SERIES_INSIDE_WINDOW: "inside"}
+
+
+def _seed_slot(kind: str, now: datetime, used: set[tuple[int, int]]) -> tuple[int, int]:
+    """A weekly (weekday, hour) for a seed client, free among the provider's series: "outside",
+    two to six days from today; "inside", 2 to 22 elapsed hours from now (clear of the
+    23-hour single of the second client), at a working hour if one is free."""
+    local_now = now.astimezone(ZoneInfo(PRACTICE_ZONE))
+    if kind == "outside":
+        days = [local_now + timedelta(days=d) for d in range(2, 7)]
+        candidates = [(d.weekday(), h) for d in days if d.weekday() < 5 for h in (10, 11, 14, 15, 9, 16)]
+    else:
+        times = [local_now + timedelta(hours=h) for h in range(22, 1, -1)]
+        candidates = ([(t.weekday(), t.hour) for t in times if 8 <= t.hour < 18]
+                      + [(t.weekday(), t.hour) for t in times])
+    return next((c for c in candidates if c not in used), candidates[0])
+
+
 def _policy_text(version: int) -> str:
     """The provider's own words under the policy (the fees and times come from its fields)."""
     text = ("Please let me know as early as you can if you need to change a time: another client may be "
@@ -147,6 +171,9 @@ def _calendar(rng: random.Random, now: datetime, providers: list[Provider], clie
             weekday, hour = (local_now + timedelta(days=3)).weekday(), 10
             if weekday >= 5:
                 weekday = 1
+        elif client.user.username in SEED_CLIENTS:
+            # The seed's walk-through clients: their week is chosen around now, not drawn.
+            weekday, hour = _seed_slot(SEED_CLIENTS[client.user.username], now, slots_used[provider_id])
         else:
             while True:
                 weekday, hour = rng.randrange(5), rng.choice((8, 9, 10, 11, 13, 14, 15, 16, 17))

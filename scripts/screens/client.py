@@ -56,10 +56,18 @@ def show_series_preview(window) -> QWidget:
     return dialog
 
 
-def show_confirmation(window) -> QWidget:
+def show_confirm_one(window) -> QWidget:
+    """A single cancellation's second step: "Then, confirm your cancellation"."""
     dialog = _open_cancel(window)
     dialog.form.select_reason("schedule_conflict")
     dialog.form.confirm_button.click()
+    settle(window)
+    return dialog
+
+
+def show_confirmation(window) -> QWidget:
+    dialog = show_confirm_one(window)
+    dialog.confirm_one.confirm_button.click()
     settle(window)
     return dialog
 
@@ -72,11 +80,23 @@ def show_booking_page(window) -> QWidget:
     return window
 
 
+def show_booking_review(window) -> QWidget:
+    """The review before booking, on a time inside the notice window (the warning shows)."""
+    page = window.go_to("book")
+    page.begin_booking(None)
+    settle(window)
+    page.select_slot(0)
+    page.book_button.click()
+    settle(window)
+    return page.review
+
+
 def show_crisis_confirmation(window) -> QWidget:
     """Rule 6: cancelling "in crisis" and asking to be contacted; the confirmation says who will."""
     dialog = _open_cancel(window)
     dialog.form.select_reason("unsafe")
     dialog.form.answer("provider_contact", "yes").click()
     dialog.form.confirm_button.click()
+    dialog.confirm_one.confirm_button.click()
     settle(window)
     return dialog

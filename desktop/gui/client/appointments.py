@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSaveFile
+from PySide6.QtCore import QSaveFile, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,6 +40,7 @@ def _table(model, name: str, parent: QWidget) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -117,6 +118,8 @@ class AppointmentsPage(Page):
                 continue  # cancelled: listed for what it was, nothing left to edit
             button = QPushButton("Edit", self.upcoming_view)
             button.setObjectName(f"editButton_{row.id}")
+            # Not a Tab stop: Tab leaves the table; Enter on the row is the keyboard's Edit.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(f"Edit appointment of {when(row, self.ctx.actor.time_zone)}")
             button.clicked.connect(lambda _=False, a=row.id: self.flows.edit(a))
             self.upcoming_view.setIndexWidget(self.upcoming_model.index(i, column), button)

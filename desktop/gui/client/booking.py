@@ -1,9 +1,17 @@
-"""Book: the provider's services, open times for the coming weeks, and the
-Worry-free booking policy. Also where Reschedule leads (move mode)."""
+"""Book: the provider's services, open times by date (a calendar of the coming weeks and the
+chosen day's free times), and the Worry-free booking policy; booking goes through a review
+step (``booking_review``). Also where Reschedule leads (move mode)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -13,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...rules.policy import worry_free_lines
-from ...rules.timefmt import format_instant
+from ...rules.timefmt import format_day, format_instant
 from ...services import client_portal
 from ...services.booking import BookingRequest, book_appointment
 from ...services.client_portal import AppointmentRow, BookingPageData
@@ -23,6 +31,7 @@ from ...services.result import Change
 from ..dialogs import show_error
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.page import card as titled_card
+from .booking_review import BookingChoice, BookingReviewDialog
 from .controls import button, label
 from .models import SlotListModel
 from .policy_dialog import open_policy, policy_link
@@ -68,17 +77,46 @@ class BookingPage(Page):
         left.addWidget(self.service_combo)
         self.slots_title = label("", "slotsTitle", self)
         left.addWidget(self.slots_title)
-        self.slot_model = SlotListModel(ctx.actor.time_zone, self)
+        self.all_slots: list = []
+        self.days: dict[date, list] = {}  # the client's local day → its free times
+        self.chosen_day: date | None = None  # the day the person picked (kept across re-reads)
+        pick = QHBoxLayout()
+        day_box = QVBoxLayout()
+        day_label = QLabel("&Date", self)
+        day_box.addWidget(day_label)
+        self.day_picker = QCalendarWidget(self)
+        self.day_picker.setObjectName("dayPicker")
+        self.day_picker.setAccessibleName("Date")
+        self.day_picker.setGridVisible(False)
+        self.day_picker.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.day_picker.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.day_picker.selectionChanged.connect(self._day_chosen)
+        day_label.setBuddy(self.day_picker)
+        day_box.addWidget(self.day_picker)
+        day_box.addStretch(1)
+        pick.addLayout(day_box)
+        times_box = QVBoxLayout()
+        self.times_label = QLabel("&Free times", self)
+        times_box.addWidget(self.times_label)
+        self.slot_model = SlotListModel(ctx.actor.time_zone, self, time_only=True)
         self.slot_view = QListView(self)
         self.slot_view.setObjectName("slotList")
-        self.slot_view.setAccessibleName("Open times")
+        self.slot_view.setAccessibleName("Free times on the chosen day")
         self.slot_view.setModel(self.slot_model)
         self.slot_view.setAlternatingRowColors(True)
+        self.slot_view.setTabKeyNavigation(False)
+        self.slot_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.slot_view.selectionModel().currentChanged.connect(self._slot_changed)
-        self.slot_view.doubleClicked.connect(lambda _i: self._book())
-        left.addWidget(self.slot_view, 1)
+        self.slot_view.activated.connect(lambda _i: self._book())  # double-click or Enter: review it
+        self.times_label.setBuddy(self.slot_view)
+        times_box.addWidget(self.slot_view, 1)
+        self.day_empty = muted("", self)
+        self.day_empty.setObjectName("dayEmpty")
+        times_box.addWidget(self.day_empty)
+        pick.addLayout(times_box, 1)
+        left.addLayout(pick, 1)
         line = QHBoxLayout()
-        self.book_button = button("&Book this time", "bookSlotButton", self, primary=True)
+        self.book_button = button("&Book this time…", "bookSlotButton", self, primary=True)
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(self._book)
         line.addWidget(self.book_button)
@@ -107,12 +145,14 @@ class BookingPage(Page):
     # ---- entry points (Book in the navigation, Reschedule) ---------------------------------
     def begin_booking(self, provider_id: int | None) -> None:
         self.moving = None
+        self.chosen_day = None
         self.provider_id = provider_id
         self.result.setText("")
         self.refresh_now()
 
     def begin_reschedule(self, row: AppointmentRow) -> None:
         self.moving = row
+        self.chosen_day = None
         self.provider_id = row.provider_id
         self.result.setText("")
         self.refresh_now()
@@ -139,7 +179,7 @@ class BookingPage(Page):
         if moving is not None:
             self.banner_text.setText(f"Rescheduling your appointment on "
                                      f"{format_instant(moving.start, self.ctx.actor.time_zone)}. Pick a new time.")
-        self.book_button.setText("&Move to this time" if moving else "&Book this time")
+        self.book_button.setText("&Move to this time…" if moving else "&Book this time…")
         self.book_button.setAccessibleName(self.book_button.text().replace("&", ""))
         self.service_combo.setEnabled(moving is None)
         current = self.service_combo.currentData()
@@ -164,15 +204,57 @@ class BookingPage(Page):
                   self._show_slots, slot="slots")
 
     def _show_slots(self, slots) -> None:
-        self.slot_model.set_slots(slots)
+        zone = ZoneInfo(self.ctx.actor.time_zone)
+        self.all_slots = list(slots)
+        self.days = {}
+        for slot in self.all_slots:
+            self.days.setdefault(slot.start.astimezone(zone).date(), []).append(slot)
         self.slots_title.setText(f"Open times, next {client_portal.BOOKING_DAYS // 7} weeks "
-                                 f"({len(slots)}), in {self.ctx.actor.time_zone}")
+                                 f"({len(slots)}), in {self.ctx.actor.time_zone}. Pick a date, then a time.")
+        today = self.ctx.now().astimezone(zone).date()
+        last = today + timedelta(days=client_portal.BOOKING_DAYS)
+        picker = self.day_picker
+        picker.blockSignals(True)
+        picker.setDateTextFormat(QDate(), QTextCharFormat())  # forget the last read's marks
+        picker.setDateRange(QDate(today.year, today.month, today.day), QDate(last.year, last.month, last.day))
+        empty, free = QTextCharFormat(), QTextCharFormat()
+        empty.setForeground(QBrush(QColor("#6b7a84")))
+        free.setFontWeight(QFont.Weight.Bold)
+        for offset in range(client_portal.BOOKING_DAYS + 1):
+            day = today + timedelta(days=offset)
+            picker.setDateTextFormat(QDate(day.year, day.month, day.day), free if day in self.days else empty)
+        chosen = self.chosen_day
+        if chosen not in self.days:  # keep the person's day while it still has free times
+            chosen = min(self.days) if self.days else today
+        picker.setSelectedDate(QDate(chosen.year, chosen.month, chosen.day))
+        picker.blockSignals(False)
+        self._day_changed()
+
+    def _day_chosen(self) -> None:
+        self.chosen_day = self.day_picker.selectedDate().toPython()
+        self._day_changed()
+
+    def _day_changed(self) -> None:
+        day = self.day_picker.selectedDate().toPython()
+        slots = self.days.get(day, [])
+        zone = self.ctx.actor.time_zone
+        self.slot_model.set_slots(slots)
+        name = format_day(slots[0].start, zone) if slots else day.isoformat()
+        self.times_label.setText(f"&Free times on {name}" + (f" ({len(slots)})" if slots else ""))
+        self.slot_view.setAccessibleName(self.times_label.text().replace("&", ""))
+        self.day_empty.setText("" if slots else "No free times on this day: pick a date shown in bold.")
+        self.day_empty.setVisible(not slots)
         self.book_button.setEnabled(False)
 
     def _slot_changed(self, current, _previous) -> None:
         self.book_button.setEnabled(current.isValid())
 
+    def select_day(self, day: date) -> None:
+        """Choose a date in the picker (what a person does with a click or the arrow keys)."""
+        self.day_picker.setSelectedDate(QDate(day.year, day.month, day.day))
+
     def select_slot(self, row: int) -> None:
+        """Choose the ``row``-th free time of the chosen day."""
         self.slot_view.setCurrentIndex(self.slot_model.index(row, 0))
 
     def selected_slot(self):
@@ -185,19 +267,34 @@ class BookingPage(Page):
                                              self.data.policy.full_text)
 
     def _book(self) -> None:
+        """Book this time…: the review step first (when, with whom, where, the policy and what
+        cancelling will mean); nothing is written until the person confirms there."""
         slot, data, ctx = self.selected_slot(), self.data, self.ctx
         if slot is None or data is None:
             return
+        moving = self.moving
+        service = self.service_combo.currentData()
+        if moving is not None:
+            choice = BookingChoice(slot.start, moving.end - moving.start, data.provider_name, moving.service_name,
+                                   moving.place, data.policy.snapshot, data.policy.full_text, moving.start)
+        else:
+            place = "Telehealth (video session)" if service.telehealth else (data.location or "At the practice")
+            choice = BookingChoice(slot.start, service.duration, data.provider_name, service.name, place,
+                                   data.policy.snapshot, data.policy.full_text)
+        self.review = BookingReviewDialog(choice, ctx.actor.time_zone, ctx.now(), self.window())
+        self.review.confirmed.connect(lambda: self._run_booking(slot, service, moving))
+        self.review.open()
+
+    def _run_booking(self, slot, service, moving) -> None:
+        data, ctx = self.data, self.ctx
         zone = ctx.actor.time_zone
         self.book_button.setEnabled(False)
-        moving = self.moving
         if moving is not None:
             def run():
                 return reschedule_appointment(ctx.actor, moving.id, slot.start, expected_version=moving.version,
                                               now=ctx.service_now())
             done_text = f"Moved: your appointment is now {format_instant(slot.start, zone)}."
         else:
-            service = self.service_combo.currentData()
             request = BookingRequest(
                 provider_id=data.provider_id, client_id=ctx.actor.client_id, start=slot.start,
                 duration=service.duration, service_id=service.id,

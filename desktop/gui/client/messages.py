@@ -47,6 +47,7 @@ class MessagesPage(Page):
         self.subject.setPlaceholderText("Subject")
         self.subject.setMaxLength(limits.SUBJECT.max_length)  # what the service accepts
         self.body = QPlainTextEdit(self.composer)
+        self.body.setTabChangesFocus(True)  # Tab moves on, never types a tab
         self.body.setObjectName("composeBody")
         self.body.setAccessibleName("Message")
         self.body.setPlaceholderText("Your message to your provider")

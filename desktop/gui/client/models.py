@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QFont
 
 from ...rules.slots import Slot
-from ...rules.timefmt import format_instant
+from ...rules.timefmt import format_instant, format_time, zone_abbreviation
 from ...services.client_portal import AppointmentRow
 from .rows import when
 
@@ -70,9 +70,11 @@ class AppointmentTableModel(QAbstractTableModel):
 
 
 class SlotListModel(QAbstractListModel):
-    def __init__(self, zone: str, parent=None) -> None:
+    """Open times; ``time_only`` for one day's list (its date is said above it)."""
+
+    def __init__(self, zone: str, parent=None, *, time_only: bool = False) -> None:
         super().__init__(parent)
-        self.zone = zone
+        self.zone, self.time_only = zone, time_only
         self.slots: list[Slot] = []
 
     def set_slots(self, slots: list[Slot]) -> None:
@@ -87,6 +89,8 @@ class SlotListModel(QAbstractListModel):
         if not index.isValid():
             return None
         slot = self.slots[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and self.time_only:
+            return f"{format_time(slot.start, self.zone)} {zone_abbreviation(slot.start, self.zone)}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return format_instant(slot.start, self.zone)
         if role == Qt.ItemDataRole.UserRole:

@@ -106,6 +106,7 @@ class AppointmentOptionsDialog(QDialog):
                 self.late_message.setAccessibleName("Message to your provider (optional)")
                 self.late_message.setPlaceholderText("Optional message to your provider")
                 self.late_message.setFixedHeight(70)
+                self.late_message.setTabChangesFocus(True)  # Tab moves on, never types a tab
                 box.addWidget(self.late_message)
                 self.request_button = _button("Request &late cancellation", "requestLateButton", panel, primary=True)
                 self.request_button.clicked.connect(self._request_late)

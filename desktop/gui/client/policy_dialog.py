@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 
 class PolicyDialog(QDialog):
@@ -31,13 +31,24 @@ def open_policy(parent: QWidget, title: str, text: str) -> PolicyDialog:
     return dialog
 
 
-def policy_link(text: str = "Read the fee policy", parent: QWidget | None = None):
-    """A keyboard-reachable link label; connect ``linkActivated``."""
-    from PySide6.QtWidgets import QLabel
+class PolicyLink(QLabel):
+    """A link label the keyboard reaches in one Tab and opens with Enter or Space (a plain
+    QLabel wants a second Tab to select its link before Enter does anything)."""
 
-    label = QLabel(f'<a href="policy">{text}</a>', parent)
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.linkActivated.emit("policy")
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def policy_link(text: str = "Read the fee policy", parent: QWidget | None = None) -> PolicyLink:
+    """A keyboard-reachable link label; connect ``linkActivated``."""
+    label = PolicyLink(f'<a href="policy">{text}</a>', parent)
     label.setObjectName("policyLink")
     label.setAccessibleName(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return label

@@ -68,6 +68,7 @@ class DisputesPage(Page):
         self.tabs.addTab(self.history, "History")
         dl.addWidget(self.tabs, 1)
         self.reply_text = QPlainTextEdit(detail)
+        self.reply_text.setTabChangesFocus(True)  # Tab moves on, never types a tab
         self.reply_text.setObjectName("replyText")
         self.reply_text.setAccessibleName("Reply to the client")
         self.reply_text.setPlaceholderText("Reply to your client…")

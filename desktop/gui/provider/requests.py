@@ -72,6 +72,7 @@ class RequestsPage(Page):
         self.selected_label.setWordWrap(True)
         v.addWidget(self.selected_label)
         self.reply = QPlainTextEdit(card)
+        self.reply.setTabChangesFocus(True)  # Tab moves on, never types a tab
         self.reply.setObjectName("replyEdit")
         self.reply.setAccessibleName("Reply to the client")
         self.reply.setPlaceholderText("Optional reply to the client, posted in the request's conversation")
@@ -104,12 +105,10 @@ class RequestsPage(Page):
         keep = self.current()
         self.model.set_rows(rows)
         self.empty.setVisible(self.model.rowCount() == 0)
-        if keep is not None:
-            for i, r in enumerate(self.model.rows):
-                if r.id == keep.id:
-                    self.table.selectRow(i)
-        elif self.model.rows:
-            self.table.selectRow(0)
+        # The request that was selected, or (decided and gone from the list) the next one waiting.
+        index = next((i for i, r in enumerate(self.model.rows) if keep is not None and r.id == keep.id), 0)
+        if self.model.rows:
+            self.table.selectRow(index)
         self._selection_changed()
 
     def current(self) -> provider.LateRequestRow | None:

@@ -20,6 +20,7 @@ def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | No
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is None:
         view.horizontalHeader().setStretchLastSection(True)

@@ -41,6 +41,7 @@ class ThreadView(QWidget):
         self.messages.setAccessibleName("Messages in this conversation")
         layout.addWidget(self.messages, 1)
         self.reply = QPlainTextEdit(self)
+        self.reply.setTabChangesFocus(True)  # Tab moves on, never types a tab
         self.reply.setObjectName("replyText")
         self.reply.setAccessibleName("Your reply")
         self.reply.setPlaceholderText("Write a reply…")

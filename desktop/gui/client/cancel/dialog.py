@@ -1,5 +1,5 @@
 """The client's cancel dialog: steps through the reason form, the series preview (for "all
-upcoming") and the confirmation, and runs each service call through the write runner.
+upcoming") or the confirm step (for one: "Then, confirm your cancellation") and the confirmation, and runs each service call through the write runner.
 
 What may be cancelled comes from the services (``cancel_preview``, the cancellations
 themselves); the reasons, follow-ups and resources come from the catalogue; the steps
@@ -20,6 +20,7 @@ from ....services.client_portal import AppointmentRow
 from ....services.errors import ServiceError
 from ...context import AppContext
 from ...dialogs import show_error
+from .confirm_one import ConfirmOne
 from .confirmation import Confirmation
 from .reason_form import ReasonForm
 from .series_preview import SeriesPreview
@@ -45,9 +46,10 @@ class CancelDialog(QDialog):
         zone = ctx.actor.time_zone
         self.form = ReasonForm(row, zone, reasons_catalogue(), self)
         self.preview = SeriesPreview(self)
+        self.confirm_one = ConfirmOne(row, zone, self)
         self.confirmation = Confirmation(self)
         self.stack = QStackedWidget(self)
-        for step in (self.form, self.preview, self.confirmation):
+        for step in (self.form, self.preview, self.confirm_one, self.confirmation):
             self.stack.addWidget(step)
         QVBoxLayout(self).addWidget(self.stack)
 
@@ -57,6 +59,8 @@ class CancelDialog(QDialog):
         self.preview.back_requested.connect(lambda: self.stack.setCurrentWidget(self.form))
         self.preview.confirmed.connect(self._run_cancel_all)
         self.preview.late_request_asked.connect(self._request_late)
+        self.confirm_one.back_requested.connect(self._back_to_form)
+        self.confirm_one.confirmed.connect(self._run_cancel_one)
         self.confirmation.reschedule_requested.connect(lambda: self.reschedule_requested.emit(row.provider_id))
         self.confirmation.return_requested.connect(self.return_requested)
         if all_upcoming and self.form.all_radio is not None:
@@ -72,7 +76,19 @@ class CancelDialog(QDialog):
         if self.form.cancelling_all():
             self._show_preview()
         else:
-            self._run_cancel_one()
+            self._show_confirm_one()
+
+    def _back_to_form(self) -> None:
+        self.stack.setCurrentWidget(self.form)
+        self.form.confirm_button.setFocus()
+
+    def _show_confirm_one(self) -> None:
+        """Then, confirm your cancellation: what will be cancelled, before anything is written."""
+        reason = self.form.reason()
+        contacts = self.form.catalogue.contact_requests(reason.id, self.form.answers)
+        self.confirm_one.show_choice(reason.label, self.row.provider_name if contacts else None)
+        self.stack.setCurrentWidget(self.confirm_one)
+        self.confirm_one.confirm_button.setFocus()
 
     def _choice(self) -> tuple[str, dict[str, str], str]:
         """The reason, answers and free text, copied so the worker never reads a widget."""
@@ -81,7 +97,7 @@ class CancelDialog(QDialog):
     def _run_cancel_one(self) -> None:
         ctx, row = self.ctx, self.row
         reason, answers, other = self._choice()
-        self.form.set_busy(True)
+        self.confirm_one.set_busy(True)
         ctx.ops.run(lambda: cancellation.client_cancel_one(ctx.actor, row.id, reason, answers, other,
                                                            expected_version=row.version, now=ctx.service_now()),
                     parent=self, on_done=self._cancelled, on_error=self._failed)
@@ -96,6 +112,7 @@ class CancelDialog(QDialog):
         self.plan = preview.series_plan
         self.preview.show_plan(self.plan, self.ctx.actor.time_zone)
         self.stack.setCurrentWidget(self.preview)
+        self.preview.scroll.setFocus()  # the top of the step: what will be cancelled
 
     def _request_late(self, appointment_id: int) -> None:
         ctx = self.ctx
@@ -121,6 +138,10 @@ class CancelDialog(QDialog):
         self.form.show_refusal(exc.message)
         if self.stack.currentWidget() is self.preview:
             self.preview.set_busy(False)
+        elif self.stack.currentWidget() is self.confirm_one:
+            # Back to the form, which says why (e.g. the notice window began meanwhile).
+            self.confirm_one.set_busy(False)
+            self.stack.setCurrentWidget(self.form)
         show_error(self, exc)
 
     def _cancelled(self, result) -> None:
@@ -138,7 +159,7 @@ class CancelDialog(QDialog):
         self.confirmation.show_result(f"{n} appointments cancelled" if n > 1 else "Appointment cancelled", text)
         self.stack.setCurrentWidget(self.confirmation)
         # The confirmation is short: let the dialog shrink to it rather than keep the form's height.
-        for step in (self.form, self.preview):
+        for step in (self.form, self.preview, self.confirm_one):
             step.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(0, 0)
         self.adjustSize()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -106,6 +107,8 @@ class ReasonForm(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of its own: Tab goes to the controls inside, and the area scrolls to each.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget(scroll)
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +235,8 @@ class ReasonForm(QWidget):
             self._add(self.resources_layout, self._resource_widget(r, self.resources_box))
         self.urgent_box.setVisible(bool(urgent))
         self.resources_box.setVisible(bool(other))
+        if hasattr(self, "confirm_button"):
+            self._order_tabs()
 
     def _resource_widget(self, resource: Resource, parent: QWidget) -> QWidget:
         w = QWidget(parent)
@@ -265,11 +270,27 @@ class ReasonForm(QWidget):
         else:
             self.action_requested.emit(action)
 
+    def _order_tabs(self) -> None:
+        """Tab in reading order: the questions and resources are made after the buttons below
+        them (they change with every choice), so the chain is set again each time."""
+        chain: list[QWidget] = [w for w in (self.this_radio, self.all_radio) if w is not None]
+        chain.append(self.reason_combo)
+        def shown(box: QWidget) -> list[QWidget]:  # not those of resources cleared away (deleted later)
+            return [b for b in box.findChildren(QPushButton) if not b.parentWidget().isHidden()]
+        chain += shown(self.urgent_box)
+        chain += list(self.answer_buttons.values())
+        chain.append(self.other_text)
+        chain += shown(self.resources_box)
+        chain += [self.keep_button, self.confirm_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
     def _update_state(self) -> None:
         if not hasattr(self, "confirm_button"):
             return  # still being built
         problems = self.problems()
         self.hint.setText(" ".join(problems))
         self.confirm_button.setEnabled(not problems)
-        self.confirm_button.setText("&Review cancellations…" if self.cancelling_all() else "&Cancel appointment")
+        # "Cancel" at the bottom; what it will cancel is confirmed on the next step (one or the series).
+        self.confirm_button.setText("&Review cancellations…" if self.cancelling_all() else "&Cancel")
         self.confirm_button.setAccessibleName(self.confirm_button.text().replace("&", ""))

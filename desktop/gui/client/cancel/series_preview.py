@@ -22,6 +22,7 @@ def clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:
+            item.widget().hide()  # gone at once (out of sight and out of the Tab chain), deleted later
             item.widget().deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
@@ -38,6 +39,7 @@ class SeriesPreview(QWidget):
         self.box = QVBoxLayout(self)
         self.cancel_list: QLabel | None = None
         self.confirm_button: QPushButton | None = None
+        self.scroll: QScrollArea | None = None  # the list of what will be cancelled (arrow keys scroll it)
         self.stay_rows: dict[int, QPushButton] = {}  # the request button of each occurrence that stays
 
     def show_plan(self, plan, zone: str) -> None:
@@ -53,7 +55,9 @@ class SeriesPreview(QWidget):
                                   or "None: every upcoming appointment is inside the notice window.", self)
         self.cancel_list.setObjectName("willCancelList")
         self.cancel_list.setWordWrap(True)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setObjectName("willCancelScroll")
+        scroll.setAccessibleName("Will be cancelled")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cancel_list)
         layout.addWidget(scroll, 1)

@@ -23,6 +23,7 @@ from .layout import SERIES_MARK, STATUS_COLOURS, CalendarMode, Placed, hour_span
 GUTTER = 52  # hour labels
 HEADER = 28  # day names
 MONTH_LINE = 17
+FOCUS_RING = "#c25e00"  # resources/theme.qss's :focus border
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,12 @@ class CalendarGrid(QWidget):
         else:
             self._paint_time_grid(painter)
         self._paint_items(painter)
+        owner = self.parentWidget()
+        if owner is not None and owner.hasFocus():
+            # The calendar has the keyboard (its arrow keys, N / P, Enter): the theme's focus ring.
+            painter.setPen(QPen(QColor(FOCUS_RING), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
     def _paint_time_grid(self, painter: QPainter) -> None:

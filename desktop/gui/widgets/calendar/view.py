@@ -240,6 +240,14 @@ class CalendarView(QWidget):
         i = ids.index(current) + direction if current in ids else (0 if direction > 0 else len(ids) - 1)
         self._select(ids[i % len(ids)])
 
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.grid.update()  # its focus ring
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.grid.update()
+
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
         if key == Qt.Key.Key_PageUp:
