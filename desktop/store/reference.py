@@ -118,6 +118,7 @@ def build_reference(now: datetime, *, providers: int = 20, clients: int = 1000, 
                      detail={"clients": clients, "appointments": counts.appointments})
         reset_sequences(Practice, User, Provider, Service, WorkingHours, FeePolicy, Client, Series, Appointment,
                         Cancellation, Charge, Thread, Message, Dispute, LateCancellationRequest)
+    database.execute_sql("ANALYZE")  # the planner's statistics for the tables just filled
     return counts
 
 

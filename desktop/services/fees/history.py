@@ -16,6 +16,7 @@ from ...rules.wording import NOT_COVERED_BY_INSURANCE
 from ...store.models import (
     Appointment,
     AuditEvent,
+    Charge,
     Client,
     Dispute,
     FeeAdjustment,
@@ -46,17 +47,21 @@ _ROW_ACTIONS = {"dispute_charge", "request_fee_adjustment", "adjust_fee", "waive
 def charge_history(actor: Actor, charge_id: int) -> list[HistoryEntry]:
     """A charge's whole trail in order: Support any charge, a client or provider their own."""
     current_actor(actor)
-    charge = charge_for(actor, charge_id)
+    # The charge with its appointment's start and its policy's version, in the one read.
+    charge = charge_for(actor, charge_id, query=(
+        Charge.select(Charge, Appointment.starts_at.alias("appointment_start"),
+                      FeePolicy.version.alias("policy_version"))
+        .join(Appointment, on=(Charge.appointment == Appointment.id))
+        .switch(Charge).join(FeePolicy, on=(Charge.policy == FeePolicy.id)).objects()))
     currency = charge.currency
-    appt = Appointment.get_by_id(charge.appointment_id)
     label = kind_label(charge.kind)
     # (when, rank within one instant, entry): the rank keeps cause before effect at equal times.
     entries: list[tuple[datetime, int, HistoryEntry]] = []
-    policy = FeePolicy.get_by_id(charge.policy_id)
     entries.append((charge.created_at, 0, HistoryEntry(
         charge.created_at, TrailEntry.CREATED, "Practice Desk",
         f"{label} fee of {Money(charge.original_cents, currency).format()} charged for the appointment of "
-        f"{format_instant(appt.starts_at, actor.time_zone, with_year=True)} (policy version {policy.version}). "
+        f"{format_instant(charge.appointment_start, actor.time_zone, with_year=True)} "
+        f"(policy version {charge.policy_version}). "
         f"{NOT_COVERED_BY_INSURANCE}.")))
     # Each part joins the names it shows: the trail never loads the whole user table.
     disputes = (Dispute.select(Dispute.created_at, Dispute.reason, User.display_name)
@@ -82,8 +87,7 @@ def charge_history(actor: Actor, charge_id: int) -> list[HistoryEntry]:
         text = _decision_text(outcome, old, new, a["reason"])
         entries.append((a["created_at"], 3, HistoryEntry(a["created_at"], TrailEntry.of_outcome(outcome),
                                                          a["display_name"], text)))
-    threads = [t for (t,) in Thread.select(Thread.id).where(Thread.charge_id == charge.id).tuples()]
-    for m in thread_messages(threads):
+    for m in thread_messages(Thread.select(Thread.id).where(Thread.charge_id == charge.id)):
         entries.append((m.created_at, 4, HistoryEntry(m.created_at, TrailEntry.MESSAGE, m.sender, m.body)))
     events = (AuditEvent.select(AuditEvent.at, AuditEvent.action, User.display_name)
               .join(User, JOIN.LEFT_OUTER, on=(AuditEvent.actor == User.id))

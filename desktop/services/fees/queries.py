@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import JOIN, fn
+from peewee import JOIN, ModelSelect, fn
 
 from ...rules.disputes import DisputeDecision, dispute_decision
 from ...rules.fees import FeeKind
@@ -140,9 +140,10 @@ class ThreadMessage:
     created_at: datetime
 
 
-def thread_messages(thread_ids: list[int]) -> list[ThreadMessage]:
-    """The messages of these threads in order (one query; none for no thread)."""
-    if not thread_ids:
+def thread_messages(thread_ids: list[int] | ModelSelect) -> list[ThreadMessage]:
+    """The messages of these threads in order, in one query: ids, or a subquery selecting them
+    (none for no thread)."""
+    if isinstance(thread_ids, list) and not thread_ids:
         return []
     q = (Message.select(Message.body, Message.created_at, User.display_name.alias("sender"))
          .join(User, JOIN.LEFT_OUTER, on=(Message.sender == User.id))

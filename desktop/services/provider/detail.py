@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
+
+from peewee import JOIN
 
 from ...rules import series as series_rules
 from ...rules.fees import CancellationBy, FeeDecision, FeeKind, fee_decision
@@ -23,17 +25,19 @@ from ...store.models import (
     ChargeStatus,
     Client,
     FeePolicy,
+    LateCancellationRequest,
+    LateRequestStatus,
     Role,
     Series,
     Service,
     User,
 )
-from ..access import appointment_for, snapshot
+from ..access import appointment_for
 from ..actor import Actor, current_actor, require_role
 from ..catalogue import reasons_catalogue
 from ..errors import NotFound
 from ..fees.guards import provider_sees_charge
-from ..guards import MOVED_CLIENT, client_moved, pending_late_request
+from ..guards import MOVED_CLIENT
 from ..tx import utc_now
 from ..validation import entry_point
 
@@ -110,6 +114,31 @@ class AppointmentDetail:
     no_show_fee: FeeDecision  # what marking it a no-show charges (the booked policy, rule 4)
 
 
+def _detail_query():
+    """The appointment with everything its detail panel shows but the charges, in one SELECT
+    (columns of the joined rows as attributes of the appointment)."""
+    client_user = User.alias()
+    pending = LateCancellationRequest
+    return (Appointment
+            .select(Appointment,
+                    FeePolicy.version.alias("policy_version"), FeePolicy.notice_minutes,
+                    FeePolicy.late_cancellation_fee_cents, FeePolicy.no_show_fee_cents,
+                    FeePolicy.currency.alias("policy_currency"), FeePolicy.grace_minutes,
+                    client_user.display_name.alias("client_name"), Client.provider.alias("client_provider_id"),
+                    Series.rrule.alias("series_rrule"), Series.first_local.alias("series_first_local"),
+                    Cancellation.reason_code.alias("cancel_reason"), Cancellation.other_text.alias("cancel_other"),
+                    pending.id.alias("pending_request_id"))
+            .join(FeePolicy, on=(Appointment.policy == FeePolicy.id))
+            .switch(Appointment).join(Client, on=(Appointment.client == Client.id))
+            .join(client_user, on=(Client.user == client_user.id))
+            .switch(Appointment).join(Series, JOIN.LEFT_OUTER, on=(Appointment.series == Series.id))
+            .switch(Appointment).join(Cancellation, JOIN.LEFT_OUTER, on=(Cancellation.appointment == Appointment.id))
+            .switch(Appointment).join(pending, JOIN.LEFT_OUTER,
+                                      on=((pending.appointment == Appointment.id)
+                                          & (pending.status == LateRequestStatus.PENDING)))
+            .objects())
+
+
 def _text(refusal: ActionRefusal | None, zone: str) -> str:
     return refusal.message(zone) if refusal is not None else ""
 
@@ -120,25 +149,28 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     now = utc_now(now)
     require_role(actor, Role.PROVIDER)
     # Read access to every appointment the provider held, also once the client moved on; the
-    # actions are then refused (the panel shows why), as the writes refuse them.
-    appt = appointment_for(actor, appointment_id)
-    moved = client_moved(appt)
-    policy = snapshot(FeePolicy.get_by_id(appt.policy_id))
-    client_name = User.select(User.display_name).join(Client).where(Client.id == appt.client_id).scalar()
+    # actions are then refused (the panel shows why), as the writes refuse them. One joined
+    # read: the appointment, its booked policy, the client's name and current provider, the
+    # series, the cancellation and a pending late request (then the charges, which are many).
+    appt = appointment_for(actor, appointment_id, query=_detail_query())
+    moved = appt.client_provider_id != appt.provider_id
+    policy = FeePolicySnapshot(
+        version=appt.policy_version, notice=timedelta(minutes=appt.notice_minutes),
+        late_cancellation_fee=Money(appt.late_cancellation_fee_cents, appt.policy_currency),
+        no_show_fee=Money(appt.no_show_fee_cents, appt.policy_currency), grace=timedelta(minutes=appt.grace_minutes))
+    client_name = appt.client_name
     summary, frequency = "", None
-    if appt.series_id:
-        s = Series.get_by_id(appt.series_id)
-        summary = series_rules.rule_summary(s.rrule, datetime.fromisoformat(s.first_local))
-        frequency = series_rules.frequency_of(s.rrule)
-    pending = pending_late_request(appt.id)
+    if appt.series_id and appt.series_rrule:
+        summary = series_rules.rule_summary(appt.series_rrule, datetime.fromisoformat(appt.series_first_local))
+        frequency = series_rules.frequency_of(appt.series_rrule)
+    pending = appt.pending_request_id
     charges = tuple(ChargeLine(FeeKind(c["kind"]), Money(c["amount_cents"], c["currency"]), ChargeStatus(c["status"]))
                     for c in Charge.select(Charge.kind, Charge.amount_cents, Charge.currency, Charge.status)
                     .where(Charge.appointment == appt.id).order_by(Charge.id).dicts())
-    cancel = Cancellation.get_or_none(Cancellation.appointment == appt.id)
     cancel_text = ""
-    if cancel is not None:
-        label = reasons_catalogue().label_for(cancel.reason_code)
-        cancel_text = f"{label}. {cancel.other_text}".strip() if cancel.other_text else label
+    if appt.cancel_reason is not None:
+        label = reasons_catalogue().label_for(appt.cancel_reason)
+        cancel_text = f"{label}. {appt.cancel_other}".strip() if appt.cancel_other else label
     status = AppointmentStatus(appt.status)
     zone = actor.time_zone
 
