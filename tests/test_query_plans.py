@@ -9,23 +9,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from playhouse.test_utils import count_queries
 
-from desktop.services import calendar, client_portal, fees, messaging, people, urgent
-from desktop.services import provider as provider_services
-from desktop.services.auth import actor_for
+from benchmarks.screens import screen_reads
 from desktop.store.db import close_database, open_database
 from desktop.store.models import (
     Appointment,
-    Charge,
-    Client,
     LateCancellationRequest,
-    Provider,
-    Thread,
-    User,
     database,
 )
 from desktop.store.reference import build_reference
@@ -48,52 +39,6 @@ def practice(tmp_path_factory):
     close_database()
 
 
-def _screens():
-    """(screen, the reads it issues) for each role's screens."""
-    owner = actor_for(User.get(User.username == "provider01"))
-    client_user = User.select().join(Client, on=(Client.user == User.id)).order_by(User.id).first()
-    client = actor_for(client_user)
-    support = actor_for(User.get(User.username == "support"))
-    week = (NOW, NOW + timedelta(days=7))
-    month = (NOW - timedelta(days=3), NOW + timedelta(days=39))
-    appt_id = (Appointment.select(Appointment.id)
-               .where(Appointment.provider == owner.provider_id, Appointment.starts_at > NOW)
-               .order_by(Appointment.starts_at).scalar())
-    client_appt = (Appointment.select(Appointment.id)
-                   .where(Appointment.client == client.client_id, Appointment.starts_at > NOW)
-                   .order_by(Appointment.starts_at).scalar())
-    charge_id = Charge.select(Charge.id).where(Charge.provider == owner.provider_id).order_by(Charge.id).scalar()
-    thread_id = Thread.select(Thread.id).where(Thread.client == client.client_id).order_by(Thread.id).scalar()
-    provider_id = Provider.select(Provider.id).order_by(Provider.id).scalar()
-    return {
-        # client
-        "client dashboard": (5, lambda: client_portal.dashboard(client, now=NOW)),
-        "client upcoming": (3, lambda: client_portal.upcoming(client, now=NOW, include_cancelled=True)),
-        "client past": (3, lambda: client_portal.past(client, now=NOW)),
-        "client appointment": (4, lambda: client_portal.appointment(client, client_appt, now=NOW)),
-        "client calendar month": (2, lambda: calendar.client_range(client, *month)),
-        "client booking page": (5, lambda: client_portal.booking_page(client)),
-        "client slots": (5, lambda: client_portal.slots(client, provider_id, timedelta(minutes=50), now=NOW)),
-        "client billing": (3, lambda: fees.client_billing(client)),
-        "client messages": (2, lambda: messaging.list_threads(client)),
-        "client thread": (3, lambda: messaging.thread_messages(client, thread_id)),
-        # provider (the owner)
-        "provider week": (2, lambda: calendar.provider_range(owner, *week)),
-        "provider month": (2, lambda: calendar.provider_range(owner, *month)),
-        "provider appointment detail": (3, lambda: provider_services.appointment_detail(owner, appt_id, now=NOW)),
-        "provider requests": (2, lambda: provider_services.late_requests(owner, pending_only=False)),
-        "provider disputes": (2, lambda: fees.provider_disputes(owner)),
-        "provider messages": (2, lambda: messaging.list_threads(owner)),
-        "provider urgent": (2, lambda: urgent.urgent_items(owner, include_handled=True)),
-        "provider clients": (2, lambda: provider_services.my_clients(owner)),
-        "owner people": (2, lambda: people.list_people(owner)),
-        # support
-        "support queue": (2, lambda: fees.adjustment_queue(support, status=None)),
-        "support search": (2, lambda: fees.search_charges(support, "Client 0001")),
-        "support history": (7, lambda: fees.charge_history(support, charge_id)),
-    }
-
-
 def _plan(sql: str, params) -> list[str]:
     return [row[3] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
 
@@ -113,7 +58,7 @@ def test_no_screen_read_scans_a_growing_table_and_each_stays_within_its_statemen
     pending = LateCancellationRequest.select().count()
     assert pending > 0 and Appointment.select().count() > 15_000
     problems = []
-    for screen, (budget, read) in _screens().items():
+    for screen, (budget, read) in screen_reads(NOW).items():
         with count_queries() as counter:
             read()
         statements = [record.msg for record in counter.get_queries()]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, PostgresqlDatabase
 
+from ..store.compiled import CompiledSelect, Param
 from ..store.models import Client, Provider, Role, User, database
 from .errors import AccountChanged, NotAllowed
 
@@ -46,6 +47,16 @@ class Actor:
 SIGN_IN_AGAIN = "you have been signed out. Sign in again to continue."
 
 
+def _account_query(user_id):
+    return (User.select(User.active, User.role, User.is_owner, Provider.id, Client.id, Client.provider)
+            .join(Provider, JOIN.LEFT_OUTER, on=(Provider.user == User.id))
+            .switch(User).join(Client, JOIN.LEFT_OUTER, on=(Client.user == User.id))
+            .where(User.id == user_id).limit(1))
+
+
+_ACCOUNT = CompiledSelect(lambda: _account_query(Param("user")))
+
+
 def current_actor(actor: Actor, *, lock: bool = False) -> Actor:
     """``actor`` if the account is still what the session began with, else :class:`AccountChanged`.
 
@@ -53,16 +64,15 @@ def current_actor(actor: Actor, *, lock: bool = False) -> Actor:
     (writes). ``lock``: inside a write transaction, hold the account's row so that a deactivation
     on another workstation waits for this use case or is seen by it (PostgreSQL; SQLite's
     IMMEDIATE transaction already holds the whole database)."""
-    # One query: the account with its provider or client record (a read service's whole overhead).
-    q = (User.select(User.active, User.role, User.is_owner, Provider.id, Client.id, Client.provider)
-         .join(Provider, JOIN.LEFT_OUTER, on=(Provider.user == User.id))
-         .switch(User).join(Client, JOIN.LEFT_OUTER, on=(Client.user == User.id))
-         .where(User.id == actor.user_id))
+    # One query: the account with its provider or client record (a read service's whole
+    # overhead), compiled once (store/compiled.py).
     if lock and isinstance(database.obj, PostgresqlDatabase):
         # NO KEY UPDATE of the user row only: it conflicts with the owner's UPDATE of the account,
         # not with the foreign-key checks of rows that refer to it (audit events, messages).
-        q = q.for_update("FOR NO KEY UPDATE", of=User)
-    row = q.tuples().first()
+        row = _account_query(actor.user_id).for_update("FOR NO KEY UPDATE", of=User).tuples().first()
+    else:
+        found = _ACCOUNT.rows(user=actor.user_id)
+        row = found[0] if found else None
     if row is None:
         raise AccountChanged(f"Your account no longer exists; {SIGN_IN_AGAIN}")
     active, role, is_owner, provider_id, client_id, client_provider_id = row

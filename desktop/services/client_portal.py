@@ -21,6 +21,7 @@ from ..rules.slots import BOOKING_DAYS, DEFAULT_SESSION, Slot, open_slots, slot_
 from ..rules.timefmt import free_cancellation_text
 from ..rules.vocabulary import LateRequestStatus, status_label_at
 from ..rules.wording import INSURANCE_SENTENCE
+from ..store.compiled import CompiledSelect, Param
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -118,9 +119,10 @@ def _require_client(actor: Actor) -> int:
     return actor.client_id
 
 
-def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -> list[AppointmentRow]:
+def _select():
+    """The columns of an appointment row as the client's lists show it (a query shape)."""
     provider_user = User.alias()
-    q = (Appointment.select(
+    return (Appointment.select(
         Appointment.id, Appointment.version, Appointment.starts_at.alias("start"), Appointment.ends_at.alias("end"),
         Appointment.provider.alias("provider_id"), provider_user.display_name.alias("provider_name"),
         Service.name.alias("service_name"), Appointment.location, Appointment.telehealth,
@@ -130,27 +132,46 @@ def _rows(actor: Actor, where, order, now: datetime, limit: int | None = None) -
         .join(Provider, on=(Appointment.provider == Provider.id))
         .join(provider_user, on=(Provider.user == provider_user.id))
         .switch(Appointment).join(Service, JOIN.LEFT_OUTER, on=(Appointment.service == Service.id))
-        .switch(Appointment).join(FeePolicy, on=(Appointment.policy == FeePolicy.id))
-        .where(where).order_by(*order))
-    if limit is not None:
-        q = q.limit(limit)
-    raw = list(q.dicts())
+        .switch(Appointment).join(FeePolicy, on=(Appointment.policy == FeePolicy.id)))
+
+
+# Each list is one query shape, compiled once (store/compiled.py): the SQL is built once, and
+# the rows come back converted only where they need it.
+_CLIENT, _NOW = Param("client"), Param("now")
+_NOT_ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.ends_at > _NOW)
+                            .order_by(Appointment.starts_at, Appointment.id))
+_SCHEDULED_NOT_ENDED = CompiledSelect(lambda: _select().where(
+    Appointment.client == _CLIENT, Appointment.ends_at > _NOW, Appointment.status == AppointmentStatus.SCHEDULED)
+    .order_by(Appointment.starts_at, Appointment.id))
+_ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.ends_at <= _NOW)
+                        .order_by(Appointment.starts_at.desc(), Appointment.id.desc()).limit(Param("limit")))
+_ONE = CompiledSelect(lambda: _select().where(Appointment.id == Param("id")))
+
+
+def _rows(compiled: CompiledSelect, as_of: datetime, **params) -> list[AppointmentRow]:
+    now = as_of
+    raw = compiled.dicts(**params)
     fees = {r["id"]: Money(r["late_cancellation_fee_cents"], r["currency"]) for r in raw}
     outcomes = late_request_outcomes(fees, fees)
+    policies: dict[tuple, FeePolicySnapshot] = {}  # most rows share one booked policy version
     out = []
     for r in raw:
-        currency = r["currency"]
-        policy = FeePolicySnapshot(
-            version=r["policy_version"], notice=timedelta(minutes=r["notice_minutes"]),
-            late_cancellation_fee=Money(r["late_cancellation_fee_cents"], currency),
-            no_show_fee=Money(r["no_show_fee_cents"], currency), grace=timedelta(minutes=r["grace_minutes"]))
+        key = (r["policy_version"], r["notice_minutes"], r["late_cancellation_fee_cents"], r["no_show_fee_cents"],
+               r["currency"], r["grace_minutes"])
+        policy = policies.get(key)
+        if policy is None:
+            currency = r["currency"]
+            policy = policies[key] = FeePolicySnapshot(
+                version=r["policy_version"], notice=timedelta(minutes=r["notice_minutes"]),
+                late_cancellation_fee=Money(r["late_cancellation_fee_cents"], currency),
+                no_show_fee=Money(r["no_show_fee_cents"], currency), grace=timedelta(minutes=r["grace_minutes"]))
+        outcome = outcomes.get(r["id"])
         out.append(AppointmentRow(
             id=r["id"], version=r["version"], start=r["start"], end=r["end"], provider_id=r["provider_id"],
             provider_name=r["provider_name"], service_name=r["service_name"] or "Session", location=r["location"],
             telehealth=bool(r["telehealth"]), status=r["status"], series_id=r["series_id"], policy=policy,
             decision=notice_decision(r["start"], now, policy.notice),
-            pending_late_request=(outcome := outcomes.get(r["id"])) is not None
-            and outcome.status is LateRequestStatus.PENDING,
+            pending_late_request=outcome is not None and outcome.status is LateRequestStatus.PENDING,
             as_of=now, late_request=outcome,
         ))
     return out
@@ -162,10 +183,7 @@ def upcoming(actor: Actor, *, now: datetime | None = None, include_cancelled: bo
     ``include_cancelled`` the cancelled ones too (the Upcoming list shows them, marked cancelled)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    where = (Appointment.client == client_id) & (Appointment.ends_at > now)
-    if not include_cancelled:
-        where &= Appointment.status == AppointmentStatus.SCHEDULED
-    return _rows(actor, where, (Appointment.starts_at, Appointment.id), now)
+    return _rows(_NOT_ENDED if include_cancelled else _SCHEDULED_NOT_ENDED, now, client=client_id, now=now)
 
 
 @entry_point
@@ -174,8 +192,7 @@ def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) 
     whose time is still ahead is listed under Upcoming (``upcoming(include_cancelled=True)``)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    return _rows(actor, (Appointment.client == client_id) & (Appointment.ends_at <= now),
-                 (Appointment.starts_at.desc(), Appointment.id.desc()), now, limit)
+    return _rows(_ENDED, now, client=client_id, now=now, limit=limit)
 
 
 @entry_point
@@ -188,7 +205,7 @@ def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = Non
         raise NotFound("That appointment no longer exists.")
     if owner != client_id:
         raise NotAllowed("You can only act on your own appointments.")
-    return _rows(actor, Appointment.id == appointment_id, (Appointment.id,), now)[0]
+    return _rows(_ONE, now, id=appointment_id)[0]
 
 
 @entry_point

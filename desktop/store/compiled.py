@@ -1,0 +1,130 @@
+"""SELECTs compiled to SQL once per query shape, their rows converted directly.
+
+A screen's read written as a peewee query costs far more than its SQL: peewee builds the SQL
+again on every call, then walks every value of every row through its field's
+``python_value``. :class:`CompiledSelect` keeps the peewee query as the one description of the
+read (so it is still checked, joined and indexed like every other), compiles it once per
+database with :class:`Param` placeholders where the values go, and then runs the SQL text
+with new values, converting only the columns that need it (instants to aware UTC, booleans,
+JSON); everything else comes back as the driver gives it.
+
+    _UPCOMING = CompiledSelect(lambda: Appointment.select(Appointment.id, Appointment.starts_at)
+                               .where(Appointment.client == Param("client"), Appointment.ends_at > Param("now")))
+    for appointment_id, start in _UPCOMING.rows(client=7, now=now): ...
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from peewee import Alias, BooleanField, Field, ModelSelect
+
+from .fields import JSONField, UTCDateTimeField
+from .models import database
+
+
+class Param:
+    """Where a value goes in a compiled query; named when it runs (``rows(name=value)``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Param({self.name!r})"
+
+
+def utc_value(value: Any) -> datetime | None:
+    """A stored instant as aware UTC: SQLite gives the text peewee wrote, PostgreSQL a naive datetime."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC)
+
+
+def _json_value(value: Any) -> Any:
+    return None if value is None else json.loads(value)
+
+
+def _bool_value(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _field_of(column: Any) -> Field | None:
+    while isinstance(column, Alias):
+        column = column.node
+    return column if isinstance(column, Field) else None
+
+
+def _converter(column: Any) -> Callable[[Any], Any] | None:
+    field = _field_of(column)
+    if isinstance(field, UTCDateTimeField):
+        return utc_value
+    if isinstance(field, JSONField):
+        return _json_value
+    if isinstance(field, BooleanField):
+        return _bool_value
+    return None
+
+
+def _db_param(value: Any) -> Any:
+    """A value as the field would have stored it (instants as naive UTC)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"refusing a naive datetime {value!r}; pass an aware UTC instant")
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+class CompiledSelect:
+    """A peewee SELECT (built by ``build``, with :class:`Param` placeholders) compiled once per
+    open database; :meth:`rows` runs it with values for the placeholders."""
+
+    def __init__(self, build: Callable[[], ModelSelect]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._compiled: tuple[object, str, list[Any], list[tuple[int, Callable]], list[str]] | None = None
+
+    def _compile(self):
+        db = database.obj
+        compiled = self._compiled
+        if compiled is not None and compiled[0] is db:
+            return compiled
+        with self._lock:
+            query = self._build()
+            sql, params = query.sql()
+            columns = list(query._returning)
+            converters = [(i, convert) for i, column in enumerate(columns)
+                          if (convert := _converter(column)) is not None]
+            names = [getattr(c, "_alias", None) or getattr(_field_of(c), "name", f"c{i}")
+                     for i, c in enumerate(columns)]
+            self._compiled = compiled = (db, sql, params, converters, names)
+        return compiled
+
+    @property
+    def names(self) -> list[str]:
+        """The columns' names (their aliases, else their fields' names), in order."""
+        return self._compile()[4]
+
+    def rows(self, **values: Any) -> list[tuple]:
+        """The rows for these placeholder values, as tuples in the select's column order."""
+        _db, sql, params, converters, _names = self._compile()
+        bound = [_db_param(values[p.name]) if isinstance(p, Param) else p for p in params]
+        fetched = database.execute_sql(sql, bound).fetchall()
+        if not converters:
+            return [tuple(row) for row in fetched]
+        out = []
+        for row in fetched:
+            row = list(row)
+            for i, convert in converters:
+                row[i] = convert(row[i])
+            out.append(tuple(row))
+        return out
+
+    def dicts(self, **values: Any) -> list[dict[str, Any]]:
+        names = self.names
+        return [dict(zip(names, row, strict=True)) for row in self.rows(**values)]
