@@ -97,6 +97,7 @@ def main(argv: list[str]) -> int:
             window = controller.window
             if window is None:
                 raise RuntimeError(f"could not sign in as {username}: {form.message.text()}")
+            window.showNormal()  # a first start opens maximized
             window.resize(1280, 800)
             settle(app, controller)
             for name, drive in shots:
