@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ....rules.vocabulary import AppointmentStatus
 from ....services.calendar import CalendarRow
 
 
@@ -26,14 +25,6 @@ class CalendarMode(enum.Enum):
         return {CalendarMode.DAY: "Day", CalendarMode.WEEK: "Week", CalendarMode.MONTH: "Month"}[self]
 
 
-# Status by colour AND text: (fill, border, text colour); every item also shows its label.
-STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
-    AppointmentStatus.SCHEDULED: ("#dcecf7", "#2f6f8f", "#12303f"),
-    AppointmentStatus.CANCELLED_BY_CLIENT: ("#eceff1", "#78909c", "#37474f"),
-    AppointmentStatus.LATE_CANCELLED: ("#fff0d9", "#c77700", "#4a2c00"),
-    AppointmentStatus.NO_SHOW: ("#fde3e1", "#b3261e", "#5c130f"),
-    AppointmentStatus.CANCELLED_BY_PROVIDER: ("#efe6f6", "#6a3d9a", "#2f1846"),
-}
 SERIES_MARK = "↻"
 
 
