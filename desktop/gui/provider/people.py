@@ -50,7 +50,8 @@ class PeoplePage(Page):
                                "password that must be changed at first sign-in. Deactivating keeps the history and "
                                "stops sign-in.", self))
         self.model = people_model(self)
-        self.table = row_table(self.model, "peopleTable", "People", self)
+        self.table = row_table(self.model, "peopleTable", "People", self,
+                               empty="No people yet. Fill in the card beside the list and choose Add person.")
         layout.addWidget(self.table, 1)
         self.card = QFrame(self)
         self.ui = ui = Ui_PersonCard()

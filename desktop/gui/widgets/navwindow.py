@@ -65,6 +65,7 @@ class NavigationWindow(QMainWindow):
         self.actions_.quit.triggered.connect(self.quit_requested)
         self.actions_.refresh.triggered.connect(self.refresh_current)
         self.actions_.about.triggered.connect(self._about)
+        self.actions_.help.triggered.connect(self.open_help)
         menu = self.menuBar().addMenu("&Account")
         menu.addAction(self.actions_.change_password)
         if ctx.actor.is_owner:
@@ -96,7 +97,9 @@ class NavigationWindow(QMainWindow):
             menu.addAction(act)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.actions_.refresh)
-        self.menuBar().addMenu("&Help").addAction(self.actions_.about)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.actions_.help)
+        help_menu.addAction(self.actions_.about)
 
         self.statusBar().showMessage(f"Signed in as {ctx.actor.display_name}. Times in {ctx.actor.time_zone}.")
         ctx.bus.changed.connect(self.on_changed)
@@ -189,6 +192,13 @@ class NavigationWindow(QMainWindow):
         page = self.current_page()
         if page is not None:
             page.refresh_now()
+
+    def open_help(self) -> None:
+        """The role's help pages (``self.help``), beside the window, not blocking it."""
+        from ..help import HelpDialog
+
+        self.help = HelpDialog(self.ctx.actor, self)
+        self.help.open()
 
     def _about(self) -> None:
         from ... import __version__
