@@ -33,6 +33,16 @@ def profile_outside_the_real_one(tmp_path_factory) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def default_display_locale():
+    """The words in the default locale again after a test that signed in to a practice with
+    another (the locale shown is one process-wide value)."""
+    yield
+    from desktop.rules.display_locale import use_locale
+
+    use_locale(None)
+
+
 @pytest.fixture
 def now() -> datetime:
     return NOW
