@@ -101,3 +101,24 @@ def test_formatting_never_fails_for_any_aware_instant_and_offered_locale(instant
     assert timefmt.format_range(instant, instant + timedelta(minutes=minutes), zone, locale=locale)
     assert timefmt.format_day(instant, zone, locale=locale) and timefmt.format_time(instant, zone, locale=locale)
     assert Money(cents, "USD").format(locale=locale) and Money(cents, "EUR").format(locale=locale)
+
+
+def test_calendar_headings_in_each_locale():
+    from datetime import date
+
+    from desktop.rules import datefmt
+
+    tue, mon, sun = date(2026, 11, 24), date(2026, 11, 23), date(2026, 11, 29)
+    assert datefmt.day_heading(tue) == "Tuesday 24 November 2026"
+    assert datefmt.week_heading(mon, sun) == "23–29 November 2026"
+    assert datefmt.week_heading(date(2026, 11, 30), date(2026, 12, 6)) == "30 Nov – 6 Dec 2026"
+    assert datefmt.month_heading(tue) == "November 2026"
+    assert (datefmt.weekday_and_day(mon), datefmt.weekday(mon), datefmt.hour_label(8)) == ("Mon 23", "Mon", "08:00")
+    assert datefmt.week_heading(mon, sun, locale="en_US") == "Nov 23 – 29, 2026"
+    assert datefmt.hour_label(19, locale="en_US") == "7 PM"
+    assert datefmt.week_heading(date(2026, 11, 30), date(2026, 12, 6), locale="de_DE") == "30. Nov. – 6. Dez. 2026"
+    assert datefmt.weekday(mon, locale="de_DE") == "Mo." and datefmt.hour_label(19, locale="de_DE") == "19:00"
+    for locale in SUPPORTED_LOCALES:
+        for day in (date(2026, 1, 1), date(2026, 12, 31), date(2028, 2, 29)):
+            assert datefmt.day_heading(day, locale=locale) and datefmt.month_heading(day, locale=locale)
+            assert datefmt.week_heading(day, day + timedelta(days=6), locale=locale)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ....rules.datefmt import hour_label, weekday, weekday_and_day
 from ....rules.timefmt import format_range
 from ....rules.vocabulary import AppointmentStatus
 from ....services.calendar import CalendarRow
@@ -200,7 +201,7 @@ class CalendarGrid(QWidget):
             bold.setBold(day == self.today)
             painter.setFont(bold)
             painter.setPen(colour("grid_heading"))
-            painter.drawText(QRectF(x, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, f"{day:%a} {day.day}")
+            painter.drawText(QRectF(x, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, weekday_and_day(day))
         painter.setFont(small)
         for hour in range(first, last + 1):
             y = self._minute_y(hour * 60)
@@ -208,7 +209,7 @@ class CalendarGrid(QWidget):
             painter.drawLine(QPointF(GUTTER, y), QPointF(self.width(), y))
             if hour < last:
                 painter.setPen(colour("grid_ink"))
-                painter.drawText(QRectF(0, y - 2, GUTTER - 6, 16), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+                painter.drawText(QRectF(0, y - 2, GUTTER - 6, 16), Qt.AlignmentFlag.AlignRight, hour_label(hour))
         painter.setPen(grid)
         for i in range(len(self.days) + 1):
             x = GUTTER + i * cw
@@ -235,7 +236,7 @@ class CalendarGrid(QWidget):
         for col in range(7):
             painter.setPen(colour("grid_heading"))
             painter.drawText(QRectF(col * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter,
-                             f"{self.days[col]:%a}")
+                             weekday(self.days[col]))
         for i, day in enumerate(self.days):
             col, line = i % 7, i // 7
             cell = QRectF(col * cw, HEADER + line * ch, cw, ch)

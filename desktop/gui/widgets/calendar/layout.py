@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ....rules.datefmt import day_heading, month_heading, week_heading
 from ....services.calendar import CalendarRow
 
 
@@ -59,15 +60,13 @@ def step(anchor: date, mode: CalendarMode, direction: int) -> date:
 
 
 def title(anchor: date, mode: CalendarMode) -> str:
+    """The period in the practice's locale (rules/datefmt.py)."""
     if mode is CalendarMode.DAY:
-        return f"{anchor:%A} {anchor.day} {anchor:%B %Y}"
+        return day_heading(anchor)
     if mode is CalendarMode.WEEK:
         days = visible_days(anchor, mode)
-        a, b = days[0], days[-1]
-        if a.month == b.month:
-            return f"{a.day}–{b.day} {b:%B %Y}"
-        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
-    return f"{anchor:%B %Y}"
+        return week_heading(days[0], days[-1])
+    return month_heading(anchor)
 
 
 @dataclass(frozen=True)
