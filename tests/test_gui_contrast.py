@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from desktop.gui.app import make_application
 from desktop.gui.palettes import COLOURS, STATUS_COLOURS, Scheme
 from desktop.gui.theme import apply_scheme, current_scheme, scheme_for
+from scripts.screens import client as client_screens
 from scripts.screens import provider as provider_screens
 from scripts.screens import support as support_screens
 from tests.contrast import AA, low_contrast, ratio
@@ -56,6 +57,16 @@ def test_every_main_screen_is_readable(qtbot, demo_db, now, tmp_path, scheme):
     check(qtbot, window, "client calendar")
     support_screens.show_billing(window)
     check(qtbot, window, "client billing")
+    client_screens.show_booking_page(window)
+    check(qtbot, window, "client booking page (Worry-free booking)")
+    dialog = client_screens.show_cancel_dialog_with_followup(window)
+    check(qtbot, dialog, "cancel dialog: follow-up question and resource", controller)
+    dialog.form.select_reason("unsafe")
+    check(qtbot, dialog, "cancel dialog: crisis resources", controller)
+    dialog.reject()
+    options = client_screens.show_blocked_state(window)
+    check(qtbot, options, "blocked cancellation (inside the notice window)", controller)
+    options.reject()
     sign_out(qtbot, controller, window)
 
     window = sign_in(qtbot, controller, "dr.rivera")
