@@ -122,3 +122,12 @@ def test_calendar_headings_in_each_locale():
         for day in (date(2026, 1, 1), date(2026, 12, 31), date(2028, 2, 29)):
             assert datefmt.day_heading(day, locale=locale) and datefmt.month_heading(day, locale=locale)
             assert datefmt.week_heading(day, day + timedelta(days=6), locale=locale)
+
+
+def test_one_instant_in_two_zones_is_written_for_each():
+    # The words are kept per instant, zone and locale; equal instants in two zones are equal datetimes.
+    assert timefmt.format_time(DEC_2_8PM_NY, NY) == "20:00"
+    assert timefmt.format_time(DEC_2_8PM_NY.astimezone(ZoneInfo(BERLIN)), BERLIN) == "02:00"
+    assert timefmt.format_day(DEC_2_8PM_NY, NY) == "Wed 2 Dec"
+    assert timefmt.format_day(DEC_2_8PM_NY, BERLIN) == "Thu 3 Dec"
+    assert timefmt.format_instant(DEC_2_8PM_NY, BERLIN) == "Thu 3 Dec, 02:00 CET"

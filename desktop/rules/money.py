@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_currency
 
@@ -55,8 +56,7 @@ class Money:
         locale (display_locale), its CLDR currency format; the default keeps the app's own."""
         locale = resolve(locale)
         if locale != DEFAULT_LOCALE:
-            amount = Decimal(self.cents).scaleb(-2)
-            return format_currency(amount, self.currency, locale=babel_locale(locale))
+            return _in_locale(self.cents, self.currency, locale)
         sign = "-" if self.cents < 0 else ""
         whole, frac = divmod(abs(self.cents), 100)
         symbol = _SYMBOLS.get(self.currency)
@@ -71,6 +71,11 @@ class Money:
 
     def __str__(self) -> str:
         return self.format()
+
+
+@lru_cache(maxsize=4096)
+def _in_locale(cents: int, currency: str, locale: str) -> str:
+    return format_currency(Decimal(cents).scaleb(-2), currency, locale=babel_locale(locale))
 
 
 def parse_amount(text: str, currency: str, *, maximum: Money | None = None) -> Money:

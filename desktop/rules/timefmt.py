@@ -6,7 +6,7 @@ still decides on instants."""
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_timezone_name, match_skeleton
@@ -59,7 +59,15 @@ def _local(instant: datetime, zone_name: str) -> datetime:
 def format_instant(instant: datetime, zone_name: str, *, with_weekday: bool = True, with_year: bool = False,
                    locale: str | None = None) -> str:
     """'Tue 12 May, 15:00 EDT' for the viewer's zone."""
-    local, locale = _local(instant, zone_name), resolve(locale)
+    require_aware(instant, "instant")
+    return _instant(instant, zone_name, with_weekday, with_year, resolve(locale))
+
+
+# Tables ask for the same cell's words many times a refresh (sizing columns to their contents):
+# the words of an instant are kept, keyed by everything they depend on.
+@lru_cache(maxsize=8192)
+def _instant(instant: datetime, zone_name: str, with_weekday: bool, with_year: bool, locale: str) -> str:
+    local = _local(instant, zone_name)
     skeleton = ("y" if with_year else "") + "MMM" + ("Ed" if with_weekday else "d")
     return (f"{_words(local, locale, skeleton)}, {_words(local, locale, 'time')} "
             f"{zone_abbreviation(instant, zone_name, locale=locale)}")
@@ -67,16 +75,31 @@ def format_instant(instant: datetime, zone_name: str, *, with_weekday: bool = Tr
 
 def format_day(instant: datetime, zone_name: str, *, locale: str | None = None) -> str:
     """'Mon 23 Nov': the viewer's calendar day of an instant (for narrow columns)."""
-    return _words(_local(instant, zone_name), resolve(locale), "MMMEd")
+    require_aware(instant, "instant")
+    return _part(instant, zone_name, resolve(locale), "MMMEd")
 
 
 def format_time(instant: datetime, zone_name: str, *, locale: str | None = None) -> str:
-    return _words(_local(instant, zone_name), resolve(locale), "time")
+    require_aware(instant, "instant")
+    return _part(instant, zone_name, resolve(locale), "time")
+
+
+@lru_cache(maxsize=8192)
+def _part(instant: datetime, zone_name: str, locale: str, skeleton: str) -> str:
+    # Keyed by the instant and the zone: equal instants in two zones are equal datetimes.
+    return _words(_local(instant, zone_name), locale, skeleton)
 
 
 def format_range(start: datetime, end: datetime, zone_name: str, *, locale: str | None = None) -> str:
     """'Tue 12 May, 15:00–15:50 EDT'."""
-    s, e, locale = _local(start, zone_name), _local(end, zone_name), resolve(locale)
+    require_aware(start, "start")
+    require_aware(end, "end")
+    return _range(start, end, zone_name, resolve(locale))
+
+
+@lru_cache(maxsize=8192)
+def _range(start: datetime, end: datetime, zone_name: str, locale: str) -> str:
+    s, e = _local(start, zone_name), _local(end, zone_name)
     if s.date() == e.date():
         return (f"{_words(s, locale, 'MMMEd')}, {_words(s, locale, 'time')}–{_words(e, locale, 'time')} "
                 f"{zone_abbreviation(end, zone_name, locale=locale)}")
