@@ -97,6 +97,7 @@ def main(argv: list[str]) -> int:
             window = controller.window
             if window is None:
                 raise RuntimeError(f"could not sign in as {username}: {form.message.text()}")
+            window.showNormal()  # a first start opens maximized
             window.resize(1280, 800)
             settle(app, controller)
             for name, drive in shots:
@@ -112,6 +113,7 @@ def main(argv: list[str]) -> int:
             settle(app, controller)
 
         from scripts.screens import client as client_screens
+        from scripts.screens import dark as dark_screens
         from scripts.screens import provider as provider_screens
         from scripts.screens import support as support_screens
 
@@ -131,7 +133,8 @@ def main(argv: list[str]) -> int:
             ("provider-urgent", provider_screens.show_urgent),
             ("provider-week", provider_screens.show_week),
             ("provider-month", provider_screens.show_month),
-            ("provider-server-gone", provider_screens.show_server_gone),
+            ("provider-week-dark", dark_screens.show_week_dark),
+            ("provider-server-gone", lambda w: (dark_screens.light(), provider_screens.show_server_gone(w))[1]),
         ])
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])

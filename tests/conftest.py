@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+# Before any QApplication exists: offscreen, on the small screen windows must fit (1366×768;
+# the plugin's own default is 800×800).
+_SCREEN = os.path.join(os.path.dirname(__file__), "offscreen-1366x768.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -27,6 +31,16 @@ def profile_outside_the_real_one(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("profile")
     os.environ[HOME_ENV] = str(home)
     return home
+
+
+@pytest.fixture(autouse=True)
+def default_display_locale():
+    """The words in the default locale again after a test that signed in to a practice with
+    another (the locale shown is one process-wide value)."""
+    yield
+    from desktop.rules.display_locale import use_locale
+
+    use_locale(None)
 
 
 @pytest.fixture

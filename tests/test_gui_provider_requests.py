@@ -48,7 +48,7 @@ def test_approve_with_fee_and_reply(qtbot, demo_db, now, tmp_path):
     assert (charge.kind, charge.amount_cents) == ("late_cancellation", 5000)
     assert Message.select().where(Message.thread == row.thread_id).order_by(Message.id.desc()).first().body == \
         "Approved, feel better."
-    assert page.model.rows == [] and page.empty.isVisible()
+    assert page.model.rows == [] and page.table.showing_placeholder()
     qtbot.mouseClick(page.show_all, Qt.MouseButton.LeftButton, pos=QPoint(8, page.show_all.height() // 2))
     wait_reads(qtbot, page.show_all)
     assert page.model.index(0, 4).data() == "Approved with fee"
@@ -72,7 +72,7 @@ def test_decline_keeps_the_appointment(qtbot, demo_db, now, tmp_path):
 
 def test_another_provider_does_not_see_the_request(qtbot, demo_db, now, tmp_path):
     controller, window, page = _inbox(qtbot, demo_db, now, tmp_path, "dr.rivera")
-    assert page.model.rows == [] and page.empty.isVisible()
+    assert page.model.rows == [] and page.table.showing_placeholder()
     assert not any(b.isEnabled() for b in page.buttons.values())
 
 

@@ -50,7 +50,7 @@ def test_the_provider_sees_the_item_marks_it_handled_and_the_badge_clears(qtbot,
     item = UrgentItem.get()
     assert item.handled_at is not None and item.handled_note == "Called Alex; we talked it through."
     assert AuditEvent.select().where(AuditEvent.action == "handle_urgent_item").count() == 1
-    assert page.model.rows == [] and page.empty.isVisible()
+    assert page.model.rows == [] and page.table.showing_placeholder()
     assert window.badge_text("urgent") == "Urgent"
     qtbot.mouseClick(page.show_handled, Qt.MouseButton.LeftButton, pos=QPoint(8, page.show_handled.height() // 2))
     wait_reads(qtbot, page.show_handled)
@@ -64,5 +64,5 @@ def test_no_badge_without_an_item_and_other_providers_do_not_see_it(qtbot, demo_
     assert window.badge_text("urgent") == "Urgent"
     page = show_page(window, "urgent")
     qtbot.waitUntil(page.isVisible)
-    assert page.model.rows == [] and page.empty.isVisible() and not page.handled_button.isEnabled()
+    assert page.model.rows == [] and page.table.showing_placeholder() and not page.handled_button.isEnabled()
     assert Client.select().count() > 0  # the demo is there; Dr. Chen simply has no such client

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 
 from scripts.screens import client as client_screens
+from scripts.screens import dark as dark_screens
 from scripts.screens import provider as provider_screens
 from scripts.screens import support as support_screens
 from tests.guikit import click, make_controller, sign_in, wait_ops
@@ -26,6 +27,19 @@ def test_provider_drivers(qtbot, demo_db, now, tmp_path):
     provider_screens.show_server_gone(window)
     assert window.banners.server.isVisible() and window.banners.refusal.text().startswith("Not saved")
     assert "3 minutes behind" in window.banners.clock_text.text()
+
+
+def test_dark_driver(qtbot, demo_db, now, tmp_path):
+    from desktop.gui.theme import current_scheme
+
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    try:
+        assert dark_screens.show_week_dark(window) is window and current_scheme() == "dark"
+        assert window.pages["calendar"].calendar.mode.value == "week"
+    finally:
+        dark_screens.light()
+    assert current_scheme() == "light"
 
 
 def test_client_drivers(qtbot, demo_db, now, tmp_path):

@@ -164,7 +164,7 @@ BASE: dict[str, Base] = {
                                        "new_password": "another good password", "now": NOW},
     "auth.set_up_practice": lambda w: {"practice_name": "Again", "time_zone": "America/New_York",
                                        "owner_name": "Second Owner", "username": "second.owner",
-                                       "password": PASSWORD, "currency": "USD", "now": NOW},
+                                       "password": PASSWORD, "currency": "USD", "locale": "en_US", "now": NOW},
     "booking.book_appointment": lambda w: {"actor": w.team.client, "request": BookingRequest(
         factories.provider_of(w.team.client), w.team.client.client_id, FRIDAY_10.replace(hour=14), SESSION,
         location="At the practice", notes=""), "now": NOW},

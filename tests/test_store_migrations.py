@@ -8,6 +8,7 @@ from playhouse.db_url import connect
 from playhouse.migrations import Runner
 
 from desktop.rules.session import SessionPolicy
+from desktop.services.practice import practice_details
 from desktop.services.session_policy import session_policy
 from desktop.store import migrations
 from desktop.store.db import close_database, open_database
@@ -17,6 +18,7 @@ from desktop.store.models import (
     Charge,
     Dispute,
     Message,
+    Practice,
     SignInThrottle,
     Thread,
     ThreadKind,
@@ -139,3 +141,41 @@ def test_a_0005_database_gets_the_sign_in_throttle_and_the_workstation_policy(tm
         assert SignInThrottle.select().count() == WorkstationPolicy.select().count() == 0
     finally:
         close_database()
+
+
+def _at_0007_with_a_practice_written_by_an_older_copy(db: Database, now) -> None:
+    runner = Runner(db, str(migrations.DIRECTORY), table_name=migrations.HISTORY_TABLE)
+    runner.up()
+    database.initialize(db)
+    build_demo(now)
+    runner.down(target="0008_practice_locale")
+    assert list(runner.applied())[-1] == "0007_no_overlapping_appointments"
+    assert "locale" not in {c.name for c in db.get_columns("practice")}
+    db.execute_sql("INSERT INTO practice (name, time_zone, currency, created_at) VALUES ('Second', 'UTC', 'USD', "
+                   "'2026-01-01 00:00:00')")  # as an older copy of the app would write it
+    db.close()
+
+
+def _assert_upgraded_with_the_locale(target: str) -> None:
+    opened = open_database(target)
+    try:
+        assert opened.applied_migrations == ("0008_practice_locale",)
+        assert practice_details().locale == "en_GB"  # the app's own pattern, as before
+        assert [p.locale for p in Practice.select().order_by(Practice.id)] == ["en_GB", "en_GB"]
+        database.execute_sql("INSERT INTO practice (name, time_zone, currency, created_at) VALUES "
+                             "('Third', 'UTC', 'USD', '2026-01-01 00:00:00')")
+        assert Practice.select().order_by(Practice.id.desc()).first().locale == "en_GB"  # the database's default
+    finally:
+        close_database()
+
+
+def test_a_0007_sqlite_database_gets_the_practice_locale_and_keeps_its_words(tmp_path, now):
+    path = tmp_path / "0007.db"
+    _at_0007_with_a_practice_written_by_an_older_copy(SqliteDatabase(str(path), pragmas={"foreign_keys": 1}), now)
+    _assert_upgraded_with_the_locale(str(path))
+
+
+@pytest.mark.postgres
+def test_a_0007_postgres_database_gets_the_practice_locale_and_keeps_its_words(pg_url, now):  # noqa: F811
+    _at_0007_with_a_practice_written_by_an_older_copy(connect(pg_url), now)
+    _assert_upgraded_with_the_locale(pg_url)

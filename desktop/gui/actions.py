@@ -15,6 +15,7 @@ class CommonActions:
     refresh: QAction
     quit: QAction
     about: QAction
+    help: QAction
 
 
 def build_common_actions(parent: QWidget) -> CommonActions:
@@ -32,4 +33,5 @@ def build_common_actions(parent: QWidget) -> CommonActions:
         refresh=action("&Refresh", QKeySequence.StandardKey.Refresh, "actionRefresh"),
         quit=action("&Quit", QKeySequence.StandardKey.Quit, "actionQuit"),
         about=action("&About Practice Desk", None, "actionAbout"),
+        help=action("&Help", QKeySequence.StandardKey.HelpContents, "actionHelp"),  # F1
     )

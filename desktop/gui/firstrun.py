@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QTimeZone, Signal
+from PySide6.QtCore import QLocale, QTimeZone, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ..rules.display_locale import DEFAULT_LOCALE, SUPPORTED_LOCALES, locale_label, normalise_locale
+from ..rules.timefmt import format_instant
 from ..services import auth
 from ..services.actor import Actor
 from ..services.errors import ServiceError
@@ -27,10 +29,27 @@ class FirstRunDialog(QDialog):
         self.ui.timeZone.addItems(zones)
         local = bytes(QTimeZone.systemTimeZoneId()).decode() or "America/New_York"
         self.ui.timeZone.setCurrentText(local if local in zones else "America/New_York")
+        # How the practice's words are written: the system's locale when we offer it.
+        for name in SUPPORTED_LOCALES:
+            self.ui.locale.addItem(locale_label(name), name)
+        chosen = normalise_locale(QLocale.system().name()) or DEFAULT_LOCALE
+        self.ui.locale.setCurrentIndex(SUPPORTED_LOCALES.index(chosen))
+        self._show_examples()
+        self.ui.timeZone.currentTextChanged.connect(self._show_examples)
         ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Create practice")
         self.ui.buttons.accepted.connect(self.create)
         self.ui.buttons.rejected.connect(self.reject)
+
+    def _show_examples(self, *_args) -> None:
+        """Each choice with what it makes of now in the chosen zone: 'English (United States) —
+        Wed, Dec 2, 8:00 PM EST'."""
+        zone = self.ui.timeZone.currentText().strip()
+        if zone not in available_timezones():
+            zone = "UTC"
+        now = self._clock.now()
+        for i, name in enumerate(SUPPORTED_LOCALES):
+            self.ui.locale.setItemText(i, f"{locale_label(name)} — {format_instant(now, zone, locale=name)}")
 
     def create(self) -> None:
         ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -44,7 +63,8 @@ class FirstRunDialog(QDialog):
                   ui.username.text(), ui.password.text())
         ok.setEnabled(False)
         self.ui.message.setText("")
-        self._ops.run(lambda: auth.set_up_practice(*values, now=now), parent=self,
+        locale = ui.locale.currentData()
+        self._ops.run(lambda: auth.set_up_practice(*values, locale=locale, now=now), parent=self,
                       on_done=self._created, on_error=self._refused)
 
     def _created(self, actor: Actor) -> None:

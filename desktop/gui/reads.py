@@ -273,6 +273,5 @@ def _busy_label(owner: QWidget) -> QLabel:
     label = QLabel("Loading…", owner)
     label.setObjectName("loadingIndicator")
     label.setAccessibleName("Loading")
-    label.setStyleSheet("background: #fff8d6; border: 1px solid #d9c26a; border-radius: 3px; padding: 2px 8px;")
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return label

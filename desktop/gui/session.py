@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from ..rules.display_locale import use_locale
 from ..rules.session import SessionPolicy
 from ..services import booking, maintenance
 from ..services.actor import Actor, current_actor
@@ -84,7 +85,9 @@ class SessionController(QObject):
 
     @staticmethod
     def _practice_name() -> str:
+        """The practice's name for the sign-in window; its locale is used from now on."""
         details = practice_details()
+        use_locale(details.locale if details else None)
         return details.name if details else "Practice Desk"
 
     def start(self, prefill: str | None = None) -> None:
@@ -129,6 +132,7 @@ class SessionController(QObject):
                        on_done=lambda read: self._show_window(actor, *read))
 
     def _show_window(self, actor: Actor, practice, policy) -> None:
+        use_locale(practice.locale if practice else None)  # the words of every page and service
         self.policy = policy
         # Remembered only while the owner lets sign-in offer it; turning that off forgets it.
         self.settings.set("session/last_username", actor.username if self.policy.offer_last_username else "")

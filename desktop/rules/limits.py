@@ -135,6 +135,7 @@ TEXTS: dict[str, Text] = {
     "time_zone": TIME_ZONE,
     "zone": TIME_ZONE,
     "currency": Text("currency", 3),
+    "locale": Text("locale", 35),
     "subject": SUBJECT,
     "body": BODY,
     "message": Text("message to your provider", 2000, multiline=True),

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from babel.numbers import format_currency
+
+from .display_locale import DEFAULT_LOCALE, babel_locale, resolve
 
 _AMOUNT = re.compile(r"^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$", re.ASCII)  # ASCII digits only
 
@@ -45,7 +51,12 @@ class Money:
         if other.currency != self.currency:
             raise ValueError(f"cannot mix {self.currency} and {other.currency}")
 
-    def format(self) -> str:
+    def format(self, *, locale: str | None = None) -> str:
+        """'$1,234.50' (the default), '$1,234.50' (en_US), '1.234,50 $' (de_DE): the practice's
+        locale (display_locale), its CLDR currency format; the default keeps the app's own."""
+        locale = resolve(locale)
+        if locale != DEFAULT_LOCALE:
+            return _in_locale(self.cents, self.currency, locale)
         sign = "-" if self.cents < 0 else ""
         whole, frac = divmod(abs(self.cents), 100)
         symbol = _SYMBOLS.get(self.currency)
@@ -60,6 +71,11 @@ class Money:
 
     def __str__(self) -> str:
         return self.format()
+
+
+@lru_cache(maxsize=4096)
+def _in_locale(cents: int, currency: str, locale: str) -> str:
+    return format_currency(Decimal(cents).scaleb(-2), currency, locale=babel_locale(locale))
 
 
 def parse_amount(text: str, currency: str, *, maximum: Money | None = None) -> Money:

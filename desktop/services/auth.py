@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..rules.display_locale import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from ..rules.policy import DEFAULT_POLICY
 from ..rules.sign_in import NO_WAIT, SignInRefusal, Throttle, could_be_username, normalise_username
 from ..store.models import Client, FeePolicy, Practice, Provider, Role, SignInThrottle, User, WorkingHours
@@ -191,8 +192,9 @@ def create_default_working_hours(provider: Provider) -> None:
 
 @entry_point
 def set_up_practice(practice_name: str, time_zone: str, owner_name: str, username: str, password: str,
-                    *, currency: str = "USD", now: datetime | None = None) -> Actor:
-    """First run: the practice and its owner, a provider with the default policy."""
+                    *, currency: str = "USD", locale: str = DEFAULT_LOCALE, now: datetime | None = None) -> Actor:
+    """First run: the practice and its owner, a provider with the default policy; ``locale`` is
+    how the practice's times, dates and amounts are written (one of SUPPORTED_LOCALES)."""
     now = utc_now(now)
     if not practice_name.strip():
         raise InvalidInput("Give the practice a name.")
@@ -202,13 +204,16 @@ def set_up_practice(practice_name: str, time_zone: str, owner_name: str, usernam
     if not username:
         raise InvalidInput("Choose a user name for signing in.")
     check_zone(time_zone)
+    if locale not in SUPPORTED_LOCALES:
+        raise InvalidInput("Choose how times, dates and amounts are written from the list.", field="locale")
     problem = password_problem(password)
     if problem:
         raise InvalidInput(problem)
     with write_transaction(None):
         if Practice.select().exists():
             raise NotAllowed("This database already has a practice; sign in instead.")
-        practice = Practice.create(name=practice_name.strip(), time_zone=time_zone, currency=currency, created_at=now)
+        practice = Practice.create(name=practice_name.strip(), time_zone=time_zone, currency=currency,
+                                   locale=locale, created_at=now)
         user = User.create(
             username=username, display_name=owner_name.strip(), role=Role.PROVIDER, is_owner=True,
             password_hash=hash_password(password), time_zone=time_zone, created_at=now,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..rules.display_locale import DEFAULT_LOCALE
 from ..store.db import DatabaseOpenError, close_database, open_database
 from ..store.models import Practice
 
@@ -21,6 +22,7 @@ class PracticeDetails:
     name: str
     time_zone: str
     currency: str
+    locale: str = DEFAULT_LOCALE
 
 
 def practice_details() -> PracticeDetails | None:
@@ -28,7 +30,8 @@ def practice_details() -> PracticeDetails | None:
     practice = Practice.select().order_by(Practice.id).first()
     if practice is None:
         return None
-    return PracticeDetails(practice.name, practice.time_zone, practice.currency)
+    return PracticeDetails(practice.name, practice.time_zone, practice.currency,
+                           practice.locale or DEFAULT_LOCALE)
 
 
 def open_practice_database(target: str, *, demo: bool = False, now: datetime) -> str:

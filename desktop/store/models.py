@@ -20,6 +20,7 @@ from peewee import (
     TextField,
 )
 
+from ..rules.display_locale import DEFAULT_LOCALE
 from ..rules.session import DEFAULT_LOCK_MINUTES, DEFAULT_OFFER_LAST_USERNAME
 
 # The vocabulary lives in desktop.rules; the store names it so models and queries read as one.
@@ -55,6 +56,7 @@ class Practice(BaseModel):
     time_zone = CharField()
     currency = CharField(max_length=3, default="USD")
     created_at = UTCDateTimeField(default=utcnow)
+    locale = CharField(max_length=35, null=True, default=DEFAULT_LOCALE)  # how its words are written (0008)
 
 
 

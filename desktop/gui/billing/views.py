@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...rules.timefmt import format_instant
 from ...services.fees import HistoryEntry
+from ..theme import colour
 
 
 def open_save_dialog(parent: QWidget, title: str, name: str, name_filter: str, suffix: str, file_name: str,
@@ -32,9 +33,9 @@ def _body(text: str) -> str:
 
 
 def thread_html(messages, zone: str) -> str:
-    parts = []
+    parts, grey = [], colour("muted").name()
     for m in messages:
-        parts.append(f"<p><b>{escape(m.sender)}</b> <span style='color:#666'>· "
+        parts.append(f"<p><b>{escape(m.sender)}</b> <span style='color:{grey}'>· "
                      f"{escape(format_instant(m.created_at, zone))}</span><br>{_body(m.body)}</p>")
     return "".join(parts) or "<p><i>No messages yet.</i></p>"
 

@@ -23,6 +23,7 @@ from ...services.result import Change
 from ..dialogs import show_error
 from ..paths import exports_dir
 from ..widgets.calendar import ClientCalendar
+from ..widgets.empty import PlaceholderTableView
 from ..widgets.page import Page, muted, page_layout
 from .flows import ClientFlows
 from .models import AppointmentTableModel
@@ -32,8 +33,13 @@ UPCOMING_COLUMNS = ("When", "With", "Where", "Repeats", "Cancellation", "")
 PAST_COLUMNS = ("When", "With", "Where", "Status")
 
 
-def _table(model, name: str, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
+UPCOMING_EMPTY = "No upcoming appointments. Book one on the Book page (Ctrl+3): choose a service and an open time."
+PAST_EMPTY = "No past appointments yet. Appointments you have had are listed here, with how each went."
+
+
+def _table(model, name: str, parent: QWidget, empty: str) -> QTableView:
+    view = PlaceholderTableView(parent)
+    view.set_placeholder(empty)
     view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,8 +87,8 @@ class AppointmentsPage(Page):
         zone = ctx.actor.time_zone
         self.upcoming_model = AppointmentTableModel(zone, UPCOMING_COLUMNS, self)
         self.past_model = AppointmentTableModel(zone, PAST_COLUMNS, self)
-        self.upcoming_view = _table(self.upcoming_model, "upcomingTable", self.tabs)
-        self.past_view = _table(self.past_model, "pastTable", self.tabs)
+        self.upcoming_view = _table(self.upcoming_model, "upcomingTable", self.tabs, UPCOMING_EMPTY)
+        self.past_view = _table(self.past_model, "pastTable", self.tabs, PAST_EMPTY)
         # The Edit buttons must stay in view: the cancellation text takes what is left (and
         # elides), rather than pushing the last column off to the right.
         header = self.upcoming_view.horizontalHeader()

@@ -56,7 +56,9 @@ class BillingPage(Page):
             ("Status", lambda r: r.status_label),
             ("Insurance", lambda r: NOT_COVERED),
         ], self)
-        self.table = row_table(self.model, "chargesTable", "Your fees", self)
+        self.table = row_table(self.model, "chargesTable", "Your fees", self,
+                               empty="No fees. A late-cancellation or no-show fee would be listed here, with the "
+                                     "way to dispute it.")
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         buttons = QHBoxLayout()

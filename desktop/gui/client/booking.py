@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtGui import QBrush, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QVBoxLayout,
 )
 
+from ...rules.datefmt import weekday_and_day
 from ...rules.policy import worry_free_lines
 from ...rules.timefmt import format_day, format_instant
 from ...services import client_portal
@@ -29,6 +29,8 @@ from ...services.errors import ServiceError
 from ...services.reschedule import reschedule_appointment
 from ...services.result import Change
 from ..dialogs import show_error
+from ..theme import colour
+from ..widgets.empty import PlaceholderListView
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.page import card as titled_card
 from .booking_review import BookingChoice, BookingReviewDialog
@@ -99,7 +101,8 @@ class BookingPage(Page):
         self.times_label = QLabel("&Free times", self)
         times_box.addWidget(self.times_label)
         self.slot_model = SlotListModel(ctx.actor.time_zone, self, time_only=True)
-        self.slot_view = QListView(self)
+        self.slot_view = PlaceholderListView(self)
+        self.slot_view.set_placeholder("No free times on this day: pick a date shown in bold.")
         self.slot_view.setObjectName("slotList")
         self.slot_view.setAccessibleName("Free times on the chosen day")
         self.slot_view.setModel(self.slot_model)
@@ -110,9 +113,6 @@ class BookingPage(Page):
         self.slot_view.activated.connect(lambda _i: self._book())  # double-click or Enter: review it
         self.times_label.setBuddy(self.slot_view)
         times_box.addWidget(self.slot_view, 1)
-        self.day_empty = muted("", self)
-        self.day_empty.setObjectName("dayEmpty")
-        times_box.addWidget(self.day_empty)
         pick.addLayout(times_box, 1)
         left.addLayout(pick, 1)
         line = QHBoxLayout()
@@ -218,7 +218,11 @@ class BookingPage(Page):
         picker.setDateTextFormat(QDate(), QTextCharFormat())  # forget the last read's marks
         picker.setDateRange(QDate(today.year, today.month, today.day), QDate(last.year, last.month, last.day))
         empty, free = QTextCharFormat(), QTextCharFormat()
-        empty.setForeground(QBrush(QColor("#6b7a84")))
+        empty.setForeground(QBrush(colour("muted")))  # days without a free time
+        weekend = QTextCharFormat()
+        weekend.setForeground(QBrush(colour("ink")))  # not Qt's red, unreadable in either scheme
+        for day_of_week in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            picker.setWeekdayTextFormat(day_of_week, weekend)
         free.setFontWeight(QFont.Weight.Bold)
         for offset in range(client_portal.BOOKING_DAYS + 1):
             day = today + timedelta(days=offset)
@@ -239,11 +243,9 @@ class BookingPage(Page):
         slots = self.days.get(day, [])
         zone = self.ctx.actor.time_zone
         self.slot_model.set_slots(slots)
-        name = format_day(slots[0].start, zone) if slots else day.isoformat()
+        name = format_day(slots[0].start, zone) if slots else weekday_and_day(day)
         self.times_label.setText(f"&Free times on {name}" + (f" ({len(slots)})" if slots else ""))
         self.slot_view.setAccessibleName(self.times_label.text().replace("&", ""))
-        self.day_empty.setText("" if slots else "No free times on this day: pick a date shown in bold.")
-        self.day_empty.setVisible(not slots)
         self.book_button.setEnabled(False)
 
     def _slot_changed(self, current, _previous) -> None:

@@ -71,7 +71,9 @@ class MessagesPage(Page):
         self.composer.hide()
         layout.addWidget(self.composer)
 
-        self.inbox = Inbox(ctx, self.summary, thread_text, parent=self)
+        self.inbox = Inbox(ctx, self.summary, thread_text, parent=self,
+                           empty="No conversations yet. Choose New message to write to your provider; their replies, and "
+                                 "notices about your appointments and fees, are listed here.")
         # The parts a person (and a test) works with.
         self.model, self.list, self.view = self.inbox.model, self.inbox.list, self.inbox.view
         layout.addWidget(self.inbox, 1)

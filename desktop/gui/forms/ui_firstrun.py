@@ -55,47 +55,57 @@ class Ui_FirstRunDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.timeZone)
 
+        self.localeLabel = QLabel(FirstRunDialog)
+        self.localeLabel.setObjectName(u"localeLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.localeLabel)
+
+        self.locale = QComboBox(FirstRunDialog)
+        self.locale.setObjectName(u"locale")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.locale)
+
         self.ownerLabel = QLabel(FirstRunDialog)
         self.ownerLabel.setObjectName(u"ownerLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.ownerLabel)
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.ownerLabel)
 
         self.ownerName = QLineEdit(FirstRunDialog)
         self.ownerName.setObjectName(u"ownerName")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.ownerName)
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.ownerName)
 
         self.usernameLabel = QLabel(FirstRunDialog)
         self.usernameLabel.setObjectName(u"usernameLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.usernameLabel)
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.usernameLabel)
 
         self.username = QLineEdit(FirstRunDialog)
         self.username.setObjectName(u"username")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.username)
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.username)
 
         self.passwordLabel = QLabel(FirstRunDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
         self.password = QLineEdit(FirstRunDialog)
         self.password.setObjectName(u"password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.password)
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.password)
 
         self.confirmLabel = QLabel(FirstRunDialog)
         self.confirmLabel.setObjectName(u"confirmLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.confirmLabel)
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.confirmLabel)
 
         self.confirm = QLineEdit(FirstRunDialog)
         self.confirm.setObjectName(u"confirm")
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.confirm)
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.confirm)
 
 
         self.outer.addLayout(self.form)
@@ -115,6 +125,7 @@ class Ui_FirstRunDialog(object):
 #if QT_CONFIG(shortcut)
         self.practiceLabel.setBuddy(self.practiceName)
         self.zoneLabel.setBuddy(self.timeZone)
+        self.localeLabel.setBuddy(self.locale)
         self.ownerLabel.setBuddy(self.ownerName)
         self.usernameLabel.setBuddy(self.username)
         self.passwordLabel.setBuddy(self.password)
@@ -137,6 +148,13 @@ class Ui_FirstRunDialog(object):
 #if QT_CONFIG(accessibility)
         self.timeZone.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Time zone", None))
 #endif // QT_CONFIG(accessibility)
+        self.localeLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Date and money &format", None))
+#if QT_CONFIG(accessibility)
+        self.locale.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Date and money format", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.locale.setToolTip(QCoreApplication.translate("FirstRunDialog", u"How the practice's times, dates and amounts are written", None))
+#endif // QT_CONFIG(tooltip)
         self.ownerLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Your &name", None))
 #if QT_CONFIG(accessibility)
         self.ownerName.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Your name", None))

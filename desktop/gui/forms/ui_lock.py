@@ -101,7 +101,7 @@ class Ui_LockScreen(object):
     # setupUi
 
     def retranslateUi(self, LockScreen):
-        LockScreen.setWindowTitle(QCoreApplication.translate("LockScreen", u"Practice Desk \u2014 Locked", None))
+        LockScreen.setWindowTitle(QCoreApplication.translate("LockScreen", u"Locked", None))
 #if QT_CONFIG(accessibility)
         LockScreen.setAccessibleName(QCoreApplication.translate("LockScreen", u"Practice Desk is locked", None))
 #endif // QT_CONFIG(accessibility)

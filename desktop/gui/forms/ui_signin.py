@@ -107,7 +107,7 @@ class Ui_SignInWindow(object):
     # setupUi
 
     def retranslateUi(self, SignInWindow):
-        SignInWindow.setWindowTitle(QCoreApplication.translate("SignInWindow", u"Practice Desk \u2014 Sign in", None))
+        SignInWindow.setWindowTitle(QCoreApplication.translate("SignInWindow", u"Sign in", None))
         self.appTitle.setText(QCoreApplication.translate("SignInWindow", u"Practice Desk", None))
         self.practiceName.setText(QCoreApplication.translate("SignInWindow", u"Your practice", None))
         self.usernameLabel.setText(QCoreApplication.translate("SignInWindow", u"&User name", None))

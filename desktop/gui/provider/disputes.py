@@ -47,7 +47,9 @@ class DisputesPage(Page):
             ("Dispute", lambda r: r.status.label),
             ("Support request", lambda r: r.request_status.label if r.request_status else "—"),
         ], self)
-        self.table = row_table(self.model, "disputesTable", "Disputed fees", self)
+        self.table = row_table(self.model, "disputesTable", "Disputed fees", self,
+                               empty="No disputed fees. When a client disputes a fee from their Billing page, it is "
+                                     "listed here, and you can reply or ask Support to adjust it.")
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         detail = QWidget(self)

@@ -29,7 +29,9 @@ class ProviderMessagesPage(Page):
         self.summary = muted("", self)
         self.summary.setObjectName("messagesSummary")
         layout.addWidget(self.summary)
-        self.inbox = Inbox(ctx, self.summary, thread_text, context=self._context, parent=self)
+        self.inbox = Inbox(ctx, self.summary, thread_text, context=self._context, parent=self,
+                           empty="No conversations yet. Messages from your clients, their late-cancellation "
+                                 "requests and fee disputes are listed here.")
         self.model, self.list, self.view = self.inbox.model, self.inbox.list, self.inbox.view
         self.context_label = self.inbox.context_label
         layout.addWidget(self.inbox, 1)

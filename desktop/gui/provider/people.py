@@ -7,13 +7,13 @@ fields, whether the account can be deactivated) follows the row and the service'
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame
 
 from ...rules.vocabulary import Role
 from ...services import people
 from ...services.result import Change
 from ..forms.ui_personcard import Ui_PersonCard
+from ..theme import colour
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
 from ..widgets.tables import row_table
@@ -35,7 +35,7 @@ def people_model(parent=None) -> RowsModel:
         ("Name", lambda r: r.name), ("User name", lambda r: r.username), ("Role", _role_text),
         ("Provider", lambda r: r.provider_name), ("Time zone", lambda r: r.time_zone),
         ("E-mail", lambda r: r.email), ("Phone", lambda r: r.phone), ("Status", _status_text),
-    ], parent, foreground=lambda r: None if r.active else QColor("#8a969e"))
+    ], parent, foreground=lambda r: None if r.active else colour("muted"))
 
 
 class PeoplePage(Page):
@@ -50,7 +50,8 @@ class PeoplePage(Page):
                                "password that must be changed at first sign-in. Deactivating keeps the history and "
                                "stops sign-in.", self))
         self.model = people_model(self)
-        self.table = row_table(self.model, "peopleTable", "People", self)
+        self.table = row_table(self.model, "peopleTable", "People", self,
+                               empty="No people yet. Fill in the card beside the list and choose Add person.")
         layout.addWidget(self.table, 1)
         self.card = QFrame(self)
         self.ui = ui = Ui_PersonCard()

@@ -25,6 +25,9 @@ from ..widgets.page import Page, muted, page_layout
 from ..widgets.rows_model import RowsModel
 from ..widgets.tables import row_table
 
+REQUESTS_EMPTY = ("No requests are waiting for you. When a client asks to cancel inside the notice window, "
+                  "the request is listed here for your decision; tick “Show decided requests too” for earlier ones.")
+
 # The provider's own words for each state of a request (the client's are LateRequestStatus.label).
 STATUS_TEXT = {LateRequestStatus.PENDING: "Pending", LateRequestStatus.APPROVED_WITH_FEE: "Approved with fee",
                LateRequestStatus.APPROVED_WAIVED: "Approved, fee waived", LateRequestStatus.DECLINED: "Declined",
@@ -57,12 +60,9 @@ class RequestsPage(Page):
         self.show_all.toggled.connect(lambda _: self.refresh())
         layout.addWidget(self.show_all)
         self.model = late_request_model(ctx.actor.time_zone, self)
-        self.table = row_table(self.model, "requestsTable", "Late-cancellation requests", self)
+        self.table = row_table(self.model, "requestsTable", "Late-cancellation requests", self, empty=REQUESTS_EMPTY)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.empty = muted("No requests are waiting for you.", self)
-        self.empty.setObjectName("requestsEmpty")
-        layout.addWidget(self.empty)
 
         card = QFrame(self)
         card.setProperty("card", True)
@@ -104,7 +104,6 @@ class RequestsPage(Page):
     def show_loaded(self, rows) -> None:
         keep = self.current()
         self.model.set_rows(rows)
-        self.empty.setVisible(self.model.rowCount() == 0)
         # The request that was selected, or (decided and gone from the list) the next one waiting.
         index = next((i for i, r in enumerate(self.model.rows) if keep is not None and r.id == keep.id), 0)
         if self.model.rows:

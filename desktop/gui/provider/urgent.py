@@ -12,6 +12,9 @@ from ..widgets.page import Page, card, muted, page_layout
 from ..widgets.rows_model import RowsModel
 from ..widgets.tables import row_table, select_first, selected_row
 
+URGENT_EMPTY = ("Nobody is waiting to be contacted. When a client who cancels asks to be contacted, "
+                "it is listed here until you mark it handled.")
+
 
 def urgent_model(zone: str, parent=None) -> RowsModel:
     return RowsModel([
@@ -37,11 +40,8 @@ class UrgentPage(Page):
         self.show_handled.toggled.connect(lambda _: self.refresh())
         layout.addWidget(self.show_handled)
         self.model = urgent_model(ctx.actor.time_zone, self)
-        self.table = row_table(self.model, "urgentTable", "Urgent items", self, stretch=3)
+        self.table = row_table(self.model, "urgentTable", "Urgent items", self, stretch=3, empty=URGENT_EMPTY)
         layout.addWidget(self.table, 1)
-        self.empty = muted("Nobody is waiting to be contacted.", self)
-        self.empty.setObjectName("urgentEmpty")
-        layout.addWidget(self.empty)
 
         panel, box = card(self, "urgentDetail")
         self.detail = QLabel("Select an item.", panel)
@@ -74,7 +74,6 @@ class UrgentPage(Page):
     def show_loaded(self, rows) -> None:
         keep = selected_row(self.table)
         self.model.set_rows(rows)
-        self.empty.setVisible(self.model.rowCount() == 0)
         if not (keep is not None and select_first(self.table, lambda r: r.id == keep.id)):
             select_first(self.table)
         self._selection_changed()

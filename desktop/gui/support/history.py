@@ -44,7 +44,9 @@ class HistoryPage(Page):
             ("Original", lambda r: r.original.format()),
             ("Status", lambda r: r.status_label),
         ], self)
-        self.table = row_table(self.model, "chargesTable", "Charges", self)
+        self.table = row_table(self.model, "chargesTable", "Charges", self,
+                               empty="No fees match. Cancellation and no-show fees of every client are listed "
+                                     "here; clear the search to see them all.")
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.history = QTextBrowser(self)
         self.history.setObjectName("historyView")

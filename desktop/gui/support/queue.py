@@ -72,7 +72,9 @@ class QueuePage(Page):
             ("Status", lambda r: r.status_label),
             ("Asked", lambda r: format_day(r.created_at, zone)),
         ], self)
-        self.table = row_table(self.model, "requestsTable", "Fee-adjustment requests", self, stretch=2)
+        self.table = row_table(self.model, "requestsTable", "Fee-adjustment requests", self, stretch=2,
+                               empty="No fee-adjustment requests here. A provider's request to adjust or waive a "
+                                     "disputed fee appears here; choose All under Show to see decided ones.")
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)

@@ -11,18 +11,10 @@ from ...services.errors import DatabaseUnavailable
 from ...services.live import UNREACHABLE
 from ..context import AppContext
 
-_STYLE = """
-QFrame#serverBanner { background: #fde8e8; border-bottom: 1px solid #e0a3a3; }
-QFrame#serverBanner QLabel { color: #7a1616; }
-QFrame#clockBanner { background: #fff4d6; border-bottom: 1px solid #e5c979; }
-QFrame#clockBanner QLabel { color: #5c4300; }
-"""
-
 
 def _strip(parent: QWidget, name: str) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame(parent)
     frame.setObjectName(name)
-    frame.setStyleSheet(_STYLE)
     box = QVBoxLayout(frame)
     box.setContentsMargins(16, 8, 16, 8)
     box.setSpacing(2)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...rules.vocabulary import ThreadKind
 from ...services import messaging
 from ...services.messaging import ThreadRow
 from ..context import AppContext
+from .empty import PlaceholderListView
 from .rows_model import ThreadListModel
 from .thread_view import ThreadView
 
@@ -20,13 +21,14 @@ KIND_LABELS = {ThreadKind.LATE_CANCELLATION: "Late-cancellation request", Thread
 
 
 class Inbox(QSplitter):
-    def __init__(self, ctx: AppContext, summary: QLabel, text: Callable[[ThreadRow], str], *,
+    def __init__(self, ctx: AppContext, summary: QLabel, text: Callable[[ThreadRow], str], *, empty: str,
                  context: Callable[[ThreadRow], str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.summary, self._context = ctx, summary, context
         self.current_id: int | None = None
         self.model = ThreadListModel(text, self)
-        self.list = QListView(self)
+        self.list = PlaceholderListView(self)
+        self.list.set_placeholder(empty)
         self.list.setObjectName("threadList")
         self.list.setAccessibleName("Conversations")
         self.list.setModel(self.model)

@@ -21,6 +21,7 @@ from ..actions import build_common_actions
 from ..context import AppContext
 from ..dialogs import show_info
 from .banner import Banners
+from .geometry import place_main_window, remember_geometry
 from .page import Page
 
 
@@ -34,11 +35,8 @@ class NavigationWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.pages: dict[str, Page] = {}
-        self.setWindowTitle(f"Practice Desk — {role_title} — {ctx.actor.display_name}")
-        self.resize(1200, 760)  # the first time; afterwards where and how large it was left
-        geometry = ctx.settings.get("window/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
+        # The page part only: Qt adds the application's display name ("— Practice Desk").
+        self.setWindowTitle(f"{role_title} — {ctx.actor.display_name}")
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
@@ -67,6 +65,7 @@ class NavigationWindow(QMainWindow):
         self.actions_.quit.triggered.connect(self.quit_requested)
         self.actions_.refresh.triggered.connect(self.refresh_current)
         self.actions_.about.triggered.connect(self._about)
+        self.actions_.help.triggered.connect(self.open_help)
         menu = self.menuBar().addMenu("&Account")
         menu.addAction(self.actions_.change_password)
         if ctx.actor.is_owner:
@@ -98,16 +97,18 @@ class NavigationWindow(QMainWindow):
             menu.addAction(act)
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.actions_.refresh)
-        self.menuBar().addMenu("&Help").addAction(self.actions_.about)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.actions_.help)
+        help_menu.addAction(self.actions_.about)
 
         self.statusBar().showMessage(f"Signed in as {ctx.actor.display_name}. Times in {ctx.actor.time_zone}.")
         ctx.bus.changed.connect(self.on_changed)
         ctx.bus.status.connect(self.show_status)
         ctx.bus.reachable.connect(self._server_back)
+        place_main_window(self, ctx.settings)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        # Every role window shares the one remembered geometry: one workstation, one screen.
-        self.ctx.settings.set("window/geometry", bytes(self.saveGeometry()))
+        remember_geometry(self, self.ctx.settings)
         super().closeEvent(event)
 
     def open_session_settings(self) -> None:
@@ -192,9 +193,16 @@ class NavigationWindow(QMainWindow):
         if page is not None:
             page.refresh_now()
 
+    def open_help(self) -> None:
+        """The role's help pages (``self.help``), beside the window, not blocking it."""
+        from ..help import HelpDialog
+
+        self.help = HelpDialog(self.ctx.actor, self)
+        self.help.open()
+
     def _about(self) -> None:
         from ... import __version__
 
-        show_info(self, "About Practice Desk",
+        show_info(self, "About",
                   f"Practice Desk {__version__}\nAppointments, cancellations and fees for small practices.\n"
                   f"Data: {self.ctx.practice_name}")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from .empty import PlaceholderTableView
 from .rows_model import RowsModel
 
 
 def row_table(model: RowsModel, name: str, accessible: str, parent: QWidget | None = None, *,
-              stretch: int | None = None) -> QTableView:
-    """``stretch`` names the column that takes the width left (and elides), so no column is
+              empty: str, stretch: int | None = None) -> QTableView:
+    """``empty`` says, while there are no rows, what would be listed and how it comes;
+    ``stretch`` names the column that takes the width left (and elides), so no column is
     pushed out of view; without it the last column stretches."""
-    view = QTableView(parent)
+    view = PlaceholderTableView(parent)
+    view.set_placeholder(empty)
     view.setObjectName(name)
     view.setAccessibleName(accessible)
     view.setModel(model)

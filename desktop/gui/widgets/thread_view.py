@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...rules.timefmt import format_instant
 from ...services.messaging import MessageRow
+from ..theme import colour
 from .keys import extra_shortcut
 
 
@@ -66,7 +67,7 @@ class ThreadView(QWidget):
             align = "right" if r.mine else "left"
             who = "You" if r.mine else escape(r.sender)
             body = escape(r.body).replace("\n", "<br>")
-            parts.append(f'<p align="{align}"><b>{who}</b> <span style="color:#4d5f6b">'
+            parts.append(f'<p align="{align}"><b>{who}</b> <span style="color:{colour("muted").name()}">'
                          f'{escape(format_instant(r.created_at, self.zone))}</span><br>{body}</p>')
         self.messages.setHtml("".join(parts))
         enabled = bool(subject)

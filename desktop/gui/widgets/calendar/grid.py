@@ -12,18 +12,19 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ....rules.datefmt import hour_label, weekday, weekday_and_day
 from ....rules.timefmt import format_range
 from ....rules.vocabulary import AppointmentStatus
 from ....services.calendar import CalendarRow
-from .layout import SERIES_MARK, STATUS_COLOURS, CalendarMode, Placed, hour_span, place
+from ...theme import colour, status_colours
+from .layout import SERIES_MARK, CalendarMode, Placed, hour_span, place
 
 GUTTER = 52  # hour labels
 HEADER = 28  # day names
 MONTH_LINE = 17
-FOCUS_RING = "#c25e00"  # resources/theme.qss's :focus border
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,6 @@ def describe(row: CalendarRow, zone: str) -> str:
 
 # The urgent marker (rule 6) in words: shown on the item and read by screen readers.
 URGENT_WORDS = "urgent: the client asked to be contacted"
-URGENT_COLOUR = "#b3261e"
 
 
 class CalendarGrid(QWidget):
@@ -175,7 +175,7 @@ class CalendarGrid(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), colour("grid"))
         if not self.days:
             return
         if self.mode is CalendarMode.MONTH:
@@ -186,7 +186,7 @@ class CalendarGrid(QWidget):
         owner = self.parentWidget()
         if owner is not None and owner.hasFocus():
             # The calendar has the keyboard (its arrow keys, N / P, Enter): the theme's focus ring.
-            painter.setPen(QPen(QColor(FOCUS_RING), 2))
+            painter.setPen(QPen(colour("focus"), 2))  # theme.qss's :focus border
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
@@ -194,28 +194,28 @@ class CalendarGrid(QWidget):
     def _paint_time_grid(self, painter: QPainter) -> None:
         cw = self._col_width()
         first, last = self._hours
-        grid = QPen(QColor("#e0e6ea"))
-        painter.setPen(QColor("#4d5f6b"))
+        grid = QPen(colour("grid_line"))
+        painter.setPen(colour("grid_ink"))
         small = QFont(self.font())
         small.setPointSizeF(max(self.font().pointSizeF() - 1.5, 7))
         painter.setFont(small)
         for i, day in enumerate(self.days):
             x = GUTTER + i * cw
             if day == self.today:
-                painter.fillRect(QRectF(x, 0, cw, self.height()), QColor("#f2f8fc"))
+                painter.fillRect(QRectF(x, 0, cw, self.height()), colour("grid_today"))
             bold = QFont(small)
             bold.setBold(day == self.today)
             painter.setFont(bold)
-            painter.setPen(QColor("#17384a"))
-            painter.drawText(QRectF(x, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, f"{day:%a} {day.day}")
+            painter.setPen(colour("grid_heading"))
+            painter.drawText(QRectF(x, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, weekday_and_day(day))
         painter.setFont(small)
         for hour in range(first, last + 1):
             y = self._minute_y(hour * 60)
             painter.setPen(grid)
             painter.drawLine(QPointF(GUTTER, y), QPointF(self.width(), y))
             if hour < last:
-                painter.setPen(QColor("#4d5f6b"))
-                painter.drawText(QRectF(0, y - 2, GUTTER - 6, 16), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+                painter.setPen(colour("grid_ink"))
+                painter.drawText(QRectF(0, y - 2, GUTTER - 6, 16), Qt.AlignmentFlag.AlignRight, hour_label(hour))
         painter.setPen(grid)
         for i in range(len(self.days) + 1):
             x = GUTTER + i * cw
@@ -227,39 +227,39 @@ class CalendarGrid(QWidget):
             if first * 60 <= minute <= last * 60:
                 i = self.days.index(self.today)
                 y = self._minute_y(minute)
-                painter.setPen(QPen(QColor("#c62828"), 2))
+                painter.setPen(QPen(colour("now_line"), 2))
                 painter.drawLine(QPointF(GUTTER + i * cw, y), QPointF(GUTTER + (i + 1) * cw, y))
-                painter.setBrush(QColor("#c62828"))
+                painter.setBrush(colour("now_line"))
                 painter.drawEllipse(QPointF(GUTTER + i * cw, y), 4, 4)
 
     def _paint_month_grid(self, painter: QPainter) -> None:
         cw = (self.width() - 1) / 7
         ch = (self.height() - HEADER - 1) / 6
-        grid = QPen(QColor("#d6dee3"))
+        grid = QPen(colour("grid_month_line"))
         small = QFont(self.font())
         small.setPointSizeF(max(self.font().pointSizeF() - 1.5, 7))
         painter.setFont(small)
         for col in range(7):
-            painter.setPen(QColor("#17384a"))
+            painter.setPen(colour("grid_heading"))
             painter.drawText(QRectF(col * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter,
-                             f"{self.days[col]:%a}")
+                             weekday(self.days[col]))
         for i, day in enumerate(self.days):
             col, line = i % 7, i // 7
             cell = QRectF(col * cw, HEADER + line * ch, cw, ch)
             if self.anchor is not None and day.month != self.anchor.month:
-                painter.fillRect(cell, QColor("#f5f7f8"))
+                painter.fillRect(cell, colour("grid_other_month"))
             if day == self.today:
-                painter.fillRect(cell, QColor("#eaf4fb"))
+                painter.fillRect(cell, colour("grid_today_cell"))
             painter.setPen(grid)
             painter.drawRect(cell)
             bold = QFont(small)
             bold.setBold(day == self.today)
             painter.setFont(bold)
-            painter.setPen(QColor("#c62828") if day == self.today else QColor("#4d5f6b"))
+            painter.setPen(colour("today_ink") if day == self.today else colour("grid_ink"))
             painter.drawText(cell.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                              str(day.day) + (" · Today" if day == self.today else ""))
             painter.setFont(small)
-        painter.setPen(QColor("#4d5f6b"))
+        painter.setPen(colour("grid_ink"))
         for rect, text in self._more:
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
@@ -273,16 +273,16 @@ class CalendarGrid(QWidget):
         metrics = QFontMetrics(small)
         painter.setFont(small)
         for box in self._boxes:
-            fill, border, ink = STATUS_COLOURS.get(box.row.status, STATUS_COLOURS[AppointmentStatus.SCHEDULED])
+            fill, border, ink = status_colours(box.row.status)
             selected = box.row.id == self.selected_id
-            painter.setPen(QPen(QColor("#0b2533") if selected else QColor(border), 2 if selected else 1))
-            painter.setBrush(QColor(fill))
+            painter.setPen(QPen(colour("box_selected") if selected else border, 2 if selected else 1))
+            painter.setBrush(fill)
             painter.drawRoundedRect(box.rect, 3, 3)
-            painter.fillRect(QRectF(box.rect.left(), box.rect.top(), 3, box.rect.height()), QColor(border))
+            painter.fillRect(QRectF(box.rect.left(), box.rect.top(), 3, box.rect.height()), border)
             font = QFont(small)
             font.setStrikeOut(AppointmentStatus(box.row.status).is_cancelled and self.mode is CalendarMode.MONTH)
             painter.setFont(font)
-            painter.setPen(QColor(ink))
+            painter.setPen(ink)
             text_rect = box.rect.adjusted(6, 0, -3, 0)
             y = text_rect.top()
             lines = box.lines
@@ -296,17 +296,17 @@ class CalendarGrid(QWidget):
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
                 y += metrics.height()
             if box.row.urgent:  # a red frame and a filled mark: never only a colour
-                painter.setPen(QPen(QColor(URGENT_COLOUR), 2))
+                painter.setPen(QPen(colour("urgent"), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(box.rect.adjusted(1, 1, -1, -1), 3, 3)
                 dot = QRectF(box.rect.right() - 15, box.rect.top() + 2, 13, 13)
-                painter.setBrush(QColor(URGENT_COLOUR))
+                painter.setBrush(colour("urgent_mark"))
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawEllipse(dot)
-                painter.setPen(QColor("#ffffff"))
+                painter.setPen(colour("urgent_mark_ink"))
                 painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, "!")
             elif box.row.late_request_pending:
-                painter.setPen(QColor("#c77700"))
+                painter.setPen(colour("late_mark"))
                 painter.drawText(box.rect.adjusted(0, 1, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                                  "!")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ....rules.vocabulary import AppointmentStatus
+from ....rules.datefmt import day_heading, month_heading, week_heading
 from ....services.calendar import CalendarRow
 
 
@@ -26,14 +26,6 @@ class CalendarMode(enum.Enum):
         return {CalendarMode.DAY: "Day", CalendarMode.WEEK: "Week", CalendarMode.MONTH: "Month"}[self]
 
 
-# Status by colour AND text: (fill, border, text colour); every item also shows its label.
-STATUS_COLOURS: dict[str, tuple[str, str, str]] = {
-    AppointmentStatus.SCHEDULED: ("#dcecf7", "#2f6f8f", "#12303f"),
-    AppointmentStatus.CANCELLED_BY_CLIENT: ("#eceff1", "#78909c", "#37474f"),
-    AppointmentStatus.LATE_CANCELLED: ("#fff0d9", "#c77700", "#4a2c00"),
-    AppointmentStatus.NO_SHOW: ("#fde3e1", "#b3261e", "#5c130f"),
-    AppointmentStatus.CANCELLED_BY_PROVIDER: ("#efe6f6", "#6a3d9a", "#2f1846"),
-}
 SERIES_MARK = "↻"
 
 
@@ -68,15 +60,13 @@ def step(anchor: date, mode: CalendarMode, direction: int) -> date:
 
 
 def title(anchor: date, mode: CalendarMode) -> str:
+    """The period in the practice's locale (rules/datefmt.py)."""
     if mode is CalendarMode.DAY:
-        return f"{anchor:%A} {anchor.day} {anchor:%B %Y}"
+        return day_heading(anchor)
     if mode is CalendarMode.WEEK:
         days = visible_days(anchor, mode)
-        a, b = days[0], days[-1]
-        if a.month == b.month:
-            return f"{a.day}–{b.day} {b:%B %Y}"
-        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
-    return f"{anchor:%B %Y}"
+        return week_heading(days[0], days[-1])
+    return month_heading(anchor)
 
 
 @dataclass(frozen=True)

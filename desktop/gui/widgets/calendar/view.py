@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ....rules.timefmt import zone_abbreviation
 from ....services.calendar import CalendarRow
 from .grid import CalendarGrid
-from .layout import STATUS_COLOURS, CalendarMode, step, title, utc_range, visible_days
+from .layout import CalendarMode, step, title, utc_range, visible_days
 
 RowSource = Callable[[datetime, datetime], list[CalendarRow]]
 
@@ -56,7 +56,7 @@ class CalendarView(QWidget):
         self.setObjectName("calendarView")
         self.setAccessibleName("Calendar")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet("QPushButton:checked { background: #2f6f8f; color: white; border-color: #1f4f66; }")
+        self.setProperty("calendar", True)  # the theme marks the chosen view
         self._source, self.zone, self._now = source, zone, now
         self.mode = mode
         self.anchor: date = now().astimezone(ZoneInfo(zone)).date()
@@ -130,9 +130,8 @@ class CalendarView(QWidget):
         grid.setVerticalSpacing(4)
         labels = []
         for status, text in LEGEND:
-            fill, border, ink = STATUS_COLOURS[status]
             label = QLabel(text, self)
-            label.setStyleSheet(f"background:{fill}; border-left: 4px solid {border}; color:{ink}; padding: 1px 6px;")
+            label.setProperty("status", str(status))  # its colours: the theme's, for the scheme shown
             labels.append(label)
         mark = QLabel("↻ repeating", self)
         mark.setProperty("muted", True)
