@@ -14,7 +14,6 @@ import argparse
 import os
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +31,7 @@ from dateutil import rrule  # noqa: E402
 from desktop.rules import series as series_rules  # noqa: E402
 from desktop.services import booking, calendar, cancellation  # noqa: E402
 from desktop.services.auth import actor_for  # noqa: E402
+from desktop.store.bulk import insert_dicts  # noqa: E402
 from desktop.store.db import SQLITE_PRAGMAS, open_database  # noqa: E402
 from desktop.store.models import (  # noqa: E402
     Appointment,
@@ -98,8 +98,7 @@ def build(path: Path, years: int, clients_n: int) -> tuple[int, float]:
                          "starts_at": occ.start, "ends_at": occ.end})
     t0 = time.perf_counter()
     with database.atomic():
-        for k in range(0, len(rows), 1000):
-            Appointment.insert_many(rows[k:k + 1000]).execute()
+        insert_dicts(Appointment, rows)  # the store's bulk path
     return len(rows), time.perf_counter() - t0
 
 
@@ -204,38 +203,18 @@ def bench_series(repeat: int) -> None:
     row("expand one weekly series to the horizon", ours, base, "dateutil rrule alone (no zones)")
 
 
-PAINT_SNIPPET = """
-import os, sys, time
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-t0 = time.perf_counter()
-from PySide6.QtWidgets import QApplication, QWidget
-app = QApplication([])
-if sys.argv[1] == "app":
-    sys.path.insert(0, sys.argv[2])
-    from desktop.gui.app import make_application
-    from desktop.gui.signin import SignInWindow
-    from desktop.gui.clock import Clock
-    make_application()
-    w = SignInWindow("Bench", "bench.db", Clock())
-else:
-    w = QWidget()
-    w.resize(460, 420)
-w.show()
-app.processEvents()
-w.grab()
-print((time.perf_counter() - t0) * 1000)
-"""
+def bench_startup(path: Path, repeat: int) -> None:
+    """benchmarks/startup.py's two processes, interleaved, on the benchmark's database."""
+    from benchmarks.startup import BARE, OURS, _run
 
-
-def bench_startup(repeat: int) -> None:
-    def run(kind: str) -> float:
-        out = subprocess.run([sys.executable, "-c", PAINT_SNIPPET, kind, str(ROOT)], capture_output=True, text=True,
-                             check=True)
-        return float(out.stdout.strip().splitlines()[-1])
-
-    ours = statistics.median(run("app") for _ in range(repeat))
-    base = statistics.median(run("bare") for _ in range(repeat))
-    row("start-up to painted sign-in window", ours, base, "bare QWidget shown and painted")
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = str(Path(tmp) / "settings.ini")
+        ours, bare = [], []
+        for _ in range(repeat):
+            ours.append(_run(OURS, str(ROOT), str(path), settings))
+            bare.append(_run(BARE))
+    row("start-up to painted sign-in window", statistics.median(ours), statistics.median(bare),
+        "bare QWidget shown and painted")
 
 
 def bench_calendar_paint(repeat: int) -> None:
@@ -306,13 +285,13 @@ def main() -> int:
               f"{os.cpu_count()} cores)")
         n, seconds = build(path, args.years, args.clients)
         print(f"  data: {args.clients} clients, 10 providers, {n:,} appointments over {args.years} years")
-        row("bulk insert (peewee insert_many), rows/s", n / seconds / 1000, raw_insert_rate(n) / 1000,
+        row("bulk insert (store/bulk.py), rows/s", n / seconds / 1000, raw_insert_rate(n) / 1000,
             "raw sqlite3 executemany, no conversion", unit="k/s")
         bench_queries(path, args.repeat)
         bench_cancel(path, min(args.repeat, 20))
         bench_series(args.repeat)
         bench_calendar_paint(args.repeat)
-        bench_startup(5)
+        bench_startup(path, 5)
         database.close()
     return 0
 

@@ -409,6 +409,7 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     threads.post: STEP,
     tx.locked: STEP,
     maintenance.automatic_daily_backup: "start-up, before anyone signs in: the day's copy of the file",
+    maintenance.check_database_file: "start-up, before anyone signs in: reads the file's pages, writes nothing",
     maintenance.flush_to_file: "sign-out and quit: moves SQLite's write-ahead log into the file; no person acts",
     restore.release_connection: STEP + " (the owner's restore, on the write worker)",
     restore.restore_from_command_line: "the workstation's command line with Practice Desk closed: whoever can run "

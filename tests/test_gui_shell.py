@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
@@ -270,3 +270,48 @@ def test_the_window_opens_as_it_was_left(qtbot, demo_db, now, tmp_path):
     controller.shutdown()  # quitting remembers it too
     reopened = make_controller(qtbot, demo_db, now, tmp_path)  # the same settings file
     assert sign_in(qtbot, reopened, "support").isMaximized()
+
+
+def test_a_file_damaged_past_its_header_is_found_after_the_first_paint_and_nothing_is_written(qtbot, tmp_path,
+                                                                                              monkeypatch):
+    """Start-up checks the header and schema before the window, the whole file after it is
+    painted, on the write runner, so that a sign-in waits behind the check; a damaged file is
+    named, the application quits, and the file is left byte for byte as it was."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.gui.app import make_application
+    from desktop.gui.session import SessionController
+    from desktop.gui.settings import Settings
+    from tests.dbfiles import make_real_db, snapshot
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "practice.db"
+    make_real_db(path, rows=2000)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(len(data) // 2, len(data) - page, 3 * page):  # pages of the audit rows
+        data[start + 300:start + 900] = b"\xa5" * 600
+    path.write_bytes(bytes(data))
+    before = snapshot(folder)
+    shown, exits = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
+    app = make_application()
+    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    clock = FixedClock(datetime(2026, 11, 24, 15, tzinfo=UTC))
+    location = open_target(str(path), demo=False, clock=clock, check_pages=False)  # header and schema: fine
+    try:
+        settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        controller = SessionController(app, location, clock, settings)
+        qtbot.addWidget(controller.sign_in, before_close_func=lambda _w: controller.shutdown())
+        controller.start()
+        controller.check_file_and_back_up(keep=14)
+        qtbot.waitUntil(lambda: exits == [2], timeout=10000)
+        assert shown and "damaged" in shown[0][1] and "backup" in shown[0][1].lower()
+        assert controller.file_problem
+        assert not (folder / "backups").exists()  # no daily copy of a damaged file
+    finally:
+        close_practice_database()
+    after = snapshot(folder)
+    assert after["practice.db"] == before["practice.db"]

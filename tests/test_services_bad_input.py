@@ -313,7 +313,7 @@ HELPERS = {
     "validation.entry_point",
     "urgent.raise_contact_request",
     "practice.practice_details", "practice.open_practice_database", "practice.close_practice_database",
-    "maintenance.automatic_daily_backup", "maintenance.flush_to_file",
+    "maintenance.automatic_daily_backup", "maintenance.check_database_file", "maintenance.flush_to_file",
     "restore.release_connection", "restore.restore_from_command_line",
     "live.changes_of", "live.encode", "live.decode", "live.writing_for", "live.announce", "live.committed",
     "live.lost_connection", "live.reset_connection",

@@ -6,9 +6,9 @@ import argparse
 import logging
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..services.maintenance import automatic_daily_backup
 from ..services.practice import DatabaseOpenError, close_practice_database, open_practice_database
 from .clock import Clock, OffsetClock
 from .paths import default_database, demo_database
@@ -28,10 +28,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_target(target: str, *, demo: bool, clock: Clock) -> str:
+def open_target(target: str, *, demo: bool, clock: Clock, check_pages: bool = True) -> str:
     """Open the database (building the demo practice into it when asked and it is empty)
     and return its location as the sign-in window names it."""
-    return open_practice_database(target, demo=demo, now=clock.now())
+    return open_practice_database(target, demo=demo, now=clock.now(), check_pages=check_pages)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,15 +40,18 @@ def run(args: argparse.Namespace) -> int:
     clock: Clock = OffsetClock(args.now) if args.now else Clock()
     target = args.database or (demo_database() if args.demo else default_database())
     try:
-        location = open_target(target, demo=args.demo, clock=clock)
+        # The header and schema are checked now; the whole file after the first paint.
+        location = open_target(target, demo=args.demo, clock=clock, check_pages=False)
     except DatabaseOpenError as exc:
         # Modal is right here: there is no window yet and nothing else to do.
         QMessageBox.critical(None, "Cannot open the database", str(exc))
         return 2
     settings = Settings()
-    automatic_daily_backup(now=clock.now(), keep=settings.get("backup/daily_kept"))
     controller = SessionController(app, location, clock, settings)
     controller.start(prefill=args.user or ("alex.morgan" if args.demo else None))
+    # Once the window is on screen: the whole-file check, then the day's backup, queued on the
+    # write runner before anything a person can ask for (a sign-in waits behind them).
+    QTimer.singleShot(0, lambda: controller.check_file_and_back_up(keep=settings.get("backup/daily_kept")))
     app.aboutToQuit.connect(controller.shutdown)
     QuitOnSignals(app)  # SIGTERM / Ctrl+C quit like the menu does
     try:

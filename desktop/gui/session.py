@@ -5,31 +5,33 @@ from __future__ import annotations
 import logging
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ..rules.display_locale import use_locale
 from ..rules.session import SessionPolicy
-from ..services import booking, maintenance
+from ..services import maintenance
 from ..services.actor import Actor, current_actor
 from ..services.errors import AccountChanged
 from ..services.practice import practice_details
 from ..services.result import Change
 from ..services.session_policy import session_policy
 from .bus import ChangeBus
-from .changepassword import ChangePasswordDialog
 from .clock import Clock
 from .context import AppContext
-from .firstrun import FirstRunDialog
 from .idle import MINUTE_MS, IdleWarning, IdleWatcher
-from .live import LiveUpdates
 from .lock import SessionLock
 from .ops import OpRunner
 from .reads import ReadRunner
 from .settings import Settings
 from .signin import SignInWindow
-from .widgets.navwindow import NavigationWindow
+
+if TYPE_CHECKING:  # what sign-in does not need is imported when it is first used (start-up time)
+    from .firstrun import FirstRunDialog
+    from .live import LiveUpdates
+    from .widgets.navwindow import NavigationWindow
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class SessionController(QObject):
         self.window: NavigationWindow | None = None
         self.context: AppContext | None = None
         self.first_run: FirstRunDialog | None = None
+        self.file_problem = ""  # what the start-up check found wrong with the file, if anything
         # How long a minute lasts for the idle watcher: tests shorten it, nothing else does.
         self.minute_ms = MINUTE_MS
         self.policy = SessionPolicy()  # the owner's, read at each sign-in
@@ -92,6 +95,8 @@ class SessionController(QObject):
 
     def start(self, prefill: str | None = None) -> None:
         if practice_details() is None:
+            from .firstrun import FirstRunDialog
+
             self.first_run = FirstRunDialog(self.clock, self.ops)
             self.first_run.practice_created.connect(self._after_first_run)
             self.first_run.rejected.connect(self.app.quit)
@@ -99,6 +104,27 @@ class SessionController(QObject):
             return
         self.sign_in.prefill(prefill or self.offered_username())
         self.sign_in.show()
+
+    def check_file_and_back_up(self, *, keep: int) -> None:
+        """Start-up's slow part, after the first paint and off the GUI thread: the whole-file
+        check of the database, then (when it is sound) the day's backup. Both run on the write
+        runner, so a sign-in asked for meanwhile waits behind them and nothing is written to a
+        damaged file; a damaged one is named and the application quits."""
+        now = self.clock.now()
+
+        def checks() -> str:
+            problem = maintenance.check_database_file()
+            if not problem:
+                maintenance.automatic_daily_backup(now=now, keep=keep)
+            return problem
+
+        self.ops.run(checks, on_done=self._file_checked)
+
+    def _file_checked(self, problem: str) -> None:
+        if problem:
+            self.file_problem = problem
+            QMessageBox.critical(None, "Cannot open the database", problem)
+            self.app.exit(2)
 
     def offered_username(self) -> str:
         """The last user name, only where the owner lets sign-in offer it (off by default: the
@@ -112,6 +138,8 @@ class SessionController(QObject):
 
     def begin(self, actor: Actor) -> None:
         if actor.must_change_password:
+            from .changepassword import ChangePasswordDialog
+
             dialog = ChangePasswordDialog(actor, self.clock, self.ops, required=True, parent=self.sign_in)
             dialog.setObjectName("requiredPasswordChange")
             dialog.accepted.connect(lambda: self._open_window(self._refreshed(actor)))
@@ -146,6 +174,8 @@ class SessionController(QObject):
         self.window.show()
         self.sign_in.hide()
         self.idle_warning = IdleWarning(self.idle, self.window)
+        from .live import LiveUpdates
+
         self.live = LiveUpdates(self.bus, self.clock, self.ops, self)
         self.live.start()
         self.idle.configure(self.policy.lock_after_minutes, self.minute_ms)
@@ -155,6 +185,8 @@ class SessionController(QObject):
 
     def _change_password(self) -> None:
         if self.window is not None and self.context is not None:
+            from .changepassword import ChangePasswordDialog
+
             dialog = ChangePasswordDialog(self.context.actor, self.clock, self.ops, parent=self.window)
             dialog.accepted.connect(lambda: self.bus.status.emit("Password changed."))
             dialog.open()
@@ -162,6 +194,8 @@ class SessionController(QObject):
     def extend_horizons(self) -> None:
         """Keep repeating appointments materialised ahead, in the background; on the same tick,
         ask whether the signed-in account is still what it was (a refusal signs out)."""
+        from ..services import booking
+
         self.ops.run(lambda: booking.extend_horizons(now=self.clock.for_service()))
         if self.context is not None:
             actor = self.context.actor

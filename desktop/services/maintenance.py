@@ -18,6 +18,7 @@ from ..rules.backups import DAILY_BACKUPS_KEPT
 from ..store.autobackup import backups_dir, daily_backup_if_due
 from ..store.backup import BackupCancelled, BackupCheckFailed, Phase, copy_database
 from ..store.db import checkpoint
+from ..store.inspect import page_problem
 from ..store.models import Practice, database
 from .actor import Actor, current_actor, require_owner
 from .errors import InvalidInput
@@ -94,6 +95,16 @@ def backup_database(actor: Actor, destination: Path, *,
     with write_transaction(actor):
         audit(actor, "backup", "practice", None, at=now, destination=str(destination), bytes=size)
     return OpResult(Change.NONE, f"Backup saved to {destination} ({size // 1024:,} KB).", size)
+
+
+def check_database_file() -> str:
+    """The whole-file check of the open SQLite database (its pages, ``quick_check``), which
+    start-up runs after the sign-in window is painted and before any write: "" when the file is
+    sound (or on PostgreSQL, whose server keeps its own pages), else what is wrong and the way on."""
+    db = database.obj
+    if not isinstance(db, SqliteDatabase) or db.database == ":memory:":
+        return ""
+    return page_problem(Path(db.database))
 
 
 def automatic_daily_backup(*, now: datetime | None = None, keep: int = DAILY_BACKUPS_KEPT) -> Path | None:

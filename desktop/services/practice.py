@@ -34,15 +34,17 @@ def practice_details() -> PracticeDetails | None:
                            practice.locale or DEFAULT_LOCALE)
 
 
-def open_practice_database(target: str, *, demo: bool = False, now: datetime) -> str:
+def open_practice_database(target: str, *, demo: bool = False, now: datetime, check_pages: bool = True) -> str:
     """Open (creating or migrating) the database at ``target`` and return where it is (a
     path, or a URL with the password hidden); raises DatabaseOpenError.
 
     With ``demo``, an empty database gets the demo practice built around ``now``.
     This runs before any window exists (nothing to keep responsive), which is why
     it is not an operation of the write runner.
+    With ``check_pages=False`` the whole-file check of an SQLite file is left to
+    :func:`~desktop.services.maintenance.check_database_file` (after the first paint).
     """
-    opened = open_database(target)
+    opened = open_database(target, check_pages=check_pages)
     if demo and opened.is_new:
         from ..store.demo import build_demo
 

@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseError, PostgresqlDatabase, SqliteDatabase
 
 from ..rules.backups import BackupKind
 from . import migrations
 from .autobackup import backups_dir, take_backup
 from .backup import BackupCheckFailed
 from .errors import DatabaseOpenError
-from .inspect import inspect_sqlite_file, refuse_read_only
+from .inspect import inspect_sqlite_file, page_problem, refuse_read_only
 from .models import database
 from .ownership import Ownership, decide_ownership, pending_migrations, postgres_facts, stamp
 
@@ -43,6 +43,12 @@ class Opened:
 
 def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
+
+
+def _refuse_damaged(path: Path) -> None:
+    problem = page_problem(path)
+    if problem:
+        raise DatabaseOpenError(problem)
 
 
 def _backup_before_upgrade(path: Path, pending: list[str]) -> Path:
@@ -91,11 +97,13 @@ def hide_password(url: str) -> str:
     return f"{scheme}://{user}:***@{host}" if ":" in creds else url
 
 
-def open_database(target: str | Path) -> Opened:
+def open_database(target: str | Path, *, check_pages: bool = True) -> Opened:
     """Open (creating or migrating if needed) and bind the models to it.
 
     Nothing is written until the database is known to be ours (or new); an SQLite file with
-    migrations pending is first copied into backups/ beside it.
+    migrations pending is first copied into backups/ beside it. ``check_pages=False`` leaves
+    the whole-file check of an SQLite file to the caller (the application runs it after its
+    first paint, before anything is written); with migrations pending it runs here anyway.
     """
     target_s = str(target)
     backup: Path | None = None
@@ -113,10 +121,14 @@ def open_database(target: str | Path) -> Opened:
             raise
     else:
         path = Path(target_s).expanduser()
-        facts = inspect_sqlite_file(path) if path.exists() else None
+        facts = inspect_sqlite_file(path, check_pages=check_pages) if path.exists() else None
         ownership = Ownership.NEW if facts is None else decide_ownership(str(path), facts, tableless_is_new=False)
         refuse_read_only(path)
+        if facts is not None and ownership is not Ownership.OURS and not check_pages:
+            _refuse_damaged(path)  # about to be stamped: checked first
         if facts is not None and facts.has_tables and pending_migrations(facts):
+            if not check_pages:
+                _refuse_damaged(path)
             backup = _backup_before_upgrade(path, pending_migrations(facts))
         db = _connect_sqlite(path)
         location = str(path)
@@ -125,6 +137,17 @@ def open_database(target: str | Path) -> Opened:
         except Exception as exc:
             raise DatabaseOpenError(f"Cannot open {location}: {exc}") from exc
     database.initialize(db)
+    try:
+        return _bind(db, location, ownership, backup)
+    except DatabaseError:
+        # A page the header check did not read is damaged: say so, as the whole-file check would.
+        db.close()
+        if isinstance(db, SqliteDatabase) and not check_pages:
+            _refuse_damaged(Path(db.database))
+        raise
+
+
+def _bind(db: Database, location: str, ownership: Ownership, backup: Path | None) -> Opened:
     if ownership is not Ownership.OURS:
         stamp(db)
     try:
