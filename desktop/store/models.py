@@ -176,6 +176,7 @@ class Appointment(BaseModel):
             (("provider", "starts_at"), False),
             (("client", "starts_at"), False),
             (("series", "starts_at"), True),
+            (("starts_at",), False),  # the practice calendar: every provider's range (0008)
         )
 
 
