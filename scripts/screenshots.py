@@ -112,6 +112,7 @@ def main(argv: list[str]) -> int:
             settle(app, controller)
 
         from scripts.screens import client as client_screens
+        from scripts.screens import practice as practice_screens
         from scripts.screens import provider as provider_screens
         from scripts.screens import support as support_screens
 
@@ -132,6 +133,10 @@ def main(argv: list[str]) -> int:
             ("provider-week", provider_screens.show_week),
             ("provider-month", provider_screens.show_month),
             ("provider-server-gone", provider_screens.show_server_gone),
+            ("practice-day", practice_screens.show_day),
+            ("practice-week", practice_screens.show_week),
+            ("practice-month", practice_screens.show_month),
+            ("practice-month-one-provider", practice_screens.show_one_provider_month),
         ])
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])

@@ -1,5 +1,5 @@
 """The practice calendar: the owner and the front desk read every provider's range (one query
-on the starts_at index); a front-desk account is granted on the People page, audited, and sees
+on the practice-range index); a front-desk account is granted on the People page, audited, and sees
 no clinical field; everyone else is refused."""
 
 from __future__ import annotations
@@ -88,8 +88,8 @@ def test_refusals(demo_db, now):
         pc.practice_range(owner, now, now + timedelta(days=1), [0])
 
 
-def test_a_month_is_one_query_on_the_starts_at_index(demo_db, now):
-    """One SELECT after the account check, answered from appointment(starts_at) (migration 0008)
+def test_a_month_is_one_query_on_the_practice_range_index(demo_db, now):
+    """One SELECT after the account check, answered from the appointment_practice_range index (migration 0008)
     on SQLite and PostgreSQL (analysed, seq scans off for the plan: the demo is small)."""
     owner = actor("dr.rivera")
     lo, hi = now - timedelta(days=14), now + timedelta(days=28)
@@ -100,10 +100,10 @@ def test_a_month_is_one_query_on_the_starts_at_index(demo_db, now):
     db = database.obj
     if isinstance(db, SqliteDatabase):
         plan = " ".join(str(r) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
-        assert "USING INDEX appointment_starts_at" in plan and "SCAN t1" not in plan, plan
+        assert "USING COVERING INDEX appointment_practice_range" in plan and "SCAN t1" not in plan, plan
     else:
         db.execute_sql("ANALYZE appointment")
         with db.atomic():
             db.execute_sql("SET LOCAL enable_seqscan = off")
             plan = " ".join(r[0] for r in db.execute_sql("EXPLAIN " + sql, params).fetchall())
-        assert "appointment_starts_at" in plan, plan
+        assert "appointment_practice_range" in plan, plan

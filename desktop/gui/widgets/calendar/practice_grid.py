@@ -30,7 +30,7 @@ from ....rules.vocabulary import AppointmentStatus, status_label_at
 from ....services.practice_calendar import PracticeProvider, PracticeRow
 from .layout import SERIES_MARK, STATUS_COLOURS, CalendarMode, side_by_side
 
-HEADER = 28  # day names / provider names
+HEADER = 30  # day names / provider names (two lines of 11 px)
 GUTTER = 48  # hour labels (day view)
 NAMES = 150  # provider names (week view)
 LINE = 16  # one line of a month cell
@@ -113,16 +113,25 @@ class PracticeGrid(QWidget):
         shown = set(self._names)
         local = []
         first, last = self.day_hours
+        walls: dict[datetime, tuple[date, int]] = {}  # instants repeat (every provider at 09:00)
+
+        def wall(instant: datetime) -> tuple[date, int]:
+            got = walls.get(instant)
+            if got is None:
+                t = instant.astimezone(tz)
+                got = walls[instant] = (t.date(), t.hour * 60 + t.minute)
+            return got
+
         for row in rows:
             if row.provider_id not in shown:
                 continue
-            s = row.start.astimezone(tz)
-            day = index.get(s.date())
+            start_day, m0 = wall(row.start)
+            day = index.get(start_day)
             if day is None:
                 continue
-            e = row.end.astimezone(tz)
-            m0 = s.hour * 60 + s.minute
-            m1 = e.hour * 60 + e.minute if e.date() == s.date() else 24 * 60
+            end_day, m1 = wall(row.end)
+            if end_day != start_day:
+                m1 = 24 * 60
             local.append((row, day, m0, max(m1, m0 + 15)))
             if mode is CalendarMode.DAY:
                 first, last = min(first, m0 // 60), max(last, -(-m1 // 60))
@@ -243,9 +252,9 @@ class PracticeGrid(QWidget):
         if self.mode is CalendarMode.DAY:
             cw = (w - GUTTER - 1) / max(len(self.providers), 1)
             p.setPen(st.ink)
-            for i, prov in enumerate(self.providers):
-                p.drawText(QRectF(GUTTER + i * cw + 2, 0, cw - 4, HEADER), Qt.AlignmentFlag.AlignCenter,
-                           self._elide(prov.name, cw - 4))
+            for i, prov in enumerate(self.providers):  # two lines when narrow ("Provider" / "01")
+                p.drawText(QRectF(GUTTER + i * cw + 1, 0, cw - 2, HEADER),
+                           Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, prov.name)
             first, last = self._hours
             for hour in range(first, last + 1):
                 y = self._y(hour * 60)
