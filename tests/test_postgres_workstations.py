@@ -96,7 +96,7 @@ def test_an_existing_overlap_stops_the_upgrade_and_is_named(pg_url):  # noqa: F8
     db.close()
     opened = open_database(pg_url)
     try:
-        assert opened.applied_migrations == (NO_OVERLAP,)
+        assert opened.applied_migrations == tuple(m for m in migrations.known() if m >= NO_OVERLAP)
         assert len(_constraints()) == 2
     finally:
         close_database()
