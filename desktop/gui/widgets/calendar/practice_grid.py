@@ -194,7 +194,8 @@ class PracticeGrid(QWidget):
                 y0, y1 = self._y(m0), self._y(m1)
                 rect = QRectF(x, y0 + 1, w, max(y1 - y0 - 2, 10))
                 mark = f"{SERIES_MARK} " if row.in_series else ""
-                lines = [f"{mark}{m0 // 60:02d}:{m0 % 60:02d} {row.client_name}"]
+                # Narrow (20 providers): the name first, its place in the column says the time.
+                lines = [row.client_name if w < 100 else f"{mark}{m0 // 60:02d}:{m0 % 60:02d} {row.client_name}"]
                 if rect.height() >= 2 * line_h:
                     lines.append(status_label_at(row.status, row.start, row.end, self.now))
                 self._boxes.append(Box(rect, row, tuple(self._elide(t, w - 6) for t in lines)))
