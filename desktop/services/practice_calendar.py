@@ -107,6 +107,8 @@ def practice_range(actor: Actor, start: datetime, end: datetime,
             converted = instants[value] = _instant(value)
         return converted
 
-    return [PracticeRow(aid, instant(s), instant(e), status, pid, name, series is not None, bool(tele))
+    get = instants.get
+    return [PracticeRow(aid, get(s) or instant(s), get(e) or instant(e), status, pid, name, series is not None,
+                        bool(tele))
             for aid, s, e, status, pid, name, series, tele in cursor.fetchall()]
 

@@ -113,24 +113,23 @@ class PracticeGrid(QWidget):
         shown = set(self._names)
         local = []
         first, last = self.day_hours
-        walls: dict[datetime, tuple[date, int]] = {}  # instants repeat (every provider at 09:00)
+        # Instants repeat (every provider at 09:00): each converted to (day index, minute) once.
+        walls: dict[datetime, tuple[int | None, int]] = {}
 
-        def wall(instant: datetime) -> tuple[date, int]:
-            got = walls.get(instant)
-            if got is None:
-                t = instant.astimezone(tz)
-                got = walls[instant] = (t.date(), t.hour * 60 + t.minute)
+        def wall(instant: datetime) -> tuple[int | None, int]:
+            t = instant.astimezone(tz)
+            got = walls[instant] = (index.get(t.date()), t.hour * 60 + t.minute)
             return got
 
+        get = walls.get
         for row in rows:
-            if row.provider_id not in shown:
+            if row.provider_id not in shown:  # a provider filtered out, or no longer active
                 continue
-            start_day, m0 = wall(row.start)
-            day = index.get(start_day)
+            day, m0 = get(row.start) or wall(row.start)
             if day is None:
                 continue
-            end_day, m1 = wall(row.end)
-            if end_day != start_day:
+            end_day, m1 = get(row.end) or wall(row.end)
+            if end_day != day:
                 m1 = 24 * 60
             local.append((row, day, m0, max(m1, m0 + 15)))
             if mode is CalendarMode.DAY:
