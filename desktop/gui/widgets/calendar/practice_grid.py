@@ -79,6 +79,7 @@ class PracticeGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("practiceGrid")
+        self.setAccessibleName("Practice calendar grid")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 320)
         self.mode = CalendarMode.DAY
