@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from desktop.gui.widgets.calendar.layout import CalendarMode
 from desktop.rules.timefmt import format_range
@@ -65,6 +65,16 @@ def test_the_owner_sees_every_provider_side_by_side_and_filters_to_one(qtbot, de
     assert f"{total} appointment" in page.accessibleDescription()
     assert 0 < len(page.grid.boxes()) <= total
 
+    # Double-clicking a day's cell opens that day.
+    cell_w, cell_h = (page.grid.width() - 1) / 7, (page.grid.height() - 30 - 1) / 6
+    index = page.grid.days.index(today)
+    spot = QPoint(int((index % 7 + 0.5) * cell_w), int(30 + (index // 7 + 1) * cell_h - 3))
+    qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=spot)
+    wait_reads(qtbot, page)
+    assert page.mode is CalendarMode.DAY and page.anchor == today
+    click(qtbot, page.mode_buttons[CalendarMode.MONTH])
+    wait_reads(qtbot, page)
+
     # One provider only: a new read of that provider's rows.
     chen = actor("dr.chen")
     page.provider_combo.setCurrentIndex(page.provider_combo.findText("Dr. Daniel Chen"))
@@ -72,7 +82,7 @@ def test_the_owner_sees_every_provider_side_by_side_and_filters_to_one(qtbot, de
     assert [p.id for p in page.grid.providers] == [chen.provider_id]
     assert page.rows and {r.provider_id for r in page.rows} == {chen.provider_id}
     assert f"{_count(grid_start, 42, zone, chen.provider_id)} appointment" in page.accessibleDescription()
-    assert page.range_reads == 4
+    assert page.range_reads == 6  # day, week, month, the day opened from it, the month again, one provider
     # Back to the day view and today: that provider's day only.
     click(qtbot, page.mode_buttons[CalendarMode.DAY])
     wait_reads(qtbot, page)
