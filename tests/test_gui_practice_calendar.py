@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint, Qt
 from desktop.gui.widgets.calendar.layout import CalendarMode
 from desktop.rules.timefmt import format_range
 from desktop.rules.vocabulary import Role
-from desktop.store.models import Appointment, AuditEvent, Provider, User
+from desktop.services.booking import BookingRequest, book_appointment
+from desktop.services.result import Change
+from desktop.store.models import Appointment, AuditEvent, Client, Provider, User
 from tests.factories import PASSWORD, actor, add_front_desk
 from tests.guikit import click, make_controller, show_page, sign_in, wait_ops, wait_reads
 
@@ -137,3 +139,23 @@ def test_a_provider_who_is_not_the_owner_has_no_practice_calendar(qtbot, demo_db
     window = sign_in(qtbot, controller, "dr.chen")
     assert "practice" not in window.pages
     assert all(window.nav.item(i).text() != "Practice calendar" for i in range(window.nav.count()))
+
+
+def test_a_change_elsewhere_shows_without_a_click_and_keeps_the_rows_meanwhile(qtbot, demo_db, now, tmp_path):
+    """A booking published on the bus (as another workstation's change arrives) is read again;
+    the grid keeps the rows it had until the new ones come."""
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = show_page(window, "practice")
+    wait_reads(qtbot, page)
+    before = len(page.grid.boxes())
+    zone = window.ctx.actor.time_zone
+    today = now.astimezone(ZoneInfo(zone)).date()
+    chen = actor("dr.chen")
+    client = Client.select().where(Client.provider == chen.provider_id).first()
+    start = datetime.combine(today, time(19, 0), tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    book_appointment(chen, BookingRequest(chen.provider_id, client.id, start, timedelta(minutes=50)), now=now)
+    window.ctx.bus.publish(Change.APPOINTMENTS)
+    assert len(page.grid.boxes()) == before  # still shown while the range is read again
+    wait_reads(qtbot, page)
+    assert len(page.grid.boxes()) == before + 1 == _count(today, 1, zone)

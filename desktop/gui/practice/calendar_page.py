@@ -119,7 +119,11 @@ class PracticeCalendarPage(Page):
         i = self.provider_combo.findData(chosen) if chosen is not None else 0
         self.provider_combo.setCurrentIndex(max(i, 0))
         self.provider_combo.blockSignals(False)
-        self._have = self._want = None  # a change (of people or appointments): read the range again
+        # A change (of people or appointments): read the range again, showing the rows read
+        # before until the new ones come (no blank grid on every change on another workstation).
+        self._want = None
+        if self._have is not None:
+            self._have = ((), self._have[1])
         self._apply()
 
     def shown_providers(self) -> list[PracticeProvider]:
