@@ -132,11 +132,11 @@ def main(argv: list[str]) -> int:
             ("provider-urgent", provider_screens.show_urgent),
             ("provider-week", provider_screens.show_week),
             ("provider-month", provider_screens.show_month),
-            ("provider-server-gone", provider_screens.show_server_gone),
             ("practice-day", practice_screens.show_day),
             ("practice-week", practice_screens.show_week),
             ("practice-month", practice_screens.show_month),
             ("practice-month-one-provider", practice_screens.show_one_provider_month),
+            ("provider-server-gone", provider_screens.show_server_gone),  # last: its banners stay
         ])
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])

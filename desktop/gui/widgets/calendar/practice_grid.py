@@ -34,6 +34,7 @@ HEADER = 30  # day names / provider names (two lines of 11 px)
 GUTTER = 48  # hour labels (day view)
 NAMES = 150  # provider names (week view)
 LINE = 16  # one line of a month cell
+ROW_MAX = 44  # a week row's height at most
 GRID, INK, MUTED, TODAY = "#dde4e8", "#17384a", "#4d5f6b", "#eaf4fb"
 
 
@@ -69,6 +70,7 @@ class _Style:
         self.status = {s: (QBrush(QColor(fill)), QPen(QColor(border)), QPen(QColor(ink)))
                        for s, (fill, border, ink) in STATUS_COLOURS.items()}
         self.selected = QPen(QColor("#0b2533"), 2)
+        self.cancelled = frozenset(s for s in AppointmentStatus if s.is_cancelled)  # struck through in a month
         self.grid, self.ink, self.muted = QPen(QColor(GRID)), QPen(QColor(INK)), QPen(QColor(MUTED))
 
 
@@ -177,6 +179,10 @@ class PracticeGrid(QWidget):
         first, last = self._hours
         return HEADER + (self.height() - HEADER - 1) * (minute - first * 60) / ((last - first) * 60)
 
+    def _row_height(self) -> float:
+        """A week row per provider: the height shared out, at most ROW_MAX (a few providers)."""
+        return min((self.height() - HEADER - 1) / max(len(self.providers), 1), ROW_MAX)
+
     def _column(self) -> dict[int, int]:
         return {p.id: i for i, p in enumerate(self.providers)}
 
@@ -202,7 +208,7 @@ class PracticeGrid(QWidget):
 
     def _place_week(self) -> None:
         row_of = self._column()
-        rh = (self.height() - HEADER - 1) / max(len(self.providers), 1)
+        rh = self._row_height()
         cw = (self.width() - NAMES - 1) / 7
         first, last = self._hours
         span = (last - first) * 60
@@ -268,11 +274,12 @@ class PracticeGrid(QWidget):
             for i in range(len(self.providers) + 1):
                 p.drawLine(QPointF(GUTTER + i * cw, HEADER), QPointF(GUTTER + i * cw, h))
         elif self.mode is CalendarMode.WEEK:
-            rh = (h - HEADER - 1) / max(len(self.providers), 1)
+            rh = self._row_height()
             cw = (w - NAMES - 1) / 7
+            bottom = HEADER + len(self.providers) * rh
             for i, day in enumerate(self.days):
                 if day == self.today:
-                    p.fillRect(QRectF(NAMES + i * cw, 0, cw, h), QColor(TODAY))
+                    p.fillRect(QRectF(NAMES + i * cw, 0, cw, bottom), QColor(TODAY))
                 p.setFont(st.bold if day == self.today else st.small)
                 p.setPen(st.ink)
                 p.drawText(QRectF(NAMES + i * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, f"{day:%a} {day.day}")
@@ -284,9 +291,15 @@ class PracticeGrid(QWidget):
                            self._elide(prov.name, NAMES - 8))
                 p.setPen(st.grid)
                 p.drawLine(QPointF(0, y), QPointF(w, y))
-            p.drawLine(QPointF(0, h - 1), QPointF(w, h - 1))
+            p.drawLine(QPointF(0, bottom), QPointF(w, bottom))
+            first, last = self._hours
             for i in range(8):
-                p.drawLine(QPointF(NAMES + i * cw, 0), QPointF(NAMES + i * cw, h))
+                p.setPen(st.grid)
+                p.drawLine(QPointF(NAMES + i * cw, 0), QPointF(NAMES + i * cw, bottom))
+                p.setPen(QPen(QColor(GRID), 1, Qt.PenStyle.DotLine))  # every third hour, to read the bars by
+                for hour in range(first + 3 - first % 3, last, 3) if i < 7 else ():
+                    x = NAMES + i * cw + 3 + (cw - 6) * (hour - first) / (last - first)
+                    p.drawLine(QPointF(x, HEADER), QPointF(x, bottom))
         else:
             cw, ch = (w - 1) / 7, (h - HEADER - 1) / 6
             for col in range(7):
@@ -335,9 +348,7 @@ class PracticeGrid(QWidget):
             painter.setPen(st.selected if box.row.id == self.selected_id else pen)
             painter.drawRect(box.rect)
             if box.lines:
-                cancelled = box.row.status != AppointmentStatus.SCHEDULED and box.row.status != \
-                    AppointmentStatus.NO_SHOW
-                painter.setFont(st.struck if month and cancelled else st.small)
+                painter.setFont(st.struck if month and box.row.status in st.cancelled else st.small)
                 painter.setPen(ink)
                 y = box.rect.top()
                 for line in box.lines:
