@@ -114,6 +114,7 @@ def main(argv: list[str]) -> int:
 
         from scripts.screens import client as client_screens
         from scripts.screens import dark as dark_screens
+        from scripts.screens import practice as practice_screens
         from scripts.screens import provider as provider_screens
         from scripts.screens import support as support_screens
 
@@ -134,7 +135,11 @@ def main(argv: list[str]) -> int:
             ("provider-week", provider_screens.show_week),
             ("provider-month", provider_screens.show_month),
             ("provider-week-dark", dark_screens.show_week_dark),
-            ("provider-server-gone", lambda w: (dark_screens.light(), provider_screens.show_server_gone(w))[1]),
+            ("practice-day", lambda w: (dark_screens.light(), practice_screens.show_day(w))[1]),
+            ("practice-week", practice_screens.show_week),
+            ("practice-month", practice_screens.show_month),
+            ("practice-month-one-provider", practice_screens.show_one_provider_month),
+            ("provider-server-gone", provider_screens.show_server_gone),  # last: its banners stay
         ])
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])

@@ -49,6 +49,7 @@ from desktop.services import (
     people,
     policy,
     practice,
+    practice_calendar,
     reschedule,
     restore,
     session_policy,
@@ -75,12 +76,14 @@ late_requests = importlib.import_module("desktop.services.provider.late_requests
 
 
 class Who(StrEnum):
-    """The four kinds of caller rule 8 distinguishes (an owner is a provider who manages people)."""
+    """The kinds of caller rule 8 distinguishes (an owner is a provider who manages people; the
+    front desk sees the practice calendar and nothing clinical)."""
 
     CLIENT = "client"
     PROVIDER = "provider"
     OWNER = "owner"
     SUPPORT = "support"
+    FRONT_DESK = "front_desk"
 
 
 class Reach(StrEnum):
@@ -168,6 +171,7 @@ SUPPORT_ANY = {Who.SUPPORT: Reach.ANY}
 SUPPORT_SELF = {Who.SUPPORT: Reach.SELF}
 OWNER_SELF = {Who.OWNER: Reach.SELF}
 OWNER_ANY = {Who.OWNER: Reach.ANY}
+PRACTICE_VIEWERS = {Who.OWNER: Reach.SELF, Who.FRONT_DESK: Reach.SELF}
 EVERYONE_SELF = {w: Reach.SELF for w in Who}
 CHARGE_READERS = {**PARTIES, Who.SUPPORT: Reach.ANY}
 
@@ -231,6 +235,11 @@ ENTRIES: tuple[Authority, ...] = (
     _row(booking.create_series, PROVIDERS_OWN, lambda a, o: booking.create_series(a, booking.SeriesRequest(
         o.client_id, o.wall_clock(2), ZONE, SESSION, series_rules.Frequency.WEEKLY, count=3), now=o.now)),
     _row(calendar.client_range, CLIENT_SELF, lambda a, o: calendar.client_range(a, o.now, o.now + timedelta(7))),
+    _row(practice_calendar.require_practice_viewer, PRACTICE_VIEWERS,
+         lambda a, o: practice_calendar.require_practice_viewer(a)),
+    _row(practice_calendar.practice_providers, PRACTICE_VIEWERS, lambda a, o: practice_calendar.practice_providers(a)),
+    _row(practice_calendar.practice_range, PRACTICE_VIEWERS,
+         lambda a, o: practice_calendar.practice_range(a, o.now, o.now + timedelta(7))),
     _row(calendar.provider_range, PROVIDERS_SELF,
          lambda a, o: calendar.provider_range(a, o.now, o.now + timedelta(7))),
     _row(edits.book_for_client, PROVIDERS_OWN,
@@ -486,7 +495,7 @@ def build_world(now: datetime, scratch: Path) -> World:
     """A practice with both pairs and Support, every object in place, on the open database."""
     team = factories.make_team(now)
     actors = {Who.CLIENT: team.client, Who.PROVIDER: team.other_provider, Who.OWNER: team.owner,
-              Who.SUPPORT: team.support}
+              Who.SUPPORT: team.support, Who.FRONT_DESK: factories.add_front_desk(now)}
     return World(MappingProxyType(actors), _pair(team.owner, team.client, now, scratch),
                  _pair(team.other_provider, team.other_client, now, scratch))
 

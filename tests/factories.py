@@ -104,6 +104,12 @@ def add_support(now: datetime, username: str = "support", *, display_name: str |
     return actor_for(_user(username, Role.SUPPORT, display_name=display_name, zone=zone, now=now))
 
 
+def add_front_desk(now: datetime, username: str = "front.desk", *, display_name: str | None = None,
+                   zone: str = ZONE) -> Actor:
+    return actor_for(_user(username, Role.FRONT_DESK, display_name=display_name or "Frankie Desk", zone=zone,
+                           now=now))
+
+
 @dataclass(frozen=True)
 class Team:
     owner: Actor  # provider, practice owner

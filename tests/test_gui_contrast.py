@@ -13,6 +13,7 @@ from desktop.gui.app import make_application
 from desktop.gui.palettes import COLOURS, STATUS_COLOURS, Scheme
 from desktop.gui.theme import apply_scheme, current_scheme, scheme_for
 from scripts.screens import client as client_screens
+from scripts.screens import practice as practice_screens
 from scripts.screens import provider as provider_screens
 from scripts.screens import support as support_screens
 from tests.contrast import AA, low_contrast, ratio
@@ -78,6 +79,8 @@ def test_every_main_screen_is_readable(qtbot, demo_db, now, tmp_path, scheme):
     check(qtbot, window, "provider urgent")
     window.go_to("people")
     check(qtbot, window, "owner's people (inactive greyed)")
+    practice_screens.show_week(window)
+    check(qtbot, window, "practice calendar, week")
     provider_screens.show_server_gone(window)
     check(qtbot, window, "the server-gone and clock banners")
     sign_out(qtbot, controller, window)

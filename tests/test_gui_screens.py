@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from scripts.screens import client as client_screens
 from scripts.screens import dark as dark_screens
+from scripts.screens import practice as practice_screens
 from scripts.screens import provider as provider_screens
 from scripts.screens import support as support_screens
 from tests.guikit import click, make_controller, sign_in, wait_ops
@@ -40,6 +41,22 @@ def test_dark_driver(qtbot, demo_db, now, tmp_path):
     finally:
         dark_screens.light()
     assert current_scheme() == "light"
+
+
+def test_practice_calendar_drivers(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = window.pages["practice"]
+    assert practice_screens.show_day(window) is window and window.current_page() is page
+    assert page.mode.value == "day" and len(page.grid.providers) == 3 and page.grid.boxes()
+    assert not window.grab().isNull()
+    practice_screens.show_week(window)
+    assert page.mode.value == "week" and page.grid.boxes()
+    practice_screens.show_month(window)
+    assert page.mode.value == "month" and page.grid.boxes()
+    practice_screens.show_one_provider_month(window)
+    assert [p.id for p in page.grid.providers] == [page.providers[1].id]
+    assert page.rows and {r.provider_id for r in page.rows} == {page.providers[1].id}
 
 
 def test_client_drivers(qtbot, demo_db, now, tmp_path):

@@ -23,7 +23,8 @@ def test_each_role_gets_its_own_window_with_navigation(qtbot, demo_db: Opened, n
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     cases = [
         ("alex.morgan", ClientPortal, ["Dashboard", "Appointments", "Book", "Messages", "Billing"]),
-        ("dr.rivera", ProviderWorkspace, ["Calendar", "Urgent", "Requests", "Messages", "Disputes", "Booking page", "People"]),
+        ("dr.rivera", ProviderWorkspace, ["Calendar", "Urgent", "Requests", "Messages", "Disputes", "Booking page",
+                                         "Practice calendar", "People"]),
         ("dr.chen", ProviderWorkspace, ["Calendar", "Urgent", "Requests", "Messages", "Disputes", "Booking page"]),
         ("support", SupportDesk, None),
     ]

@@ -174,6 +174,10 @@ BASE: dict[str, Base] = {
     "booking.extend_horizons": lambda w: {"now": NOW},
     "calendar.provider_range": lambda w: {"actor": w.team.owner, "start": NOW, "end": NOW + timedelta(days=7)},
     "calendar.client_range": lambda w: {"actor": w.team.client, "start": NOW, "end": NOW + timedelta(days=7)},
+    "practice_calendar.practice_range": lambda w: {"actor": w.team.owner, "start": NOW,
+                                                   "end": NOW + timedelta(days=7),
+                                                   "provider_ids": [w.team.owner.provider_id]},
+    "practice_calendar.practice_providers": lambda w: {"actor": w.team.owner},
     "cancellation.cancel_preview": lambda w: {"actor": w.team.client, "appointment_id": w.appointment, "now": NOW},
     "cancellation.client_cancel_one": lambda w: {
         "actor": w.team.client, "appointment_id": w.appointment, "reason_code": "unwell",
@@ -285,7 +289,7 @@ BASE: dict[str, Base] = {
 # (guards, writers of rows), or are pure helpers that take no caller input.
 HELPERS = {
     "access.appointment_for", "access.client_for_provider", "access.current_policy", "access.snapshot",
-    "actor.current_actor", "actor.require_owner", "actor.require_role",
+    "actor.current_actor", "actor.require_owner", "actor.require_role", "practice_calendar.require_practice_viewer",
     "auth.actor_for", "auth.check_zone", "auth.create_default_policy", "auth.create_default_working_hours",
     "booking.busy_overlap", "booking.materialise", "booking.provider_display", "booking.require_offered_slot",
     "booking.require_active_client", "guards.client_moved", "fees.guards.provider_sees_charge",

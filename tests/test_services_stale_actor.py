@@ -39,6 +39,7 @@ GUARDS = {
     "desktop.services.access.client_for_provider": "whose client it is, for a use case",
     "desktop.services.actor.require_role": "the role the session holds, checked by every use case",
     "desktop.services.actor.require_owner": "the owner flag the session holds",
+    "desktop.services.practice_calendar.require_practice_viewer": "the role and owner flag the session holds",
     "desktop.services.fees.guards.charge_for": "whose charge it is, for a use case",
     "desktop.services.guards.own_appointment": "whose appointment it is, for a write",
     "desktop.services.guards.own_occurrence_in_series_order": "whose appointment it is, in the series lock order",

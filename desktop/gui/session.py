@@ -47,6 +47,10 @@ def window_for(ctx: AppContext) -> NavigationWindow:
         from .provider.workspace import ProviderWorkspace
 
         return ProviderWorkspace(ctx)
+    if ctx.actor.is_front_desk:
+        from .practice.front_desk import FrontDeskWindow
+
+        return FrontDeskWindow(ctx)
     from .support.desk import SupportDesk
 
     return SupportDesk(ctx)

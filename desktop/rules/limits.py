@@ -190,6 +190,7 @@ LABELS: dict[str, str] = {
     "frequency": "repeat frequency",
     "decision": "decision",
     "expected_ids": "list of appointments",
+    "provider_ids": "list of providers",
     "blocks": "working hours",
     "expected": "what you were looking at",
 }

@@ -15,10 +15,12 @@ class Role(StrEnum):
     CLIENT = "client"
     PROVIDER = "provider"
     SUPPORT = "support"
+    FRONT_DESK = "front_desk"  # reception: the practice calendar (names, times, status), nothing clinical
 
     @property
     def label(self) -> str:
-        return {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support"}[self]
+        return {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support",
+                Role.FRONT_DESK: "Front desk"}[self]
 
 
 class AppointmentStatus(StrEnum):

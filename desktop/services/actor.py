@@ -43,6 +43,10 @@ class Actor:
     def is_support(self) -> bool:
         return self.role == Role.SUPPORT
 
+    @property
+    def is_front_desk(self) -> bool:
+        return self.role == Role.FRONT_DESK
+
 
 SIGN_IN_AGAIN = "you have been signed out. Sign in again to continue."
 

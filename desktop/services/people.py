@@ -37,7 +37,10 @@ _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
 # The roles the owner can give an account, as the People page names them; the page reads
 # them here so it never imports the store's constants.
-ROLE_LABELS = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support"}
+# A front-desk account sees the practice calendar (names, times, status, provider) and nothing
+# clinical: granting it is adding such an account, taking it away deactivating it (both audited).
+ROLE_LABELS = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support",
+               Role.FRONT_DESK: "Front desk"}
 CLIENT_ROLE = Role.CLIENT
 
 
@@ -157,11 +160,11 @@ def _check_new_account(username: str, password: str) -> str:
 @entry_point
 def add_person(actor: Actor, role: str, username: str, first_password: str, form: PersonForm, *,
                now: datetime | None = None) -> OpResult:
-    """A new client, provider or Support account with a first password that must be changed at sign-in."""
+    """A new client, provider, Support or front-desk account with a first password that must be changed at sign-in."""
     now = utc_now(now)
     require_owner(actor)
     if role not in tuple(Role):
-        raise InvalidInput("Choose client, provider or Support.")
+        raise InvalidInput("Choose client, provider, Support or front desk.")
     form = _clean(form, role=role)
     with write_transaction(actor):
         username = _check_new_account(username, first_password)
@@ -177,7 +180,8 @@ def add_person(actor: Actor, role: str, username: str, first_password: str, form
             create_default_working_hours(provider)
         audit(actor, "add_person", "user", user.id, at=now, role=role, username=username,
               provider=form.provider_id if role == Role.CLIENT else None)
-    label = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support account"}[role]
+    label = {Role.CLIENT: "Client", Role.PROVIDER: "Provider", Role.SUPPORT: "Support account",
+             Role.FRONT_DESK: "Front-desk account"}[role]
     return OpResult(Change.PEOPLE, f"{label} {form.name} added; they choose a new password at first sign-in.",
                     user.id)
 

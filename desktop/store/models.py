@@ -181,6 +181,14 @@ class Appointment(BaseModel):
         )
 
 
+# The practice calendar reads every provider's range (migration 0009): an index that holds
+# every column that read needs, so a month of the whole practice is one contiguous index scan
+# rather than some 4,500 row lookups scattered over the table.
+PRACTICE_RANGE_COLUMNS = ("starts_at", "ends_at", "provider", "client", "status", "series", "telehealth")
+Appointment.add_index(Appointment.index(*(getattr(Appointment, c) for c in PRACTICE_RANGE_COLUMNS),
+                                        name="appointment_practice_range"))
+
+
 class Cancellation(BaseModel):
     id = AutoField()
     appointment = ForeignKeyField(Appointment, unique=True, backref="cancellation", on_delete="CASCADE")

@@ -46,9 +46,10 @@ class PeoplePage(Page):
         super().__init__(ctx, parent)
         self.setObjectName("peoplePage")
         layout = page_layout(self, self.title)
-        layout.addWidget(muted("Add and edit clients, providers and Support staff. A new account gets a first "
-                               "password that must be changed at first sign-in. Deactivating keeps the history and "
-                               "stops sign-in.", self))
+        layout.addWidget(muted("Add and edit clients, providers, Support staff and the front desk (who see the "
+                               "practice calendar and nothing clinical). A new account gets a first password that "
+                               "must be changed at first sign-in. Deactivating keeps the history and stops sign-in.",
+                               self))
         self.model = people_model(self)
         self.table = row_table(self.model, "peopleTable", "People", self,
                                empty="No people yet. Fill in the card beside the list and choose Add person.")

@@ -1,10 +1,12 @@
-"""The provider workspace: calendar, urgent items, requests, messages, disputes, booking page, people."""
+"""The provider workspace: calendar, urgent items, requests, messages, disputes, booking page; for the
+owner also the practice calendar and people."""
 
 from __future__ import annotations
 
 from ...services import urgent
 from ...services.result import Change
 from ..context import AppContext
+from ..practice.calendar_page import PracticeCalendarPage
 from ..widgets.navwindow import NavigationWindow
 from .calendar_page import CalendarPage
 from .disputes import DisputesPage
@@ -26,6 +28,7 @@ class ProviderWorkspace(NavigationWindow):
         self.add_page("disputes", DisputesPage(ctx))
         self.add_page("booking", BookingSettingsPage(ctx))
         if ctx.actor.is_owner:
+            self.add_page("practice", PracticeCalendarPage(ctx))
             self.add_page("people", PeoplePage(ctx))
         self._update_urgent_badge()
 

@@ -10,6 +10,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ....rules.datefmt import day_heading, month_heading, week_heading
@@ -130,3 +131,28 @@ def hour_span(placed: Sequence[Placed], first: int = 7, last: int = 20) -> tuple
         first = min(first, p.start_minute // 60)
         last = max(last, -(-p.end_minute // 60))
     return first, min(last, 24)
+
+
+def side_by_side(items: list[tuple[Any, int, int]]) -> list[tuple[Any, int, int, int, int]]:
+    """Overlapping (row, start minute, end minute) items of one column side by side:
+    (row, start, end, lane, lanes), each in the first lane free at its start."""
+    items = sorted(items, key=lambda t: (t[1], t[2]))
+    out: list[tuple[Any, int, int, int, int]] = []
+    cluster: list[tuple[Any, int, int, int]] = []
+    end = -1
+
+    def flush() -> None:
+        lanes = max(c[3] for c in cluster) + 1
+        out.extend((r, s, e, lane, lanes) for r, s, e, lane in cluster)
+
+    for row, s, e in items:
+        if cluster and s >= end:
+            flush()
+            cluster = []
+        busy = {lane for _r, _s, ce, lane in cluster if ce > s}
+        lane = next(i for i in range(len(cluster) + 1) if i not in busy)
+        cluster.append((row, s, e, lane))
+        end = max(end, e)
+    if cluster:
+        flush()
+    return out

@@ -1,0 +1,1 @@
+"""The practice-wide screens the owner and the front desk share."""
