@@ -275,3 +275,42 @@ def test_move_one_occurrence_of_a_series_to_another_time(qtbot, demo_db, now, tm
     assert (moved.date(), moved.hour, moved.minute) == (local.date(), 7, 0)
     assert {a.id: a.starts_at for a in Appointment.select().where(Appointment.series == row.series_id,
                                                                   Appointment.id != row.id)} == others
+
+
+def test_repaints_reuse_the_layout_and_a_scheme_change_lays_out_again(qtbot, demo_db, now, tmp_path):
+    """Item 4 of issue 13: paints draw what the layout prepared; a light / dark switch prepares it again."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.gui.palettes import COLOURS, STATUS_COLOURS, Scheme
+    from desktop.gui.theme import apply_scheme
+
+    controller, window, page = _calendar_page(qtbot, demo_db, now, tmp_path)
+    grid = page.calendar.grid
+    qtbot.waitUntil(lambda: bool(grid.boxes()))
+    layouts = grid.layouts
+    for _ in range(4):
+        grid.update()
+        grid.grab()
+        grid.repaint()
+    assert grid.layouts == layouts
+
+    def corner(image):  # the gutter's bottom left: the grid's background
+        return image.pixelColor(2, image.height() - 3).name()
+
+    assert corner(grid.grab().toImage()) == COLOURS[Scheme.LIGHT]["grid"]
+    app = QApplication.instance()
+    try:
+        apply_scheme(app, Scheme.DARK)
+        assert grid.layouts > layouts
+        image = grid.grab().toImage()
+        assert corner(image) == COLOURS[Scheme.DARK]["grid"]
+        box = grid.boxes()[0]
+        fill = STATUS_COLOURS[Scheme.DARK][box.row.status][0]
+        assert image.pixelColor(int(box.rect.center().x()), int(box.rect.bottom()) - 2).name() == fill
+        after = grid.layouts
+        grid.grab()
+        grid.repaint()
+        assert grid.layouts == after
+    finally:
+        apply_scheme(app, Scheme.LIGHT)
+    assert corner(grid.grab().toImage()) == COLOURS[Scheme.LIGHT]["grid"]

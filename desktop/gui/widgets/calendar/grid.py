@@ -1,7 +1,9 @@
 """The painted part of the calendar: a time grid (day, week) or a month grid.
 
-Geometry is computed when rows or size change (``_relayout``); ``paintEvent``
-only draws the rectangles it was given.
+Everything a paint needs is prepared when the rows, the size, the font or the scheme change
+(``_relayout``): the boxes with their lines already elided, the pens, brushes and fonts
+(``style.py``), and the grid itself (hours, days, headings, the current-time line) as a pixmap.
+``paintEvent`` draws the pixmap and the boxes.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ....rules.datefmt import hour_label, weekday, weekday_and_day
 from ....rules.timefmt import format_range
 from ....rules.vocabulary import AppointmentStatus
 from ....services.calendar import CalendarRow
-from ...theme import colour, status_colours
+from ...theme import colour
 from .layout import SERIES_MARK, CalendarMode, Placed, hour_span, place
+from .style import GridStyle
 
 GUTTER = 52  # hour labels
 HEADER = 28  # day names
@@ -31,7 +34,8 @@ MONTH_LINE = 17
 class ItemBox:
     rect: QRectF
     row: CalendarRow
-    lines: tuple[str, ...]
+    lines: tuple[str, ...]  # the words, whole
+    shown: tuple[str, ...] = ()  # what the box draws: the lines that fit, elided to its width
 
 
 # The month grid's status words. Both sides read them (the provider's calendar and the
@@ -55,6 +59,7 @@ def describe(row: CalendarRow, zone: str) -> str:
 
 # The urgent marker (rule 6) in words: shown on the item and read by screen readers.
 URGENT_WORDS = "urgent: the client asked to be contacted"
+CANCELLED = frozenset(s.value for s in AppointmentStatus if s.is_cancelled)  # struck through in a month
 
 
 class CalendarGrid(QWidget):
@@ -81,6 +86,9 @@ class CalendarGrid(QWidget):
         self._more: list[tuple[QRectF, str]] = []
         self.day_hours = (7, 20)  # the working day shown at least (settings calendar/day_*_hour)
         self._hours = self.day_hours
+        self._style: GridStyle | None = None
+        self._pixmap: QPixmap | None = None
+        self.layouts = 0  # how often the boxes were placed (tests: not on a paint, again on a scheme change)
 
     # ------------------------------------------------------------ data
 
@@ -108,13 +116,24 @@ class CalendarGrid(QWidget):
         self._relayout()
         super().resizeEvent(event)
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._style = None  # the scheme (or font) changed: new pens, new elisions, a new pixmap
+            self._relayout()
+            self.update()
+        super().changeEvent(event)
+
     def _columns(self) -> int:
         return 7 if self.mode is not CalendarMode.DAY else 1
 
     def _relayout(self) -> None:
         self._boxes, self._more = [], []
-        if not self.days:
+        self._pixmap = None
+        if not self.days or self.width() <= 0:
             return
+        if self._style is None:
+            self._style = GridStyle(self.font())
+        self.layouts += 1
         if self.mode is CalendarMode.MONTH:
             self._relayout_month()
         else:
@@ -139,7 +158,8 @@ class CalendarGrid(QWidget):
             when = f"{p.start_minute // 60:02d}:{p.start_minute % 60:02d}"
             status = f"Urgent · {row.status_label}" if row.urgent else row.status_label
             lines = (f"{mark}{when} {row.who or row.client_name}", status)
-            self._boxes.append(ItemBox(QRectF(x, y1 + 1, max(w, 8), max(y2 - y1 - 2, 12)), row, lines))
+            rect = QRectF(x, y1 + 1, max(w, 8), max(y2 - y1 - 2, 12))
+            self._boxes.append(ItemBox(rect, row, lines, self._shown_lines(rect, lines)))
 
     def _relayout_month(self) -> None:
         cw = (self.width() - 1) / 7
@@ -165,149 +185,154 @@ class CalendarGrid(QWidget):
                 text = f"{mark}{when} {short}: {who}" if short else f"{mark}{when} {who}"
                 if row.urgent:
                     text = f"! {text}"
-                self._boxes.append(ItemBox(QRectF(x + 2, y + i * MONTH_LINE, cw - 4, MONTH_LINE - 1), row, (text,)))
+                rect = QRectF(x + 2, y + i * MONTH_LINE, cw - 4, MONTH_LINE - 1)
+                self._boxes.append(ItemBox(rect, row, (text,), self._shown_lines(rect, (text,))))
             if len(shown) < len(items):
                 self._more.append((QRectF(x + 4, y + len(shown) * MONTH_LINE, cw - 8, MONTH_LINE - 1),
                                    f"+{len(items) - len(shown)} more"))
 
     # ------------------------------------------------------------ painting
 
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
+    def _background(self) -> QPixmap:
+        """The grid, its headings and the current-time line: drawn once per layout, reused by paints."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(self._style.background)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), colour("grid"))
-        if not self.days:
-            return
         if self.mode is CalendarMode.MONTH:
             self._paint_month_grid(painter)
         else:
             self._paint_time_grid(painter)
+        painter.end()
+        return pixmap
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        if not self.days or self._style is None:
+            painter.fillRect(self.rect(), colour("grid"))
+            return
+        if self._pixmap is None:
+            self._pixmap = self._background()
+        painter.drawPixmap(0, 0, self._pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_items(painter)
         owner = self.parentWidget()
         if owner is not None and owner.hasFocus():
             # The calendar has the keyboard (its arrow keys, N / P, Enter): the theme's focus ring.
-            painter.setPen(QPen(colour("focus"), 2))  # theme.qss's :focus border
+            painter.setPen(self._style.focus)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
     def _paint_time_grid(self, painter: QPainter) -> None:
+        st = self._style
         cw = self._col_width()
         first, last = self._hours
-        grid = QPen(colour("grid_line"))
-        painter.setPen(colour("grid_ink"))
-        small = QFont(self.font())
-        small.setPointSizeF(max(self.font().pointSizeF() - 1.5, 7))
-        painter.setFont(small)
         for i, day in enumerate(self.days):
             x = GUTTER + i * cw
             if day == self.today:
-                painter.fillRect(QRectF(x, 0, cw, self.height()), colour("grid_today"))
-            bold = QFont(small)
-            bold.setBold(day == self.today)
-            painter.setFont(bold)
-            painter.setPen(colour("grid_heading"))
+                painter.fillRect(QRectF(x, 0, cw, self.height()), st.today)
+            painter.setFont(st.small_bold if day == self.today else st.small)
+            painter.setPen(st.heading)
             painter.drawText(QRectF(x, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, weekday_and_day(day))
-        painter.setFont(small)
+        painter.setFont(st.small)
         for hour in range(first, last + 1):
             y = self._minute_y(hour * 60)
-            painter.setPen(grid)
+            painter.setPen(st.grid_line)
             painter.drawLine(QPointF(GUTTER, y), QPointF(self.width(), y))
             if hour < last:
-                painter.setPen(colour("grid_ink"))
+                painter.setPen(st.ink)
                 painter.drawText(QRectF(0, y - 2, GUTTER - 6, 16), Qt.AlignmentFlag.AlignRight, hour_label(hour))
-        painter.setPen(grid)
+        painter.setPen(st.grid_line)
         for i in range(len(self.days) + 1):
             x = GUTTER + i * cw
             painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
-        # The current-time line, in the viewer's zone.
+        # The current-time line, in the viewer's zone (``now`` changes only with the content).
         if self.now is not None and self.today in self.days:
             local = self.now.astimezone(ZoneInfo(self.zone))
             minute = local.hour * 60 + local.minute
             if first * 60 <= minute <= last * 60:
                 i = self.days.index(self.today)
                 y = self._minute_y(minute)
-                painter.setPen(QPen(colour("now_line"), 2))
+                painter.setPen(st.now_line)
                 painter.drawLine(QPointF(GUTTER + i * cw, y), QPointF(GUTTER + (i + 1) * cw, y))
-                painter.setBrush(colour("now_line"))
+                painter.setBrush(st.now_dot)
                 painter.drawEllipse(QPointF(GUTTER + i * cw, y), 4, 4)
 
     def _paint_month_grid(self, painter: QPainter) -> None:
+        st = self._style
         cw = (self.width() - 1) / 7
         ch = (self.height() - HEADER - 1) / 6
-        grid = QPen(colour("grid_month_line"))
-        small = QFont(self.font())
-        small.setPointSizeF(max(self.font().pointSizeF() - 1.5, 7))
-        painter.setFont(small)
+        painter.setFont(st.small)
         for col in range(7):
-            painter.setPen(colour("grid_heading"))
+            painter.setPen(st.heading)
             painter.drawText(QRectF(col * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter,
                              weekday(self.days[col]))
         for i, day in enumerate(self.days):
             col, line = i % 7, i // 7
             cell = QRectF(col * cw, HEADER + line * ch, cw, ch)
             if self.anchor is not None and day.month != self.anchor.month:
-                painter.fillRect(cell, colour("grid_other_month"))
+                painter.fillRect(cell, st.other_month)
             if day == self.today:
-                painter.fillRect(cell, colour("grid_today_cell"))
-            painter.setPen(grid)
+                painter.fillRect(cell, st.today_cell)
+            painter.setPen(st.month_line)
             painter.drawRect(cell)
-            bold = QFont(small)
-            bold.setBold(day == self.today)
-            painter.setFont(bold)
-            painter.setPen(colour("today_ink") if day == self.today else colour("grid_ink"))
+            painter.setFont(st.small_bold if day == self.today else st.small)
+            painter.setPen(st.today_ink if day == self.today else st.ink)
             painter.drawText(cell.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                              str(day.day) + (" · Today" if day == self.today else ""))
-            painter.setFont(small)
-        painter.setPen(colour("grid_ink"))
+        painter.setFont(st.small)
+        painter.setPen(st.ink)
         for rect, text in self._more:
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _item_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPixelSize(11)  # two lines (who, status) fit a 50-minute appointment
-        return font
+    def _shown_lines(self, rect: QRectF, lines: tuple[str, ...]) -> tuple[str, ...]:
+        """The lines a box draws, elided to its width (at layout, never on a paint)."""
+        metrics = self._style.metrics
+        text_rect = rect.adjusted(6, 0, -3, 0)
+        if len(lines) > 1 and text_rect.height() < 2 * metrics.height() - 2:
+            lines = (f"{lines[0]} · {lines[1]}",)  # too short for two lines: one, with the status
+        out, y = [], text_rect.top()
+        for line in lines:
+            if y + metrics.height() > text_rect.bottom() + 3 and y > text_rect.top():
+                break
+            out.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(text_rect.width())))
+            y += metrics.height()
+        return tuple(out)
 
     def _paint_items(self, painter: QPainter) -> None:
-        small = self._item_font()
-        metrics = QFontMetrics(small)
-        painter.setFont(small)
+        st = self._style
+        line_h = st.metrics.height()
+        month = self.mode is CalendarMode.MONTH
+        left, vcentre = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignVCenter
         for box in self._boxes:
-            fill, border, ink = status_colours(box.row.status)
-            selected = box.row.id == self.selected_id
-            painter.setPen(QPen(colour("box_selected") if selected else border, 2 if selected else 1))
-            painter.setBrush(fill)
-            painter.drawRoundedRect(box.rect, 3, 3)
-            painter.fillRect(QRectF(box.rect.left(), box.rect.top(), 3, box.rect.height()), border)
-            font = QFont(small)
-            font.setStrikeOut(AppointmentStatus(box.row.status).is_cancelled and self.mode is CalendarMode.MONTH)
-            painter.setFont(font)
+            brush, pen, border, ink = st.status.get(box.row.status, st.fallback)
+            rect = box.rect
+            painter.setPen(st.selected if box.row.id == self.selected_id else pen)
+            painter.setBrush(brush)
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), border)
+            painter.setFont(st.item_struck if month and box.row.status in CANCELLED else st.item)
             painter.setPen(ink)
-            text_rect = box.rect.adjusted(6, 0, -3, 0)
-            y = text_rect.top()
-            lines = box.lines
-            if len(lines) > 1 and text_rect.height() < 2 * metrics.height() - 2:
-                lines = (f"{lines[0]} · {lines[1]}",)  # too short for two lines: one, with the status
-            for line in lines:
-                if y + metrics.height() > text_rect.bottom() + 3 and y > text_rect.top():
-                    break
-                elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-                painter.drawText(QRectF(text_rect.left(), y, text_rect.width(), metrics.height()),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
-                y += metrics.height()
+            x, y, w = rect.left() + 6, rect.top(), rect.width() - 9
+            for line in box.shown:
+                painter.drawText(QRectF(x, y, w, line_h), left | vcentre, line)
+                y += line_h
             if box.row.urgent:  # a red frame and a filled mark: never only a colour
-                painter.setPen(QPen(colour("urgent"), 2))
+                painter.setPen(st.urgent)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(box.rect.adjusted(1, 1, -1, -1), 3, 3)
-                dot = QRectF(box.rect.right() - 15, box.rect.top() + 2, 13, 13)
-                painter.setBrush(colour("urgent_mark"))
+                painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+                dot = QRectF(rect.right() - 15, rect.top() + 2, 13, 13)
+                painter.setBrush(st.urgent_mark)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawEllipse(dot)
-                painter.setPen(colour("urgent_mark_ink"))
+                painter.setPen(st.urgent_mark_ink)
                 painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, "!")
             elif box.row.late_request_pending:
-                painter.setPen(colour("late_mark"))
-                painter.drawText(box.rect.adjusted(0, 1, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                painter.setPen(st.late_mark)
+                painter.drawText(rect.adjusted(0, 1, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                                  "!")
 
     # ------------------------------------------------------------ mouse
