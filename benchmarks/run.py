@@ -2,10 +2,11 @@
 
     .venv/bin/python benchmarks/run.py [--years 5] [--clients 400]
 
-Figures are medians of repeated runs on a practice with years of weekly appointments
-(about 100,000 rows by default). Baselines: raw sqlite3 for the same SQL work, dateutil
-alone for recurrence, a bare QWidget for painting and start-up. Nothing here is asserted:
-tests never time anything; this script is for reading.
+Each figure and its baseline run in one interleaved loop (benchmarks/measure.py: the two
+alternate, so a busy moment hits both), on a practice with years of weekly appointments (about
+100,000 rows by default); printed: median [p10–p90] p95 of each and the ratio of the medians.
+Baselines: raw sqlite3 for the same SQL work, dateutil alone for recurrence, a bare QWidget for
+painting and start-up. Nothing here is asserted: tests never time anything; this is for reading.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from dateutil import rrule  # noqa: E402
 
+from benchmarks.measure import interleaved, line  # noqa: E402
 from desktop.rules import series as series_rules  # noqa: E402
 from desktop.services import booking, calendar, cancellation  # noqa: E402
 from desktop.services.auth import actor_for  # noqa: E402
@@ -49,18 +50,13 @@ ZONE = "America/New_York"
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
 
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(samples)
-
-
 def row(label: str, ours: float, base: float, base_label: str, unit: str = "ms") -> None:
-    ratio = ours / base if base else float("inf")
-    print(f"  {label:<44} {ours:9.2f} {unit}   baseline {base_label:<34} {base:9.2f} {unit}   x{ratio:5.1f}")
+    """A single figure (the bulk insert: one run each)."""
+    line(label, [ours], [base], base_label, unit)
+
+
+def pair(label: str, ours: Callable[[], object], base: Callable[[], object], base_label: str, repeat: int) -> None:
+    line(label, *interleaved(ours, base, repeat), base_label)
 
 
 def build(path: Path, years: int, clients_n: int) -> tuple[int, float]:
@@ -145,12 +141,12 @@ def bench_queries(path: Path, repeat: int) -> None:
     for label, days in (("week", 7), ("month grid (42 days)", 42)):
         lo, hi = week_start, week_start + timedelta(days=days)
         rows = calendar.provider_range(actor, lo, hi)
-        ours = median_ms(lambda lo=lo, hi=hi: calendar.provider_range(actor, lo, hi), repeat)
         args = (actor.provider_id, fmt(lo - timedelta(days=1)), fmt(hi), fmt(lo))
         raw_rows = raw.execute(RAW_RANGE_SQL, args).fetchall()
         assert len(raw_rows) == len(rows), (len(raw_rows), len(rows))
-        base = median_ms(lambda args=args: raw.execute(RAW_RANGE_SQL, args).fetchall(), repeat)
-        row(f"calendar {label}: {len(rows)} rows (service)", ours, base, "raw sqlite3, same SQL")
+        pair(f"calendar {label}: {len(rows)} rows (service)",
+             lambda lo=lo, hi=hi: calendar.provider_range(actor, lo, hi),
+             lambda args=args: raw.execute(RAW_RANGE_SQL, args).fetchall(), "raw sqlite3, same SQL", repeat)
     raw.close()
 
 
@@ -159,15 +155,6 @@ def bench_cancel(path: Path, repeat: int) -> None:
            .where(Appointment.starts_at > NOW + timedelta(days=30)).order_by(Appointment.id).limit(repeat * 2).tuples()]
     clients = dict(Appointment.select(Appointment.id, Appointment.client).where(Appointment.id.in_(ids)).tuples())
     actors = {}
-    samples = []
-    for appt_id in ids[:repeat]:
-        client_id = clients[appt_id]
-        actor = actors.get(client_id) or actors.setdefault(
-            client_id, actor_for(User.select().join(Client).where(Client.id == client_id).get()))
-        t0 = time.perf_counter()
-        cancellation.client_cancel_one(actor, appt_id, "schedule_conflict", now=NOW)
-        samples.append((time.perf_counter() - t0) * 1000)
-    ours = statistics.median(samples)
     raw = sqlite3.connect(path, isolation_level=None)
     for k, v in SQLITE_PRAGMAS.items():
         raw.execute(f"PRAGMA {k}={v}")
@@ -182,25 +169,30 @@ def bench_cancel(path: Path, repeat: int) -> None:
                     "VALUES ('2026-11-24 15:00:00', 'client_cancel', 'appointment', ?, '{}')", (appt_id,))
         raw.execute("COMMIT")
 
-    base_samples = []
-    for appt_id in ids[repeat:]:
-        t0 = time.perf_counter()
-        raw_cancel(appt_id)
-        base_samples.append((time.perf_counter() - t0) * 1000)
+    samples, base_samples = [], []
+    for i, (appt_id, raw_id) in enumerate(zip(ids[:repeat], ids[repeat:], strict=False)):  # interleaved
+        client_id = clients[appt_id]
+        actor = actors.get(client_id) or actors.setdefault(
+            client_id, actor_for(User.select().join(Client).where(Client.id == client_id).get()))
+        runs = [(lambda a=actor, i=appt_id: cancellation.client_cancel_one(a, i, "schedule_conflict", now=NOW),
+                 samples), (lambda i=raw_id: raw_cancel(i), base_samples)]
+        for fn, out in runs if i % 2 == 0 else reversed(runs):
+            t0 = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - t0) * 1000)
     raw.close()
-    row("client cancels one (rules, checks, audit, fsync)", ours, statistics.median(base_samples),
-        "raw sqlite3 UPDATE+2 INSERT, fsync")
+    line("client cancels one (rules, checks, audit, fsync)", samples, base_samples,
+         "raw sqlite3 UPDATE+2 INSERT, fsync")
 
 
 def bench_series(repeat: int) -> None:
     first = datetime(2027, 1, 5, 10)
     rule = series_rules.build_rrule(series_rules.Frequency.WEEKLY, first.date(), count=500)
     lo, hi = NOW, NOW + booking.HORIZON
-    ours = median_ms(lambda: series_rules.expand(rule, first, ZONE, timedelta(minutes=50),
-                                                window_start=lo, window_end=hi), repeat)
-    base = median_ms(lambda: list(rrule.rrulestr(rule, dtstart=first).between(
-        first, first + booking.HORIZON, inc=True)), repeat)
-    row("expand one weekly series to the horizon", ours, base, "dateutil rrule alone (no zones)")
+    pair("expand one weekly series to the horizon",
+         lambda: series_rules.expand(rule, first, ZONE, timedelta(minutes=50), window_start=lo, window_end=hi),
+         lambda: list(rrule.rrulestr(rule, dtstart=first).between(first, first + booking.HORIZON, inc=True)),
+         "dateutil rrule alone (no zones)", repeat)
 
 
 def bench_startup(path: Path, repeat: int) -> None:
@@ -213,8 +205,7 @@ def bench_startup(path: Path, repeat: int) -> None:
         for _ in range(repeat):
             ours.append(_run(OURS, str(ROOT), str(path), settings))
             bare.append(_run(BARE))
-    row("start-up to painted sign-in window", statistics.median(ours), statistics.median(bare),
-        "bare QWidget shown and painted")
+    line("start-up to painted sign-in window", ours, bare, "bare QWidget shown and painted")
 
 
 def bench_calendar_paint(repeat: int) -> None:
@@ -255,10 +246,8 @@ def bench_calendar_paint(repeat: int) -> None:
         view.set_mode(mode)
         app.processEvents()
         bare.count = len(view.rows)
-        ours = median_ms(lambda: view.grab(), repeat)
-        base = median_ms(lambda: bare.grab(), repeat)
-        row(f"paint calendar {mode.value} view, {len(view.rows)} items", ours, base,
-            f"bare QPainter, {bare.count} boxes+labels")
+        pair(f"paint calendar {mode.value} view, {len(view.rows)} items", lambda: view.grab(), lambda: bare.grab(),
+             f"bare QPainter, {bare.count} boxes+labels", repeat)
 
     def next_week() -> None:
         view.go(1)
@@ -266,9 +255,8 @@ def bench_calendar_paint(repeat: int) -> None:
 
     view.set_mode(CalendarMode.WEEK)
     bare.count = len(view.rows)
-    ours = median_ms(next_week, repeat)
-    base = median_ms(lambda: bare.grab(), repeat)
-    row("next week: range query + paint", ours, base, f"bare QPainter, {bare.count} boxes+labels")
+    pair("next week: range query + paint", next_week, lambda: bare.grab(), f"bare QPainter, {bare.count} boxes+labels",
+         repeat)
     view.close()
     bare.close()
 
