@@ -1,10 +1,8 @@
 """The painted part of the calendar: a time grid (day, week) or a month grid.
 
-Everything a paint needs is prepared when the rows, the size, the font or the scheme change
-(``_relayout``): the boxes with their lines already elided, the pens, brushes and fonts
-(``style.py``), and the grid itself (hours, days, headings, the current-time line) as a pixmap.
-``paintEvent`` draws the pixmap and the boxes.
-"""
+Prepared when the rows, the size, the font or the scheme change (``_relayout``): the boxes and
+their elided lines, pens and fonts (``style.py``), the grid as a pixmap (hours, today, the time
+line: kept from week to week while those stay). ``paintEvent`` draws it, day names and boxes."""
 
 from __future__ import annotations
 
@@ -88,6 +86,7 @@ class CalendarGrid(QWidget):
         self._hours = self.day_hours
         self._style: GridStyle | None = None
         self._pixmap: QPixmap | None = None
+        self._pixmap_key: tuple | None = None  # a day / week grid is kept while this stays the same
         self.layouts = 0  # how often the boxes were placed (tests: not on a paint, again on a scheme change)
 
     # ------------------------------------------------------------ data
@@ -118,7 +117,7 @@ class CalendarGrid(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
-            self._style = None  # the scheme (or font) changed: new pens, new elisions, a new pixmap
+            self._style = self._pixmap_key = None  # the scheme (or font) changed: new pens, elisions, pixmap
             self._relayout()
             self.update()
         super().changeEvent(event)
@@ -128,16 +127,30 @@ class CalendarGrid(QWidget):
 
     def _relayout(self) -> None:
         self._boxes, self._more = [], []
-        self._pixmap = None
+        if self.days and self.width() > 0 and self._style is None:
+            self._style = GridStyle(self.font())
+        key = self._grid_key()
+        if key is None or key != self._pixmap_key:
+            self._pixmap, self._pixmap_key = None, key
         if not self.days or self.width() <= 0:
             return
-        if self._style is None:
-            self._style = GridStyle(self.font())
         self.layouts += 1
         if self.mode is CalendarMode.MONTH:
             self._relayout_month()
         else:
             self._relayout_time()
+
+    def _grid_key(self) -> tuple | None:
+        """What a day / week grid's pixmap shows (day names are drawn on each paint): weeks
+        without today share one. None for a month (its day numbers are in the pixmap)."""
+        if self.mode is CalendarMode.MONTH or not self.days or self._style is None:
+            return None
+        today = self.days.index(self.today) if self.today in self.days else None
+        minute = None
+        if today is not None and self.now is not None:
+            local = self.now.astimezone(ZoneInfo(self.zone))
+            minute = local.hour * 60 + local.minute
+        return self.mode, self.width(), self.height(), self._hours, today, minute
 
     def _col_width(self) -> float:
         return (self.width() - GUTTER - 1) / self._columns()
@@ -216,6 +229,8 @@ class CalendarGrid(QWidget):
         if self._pixmap is None:
             self._pixmap = self._background()
         painter.drawPixmap(0, 0, self._pixmap)
+        if self.mode is not CalendarMode.MONTH:
+            self._paint_day_names(painter)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_items(painter)
         owner = self.parentWidget()
@@ -231,12 +246,8 @@ class CalendarGrid(QWidget):
         cw = self._col_width()
         first, last = self._hours
         for i, day in enumerate(self.days):
-            x = GUTTER + i * cw
             if day == self.today:
-                painter.fillRect(QRectF(x, 0, cw, self.height()), st.today)
-            painter.setFont(st.small_bold if day == self.today else st.small)
-            painter.setPen(st.heading)
-            painter.drawText(QRectF(x, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, weekday_and_day(day))
+                painter.fillRect(QRectF(GUTTER + i * cw, 0, cw, self.height()), st.today)
         painter.setFont(st.small)
         for hour in range(first, last + 1):
             y = self._minute_y(hour * 60)
@@ -260,6 +271,13 @@ class CalendarGrid(QWidget):
                 painter.drawLine(QPointF(GUTTER + i * cw, y), QPointF(GUTTER + (i + 1) * cw, y))
                 painter.setBrush(st.now_dot)
                 painter.drawEllipse(QPointF(GUTTER + i * cw, y), 4, 4)
+
+    def _paint_day_names(self, painter: QPainter) -> None:
+        st, cw = self._style, self._col_width()
+        painter.setPen(st.heading)
+        for i, day in enumerate(self.days):
+            painter.setFont(st.small_bold if day == self.today else st.small)
+            painter.drawText(QRectF(GUTTER + i * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, weekday_and_day(day))
 
     def _paint_month_grid(self, painter: QPainter) -> None:
         st = self._style
