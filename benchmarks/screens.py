@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from desktop.services import calendar, client_portal, fees, messaging, people, urgent
+from desktop.services import calendar, client_portal, fees, messaging, people, practice_calendar, urgent
 from desktop.services import provider as provider_services
 from desktop.services.auth import actor_for
 from desktop.store.models import Appointment, Charge, Client, Provider, Thread, User
@@ -31,6 +31,7 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
     charge_id = Charge.select(Charge.id).where(Charge.provider == owner.provider_id).order_by(Charge.id).scalar()
     thread_id = Thread.select(Thread.id).where(Thread.client == client.client_id).order_by(Thread.id).scalar()
     provider_id = Provider.select(Provider.id).order_by(Provider.id).scalar()
+    three = [p for (p,) in Provider.select(Provider.id).order_by(Provider.id).limit(3).tuples()]
     return {
         # client
         "client dashboard": (5, lambda: client_portal.dashboard(client, now=now)),
@@ -53,6 +54,9 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
         "provider urgent": (2, lambda: urgent.urgent_items(owner, include_handled=True)),
         "provider clients": (2, lambda: provider_services.my_clients(owner)),
         "owner people": (2, lambda: people.list_people(owner)),
+        "practice week": (2, lambda: practice_calendar.practice_range(owner, *week)),
+        "practice month": (2, lambda: practice_calendar.practice_range(owner, *month)),
+        "practice month, 3 providers": (2, lambda: practice_calendar.practice_range(owner, *month, three)),
         # support
         "support queue": (2, lambda: fees.adjustment_queue(support, status=None)),
         "support search": (2, lambda: fees.search_charges(support, "Client 0001")),

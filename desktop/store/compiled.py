@@ -15,9 +15,10 @@ JSON); everything else comes back as the driver gives it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -84,8 +85,12 @@ class CompiledSelect:
     """A peewee SELECT (built by ``build``, with :class:`Param` placeholders) compiled once per
     open database; :meth:`rows` runs it with values for the placeholders."""
 
-    def __init__(self, build: Callable[[], ModelSelect]) -> None:
+    def __init__(self, build: Callable[[], ModelSelect], *,
+                 convert: Mapping[str, Callable[[Any], Any]] | None = None) -> None:
+        # ``convert``: converters for columns (by name) that are not plain fields (a flag
+        # computed in SQL as 0/1, say), applied after the fields' own.
         self._build = build
+        self._convert = dict(convert or {})
         self._lock = threading.Lock()
         self._compiled: tuple[object, str, list[Any], list[tuple[int, Callable]], list[str]] | None = None
 
@@ -98,10 +103,10 @@ class CompiledSelect:
             query = self._build()
             sql, params = query.sql()
             columns = list(query._returning)
-            converters = [(i, convert) for i, column in enumerate(columns)
-                          if (convert := _converter(column)) is not None]
             names = [getattr(c, "_alias", None) or getattr(_field_of(c), "name", f"c{i}")
                      for i, c in enumerate(columns)]
+            converters = [(i, convert) for i, column in enumerate(columns)
+                          if (convert := self._convert.get(names[i]) or _converter(column)) is not None]
             self._compiled = compiled = (db, sql, params, converters, names)
         return compiled
 
@@ -128,3 +133,34 @@ class CompiledSelect:
     def dicts(self, **values: Any) -> list[dict[str, Any]]:
         names = self.names
         return [dict(zip(names, row, strict=True)) for row in self.rows(**values)]
+
+
+def instances(cls: type, names: list[str], rows: list[tuple]) -> list[Any]:
+    """``rows`` as instances of the frozen dataclass ``cls`` whose fields are exactly ``names``,
+    built without running its ``__init__`` (a frozen dataclass sets each field through
+    ``object.__setattr__``: most of the cost of a large list). Only for plain data classes:
+    no ``__post_init__``, no slots; every field filled from the row."""
+    _check_plain(cls, names)
+    new = object.__new__
+    out = []
+    append = out.append
+    for row in rows:
+        obj = new(cls)
+        obj.__dict__.update(zip(names, row, strict=True))
+        append(obj)
+    return out
+
+
+_PLAIN: set[tuple[type, tuple[str, ...]]] = set()
+
+
+def _check_plain(cls: type, names: list[str]) -> None:
+    key = (cls, tuple(names))
+    if key in _PLAIN:
+        return
+    fields = {f.name for f in dataclasses.fields(cls)}
+    if set(names) != fields or len(names) != len(fields):
+        raise TypeError(f"{cls.__name__}: the columns {names} are not exactly its fields {sorted(fields)}")
+    if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
+        raise TypeError(f"{cls.__name__} is not a plain data class")
+    _PLAIN.add(key)
