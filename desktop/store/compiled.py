@@ -22,17 +22,24 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from peewee import Alias, BooleanField, Field, ModelSelect
+from peewee import Alias, BooleanField, Field, ModelSelect, Node
 
 from .fields import JSONField, UTCDateTimeField
 from .models import database
 
 
-class Param:
-    """Where a value goes in a compiled query; named when it runs (``rows(name=value)``)."""
+class Param(Node):
+    """Where a value goes in a compiled query; named when it runs (``rows(name=value)``).
+
+    A peewee node, so that it reaches the SQL as a placeholder untouched: a plain value would
+    first go through the compared field's ``db_value`` (a text field would store ``str(Param)``)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
+
+    def __sql__(self, ctx):
+        ctx._values.append(self)
+        return ctx.literal(ctx.state.param or "?")
 
     def __repr__(self) -> str:
         return f"Param({self.name!r})"
