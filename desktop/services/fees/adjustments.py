@@ -22,6 +22,7 @@ from ...rules.vocabulary import (
     Role,
     ThreadKind,
 )
+from ...store.compiled import CompiledSelect, Param, instances
 from ...store.models import (
     Appointment,
     Charge,
@@ -39,7 +40,15 @@ from ..result import Change, OpResult
 from ..tx import audit, locked, utc_now, write_transaction
 from ..validation import entry_point
 from .guards import apply_at_version, clean_text, require_version
-from .queries import ThreadMessage, join_parties, kind_label, party_names, search_condition, thread_messages
+from .queries import (
+    ThreadMessage,
+    compiled_search_condition,
+    join_parties,
+    kind_label,
+    party_names,
+    search_params,
+    thread_messages,
+)
 
 
 @dataclass(frozen=True)
@@ -117,20 +126,52 @@ def adjustment_queue(actor: Actor, *, status: str | None = AdjustmentRequestStat
     """Support's queue: oldest pending first; ``status=None`` for every request."""
     current_actor(actor)
     require_role(actor, Role.SUPPORT)
-    q = _requests_query()
     if status is not None:
         try:
             status = AdjustmentRequestStatus(status)
         except ValueError:
             raise InvalidInput(f"Unknown request status {status!r}.") from None
-        q = q.where(FeeAdjustmentRequest.status == status)
-    cond = search_condition(search, FeeAdjustmentRequest.charge)
-    if cond is not None:
-        q = q.where(cond)
+    shape, params = search_params(search) or (None, {})
+    compiled = _QUEUE[(status is not None, status == AdjustmentRequestStatus.PENDING, shape)]
+    labels: dict[str, str] = {}
+    money: dict[tuple, Money] = {}
+    statuses: dict[str, AdjustmentRequestStatus] = {}
+
+    def cash(cents: int, currency: str) -> Money:
+        found = money.get((cents, currency))
+        if found is None:
+            found = money[(cents, currency)] = Money(cents, currency)
+        return found
+
+    rows = []
+    for (rid, charge_id, client_name, provider_name, kind, start, original_cents, amount_cents, currency,
+         proposed_cents, waive, rstatus, requested_by, created_at, reason) in compiled.rows(status=status, **params):
+        rows.append((rid, charge_id, client_name, provider_name,
+                     labels.get(kind) or labels.setdefault(kind, kind_label(kind)), start,
+                     cash(original_cents, currency), cash(amount_cents, currency), cash(proposed_cents, currency),
+                     bool(waive), statuses.get(rstatus) or statuses.setdefault(rstatus, AdjustmentRequestStatus(rstatus)),
+                     requested_by, created_at, reason))
+    return instances(RequestRow, _REQUEST_FIELDS, rows)
+
+
+def _queue_select(by_status: bool, pending: bool, shape: str | None):
+    """Support's queue as a query shape: one status or all, the search's shape."""
+    q = _requests_query()
+    if by_status:
+        q = q.where(FeeAdjustmentRequest.status == Param("status"))
+    if shape is not None:
+        q = q.where(compiled_search_condition(FeeAdjustmentRequest.charge, digits=shape == "digits"))
     # The pending queue is worked oldest first; a history of decided requests reads newest first.
-    order = (FeeAdjustmentRequest.created_at, FeeAdjustmentRequest.id) if status == AdjustmentRequestStatus.PENDING \
+    order = (FeeAdjustmentRequest.created_at, FeeAdjustmentRequest.id) if pending \
         else (FeeAdjustmentRequest.created_at.desc(), FeeAdjustmentRequest.id.desc())
-    return [_request_row(r) for r in q.order_by(*order).dicts()]
+    return q.order_by(*order)
+
+
+_QUEUE = {(by_status, pending, shape): CompiledSelect(lambda b=by_status, p=pending, s=shape: _queue_select(b, p, s))
+          for by_status, pending in ((False, False), (True, False), (True, True))
+          for shape in (None, "text", "digits")}
+_REQUEST_FIELDS = ["id", "charge_id", "client_name", "provider_name", "kind_label", "appointment_start", "original",
+                   "amount", "proposed", "waive", "status", "requested_by", "created_at", "reason"]
 
 
 @entry_point
