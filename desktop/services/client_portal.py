@@ -15,13 +15,13 @@ from peewee import JOIN
 
 from ..rules.late_requests import LateRequestOutcome
 from ..rules.money import Money
-from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decision
+from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decider
 from ..rules.policy import FeePolicySnapshot, full_policy_text
 from ..rules.slots import BOOKING_DAYS, DEFAULT_SESSION, Slot, open_slots, slot_step
 from ..rules.timefmt import free_cancellation_text
 from ..rules.vocabulary import LateRequestStatus, status_label_at
 from ..rules.wording import INSURANCE_SENTENCE
-from ..store.compiled import CompiledSelect, Param
+from ..store.compiled import CompiledSelect, Param, instances
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -34,7 +34,7 @@ from ..store.models import (
 from .access import current_policy, snapshot
 from .actor import Actor, current_actor, require_role
 from .errors import NotAllowed, NotFound
-from .late_outcomes import late_request_outcomes
+from .late_outcomes import client_late_request_outcomes
 from .messaging import unread_total
 from .policy import provider_zone, working_blocks
 from .tx import utc_now
@@ -148,33 +148,42 @@ _ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, A
 _ONE = CompiledSelect(lambda: _select().where(Appointment.id == Param("id")))
 
 
-def _rows(compiled: CompiledSelect, as_of: datetime, **params) -> list[AppointmentRow]:
+_ROW_FIELDS = ["id", "version", "start", "end", "provider_id", "provider_name", "service_name", "location",
+               "telehealth", "status", "series_id", "policy", "decision", "pending_late_request", "as_of",
+               "late_request"]
+
+
+def _rows(compiled: CompiledSelect, as_of: datetime, client_id: int, **params) -> list[AppointmentRow]:
+    """The client's rows of one list: the booked policies, their fees and the notice rule's
+    wording made once per distinct policy, the late requests in one query on the client."""
     now = as_of
-    raw = compiled.dicts(**params)
-    fees = {r["id"]: Money(r["late_cancellation_fee_cents"], r["currency"]) for r in raw}
-    outcomes = late_request_outcomes(fees, fees)
-    policies: dict[tuple, FeePolicySnapshot] = {}  # most rows share one booked policy version
-    out = []
+    raw = compiled.rows(**params)
+    fees: dict[int, Money] = {}
+    policies: dict[tuple, tuple[FeePolicySnapshot, object]] = {}  # most rows share one booked policy version
+    keyed = []
     for r in raw:
-        key = (r["policy_version"], r["notice_minutes"], r["late_cancellation_fee_cents"], r["no_show_fee_cents"],
-               r["currency"], r["grace_minutes"])
-        policy = policies.get(key)
-        if policy is None:
-            currency = r["currency"]
-            policy = policies[key] = FeePolicySnapshot(
-                version=r["policy_version"], notice=timedelta(minutes=r["notice_minutes"]),
-                late_cancellation_fee=Money(r["late_cancellation_fee_cents"], currency),
-                no_show_fee=Money(r["no_show_fee_cents"], currency), grace=timedelta(minutes=r["grace_minutes"]))
-        outcome = outcomes.get(r["id"])
-        out.append(AppointmentRow(
-            id=r["id"], version=r["version"], start=r["start"], end=r["end"], provider_id=r["provider_id"],
-            provider_name=r["provider_name"], service_name=r["service_name"] or "Session", location=r["location"],
-            telehealth=bool(r["telehealth"]), status=r["status"], series_id=r["series_id"], policy=policy,
-            decision=notice_decision(r["start"], now, policy.notice),
-            pending_late_request=outcome is not None and outcome.status is LateRequestStatus.PENDING,
-            as_of=now, late_request=outcome,
-        ))
-    return out
+        key = r[11:17]  # the policy's version, notice, fees, currency, grace
+        found = policies.get(key)
+        if found is None:
+            version, notice_minutes, late_cents, no_show_cents, currency, grace_minutes = key
+            policy = FeePolicySnapshot(
+                version=version, notice=timedelta(minutes=notice_minutes),
+                late_cancellation_fee=Money(late_cents, currency),
+                no_show_fee=Money(no_show_cents, currency), grace=timedelta(minutes=grace_minutes))
+            found = policies[key] = (policy, notice_decider(now, policy.notice))
+        fees[r[0]] = found[0].late_cancellation_fee
+        keyed.append(found)
+    outcomes = client_late_request_outcomes(client_id, fees)
+    out = []
+    pending_status = LateRequestStatus.PENDING
+    for r, (policy, decide) in zip(raw, keyed, strict=True):
+        (aid, version, start, end, provider_id, provider_name, service_name, location, telehealth, status,
+         series_id) = r[:11]
+        outcome = outcomes.get(aid)
+        out.append((aid, version, start, end, provider_id, provider_name, service_name or "Session", location,
+                    telehealth, status, series_id, policy, decide(start),
+                    outcome is not None and outcome.status is pending_status, now, outcome))
+    return instances(AppointmentRow, _ROW_FIELDS, out)
 
 
 @entry_point
@@ -183,7 +192,7 @@ def upcoming(actor: Actor, *, now: datetime | None = None, include_cancelled: bo
     ``include_cancelled`` the cancelled ones too (the Upcoming list shows them, marked cancelled)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    return _rows(_NOT_ENDED if include_cancelled else _SCHEDULED_NOT_ENDED, now, client=client_id, now=now)
+    return _rows(_NOT_ENDED if include_cancelled else _SCHEDULED_NOT_ENDED, now, client_id, client=client_id, now=now)
 
 
 @entry_point
@@ -192,7 +201,7 @@ def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) 
     whose time is still ahead is listed under Upcoming (``upcoming(include_cancelled=True)``)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    return _rows(_ENDED, now, client=client_id, now=now, limit=limit)
+    return _rows(_ENDED, now, client_id, client=client_id, now=now, limit=limit)
 
 
 @entry_point
@@ -205,7 +214,7 @@ def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = Non
         raise NotFound("That appointment no longer exists.")
     if owner != client_id:
         raise NotAllowed("You can only act on your own appointments.")
-    return _rows(_ONE, now, id=appointment_id)[0]
+    return _rows(_ONE, now, client_id, id=appointment_id)[0]
 
 
 @entry_point
