@@ -31,7 +31,7 @@ from ..store.models import (
     Service,
     User,
 )
-from .access import current_policy, snapshot
+from .access import snapshot
 from .actor import Actor, current_actor, require_role
 from .errors import NotAllowed, NotFound
 from .late_outcomes import client_late_request_outcomes
@@ -204,12 +204,16 @@ def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) 
     return _rows(_ENDED, now, client_id, client=client_id, now=now, limit=limit)
 
 
+_OWNER = CompiledSelect(lambda: Appointment.select(Appointment.client).where(Appointment.id == Param("id")))
+
+
 @entry_point
 def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> AppointmentRow:
     """One of the client's own appointments, as the Edit screen shows it."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    owner = Appointment.select(Appointment.client).where(Appointment.id == appointment_id).scalar()
+    found = _OWNER.rows(id=appointment_id)
+    owner = found[0][0] if found else None
     if owner is None:
         raise NotFound("That appointment no longer exists.")
     if owner != client_id:
@@ -242,6 +246,8 @@ class DashboardData:
 def dashboard(actor: Actor, *, now: datetime | None = None) -> DashboardData:
     now = utc_now(now)
     rows = upcoming(actor, now=now)
+    # unread_total checks the account again: tests/test_services_client_portal.py pins the
+    # dashboard at five statements (it could be four).
     return DashboardData(rows[0] if rows else None, len(rows), unread_total(actor),
                          sum(1 for r in rows if r.pending_late_request))
 
@@ -277,9 +283,26 @@ class BookingPageData:
     policy: PolicyView  # the current version: what a new booking stores
 
 
+_OWN_PROVIDER = CompiledSelect(lambda: Client.select(Client.provider).where(Client.id == Param("client")))
+_PAGE = CompiledSelect(lambda: (
+    Provider.select(Provider.id.alias("provider_id"), User.display_name.alias("provider_name"), Provider.title,
+                    Provider.booking_intro.alias("intro"), Provider.location, User.time_zone.alias("zone"))
+    .join(User, on=(Provider.user == User.id)).where(Provider.id == Param("provider"))))
+_SERVICES = CompiledSelect(lambda: (
+    Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
+    .where(Service.provider == Param("provider"), Service.active == True)  # noqa: E712
+    .order_by(Service.id)))
+# The current (newest) policy version: access.current_policy's read, as columns.
+_POLICY = CompiledSelect(lambda: (
+    FeePolicy.select(FeePolicy.version, FeePolicy.notice_minutes, FeePolicy.late_cancellation_fee_cents,
+                     FeePolicy.no_show_fee_cents, FeePolicy.currency, FeePolicy.grace_minutes, FeePolicy.policy_text)
+    .where(FeePolicy.provider == Param("provider")).order_by(FeePolicy.version.desc()).limit(1)))
+
+
 def _bookable_provider(actor: Actor, provider_id: int | None) -> int:
     client_id = _require_client(actor)
-    own = Client.select(Client.provider).where(Client.id == client_id).scalar()
+    found = _OWN_PROVIDER.rows(client=client_id)
+    own = found[0][0] if found else None
     if provider_id is None:
         return own
     if provider_id != own:
@@ -291,23 +314,21 @@ def _bookable_provider(actor: Actor, provider_id: int | None) -> int:
 def booking_page(actor: Actor, provider_id: int | None = None) -> BookingPageData:
     """The booking page of the client's provider: services and the current Worry-free booking policy."""
     pid = _bookable_provider(actor, provider_id)
-    row = (Provider.select(Provider.id.alias("provider_id"), User.display_name.alias("provider_name"),
-                           Provider.title, Provider.booking_intro.alias("intro"), Provider.location,
-                           User.time_zone.alias("zone"))
-           .join(User, on=(Provider.user == User.id)).where(Provider.id == pid).dicts().first())
-    if row is None:
+    page = _PAGE.dicts(provider=pid)
+    if not page:
         raise NotFound("That provider no longer exists.")
-    services = tuple(
-        ServiceRow(id=s["id"], name=s["name"], duration=timedelta(minutes=s["duration_minutes"]),
-                   telehealth=bool(s["telehealth"]))
-        for s in Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
-        .where(Service.provider == pid, Service.active == True)  # noqa: E712
-        .order_by(Service.id).dicts())
+    services = tuple(ServiceRow(id=sid, name=name, duration=timedelta(minutes=minutes), telehealth=telehealth)
+                     for sid, name, minutes, telehealth in _SERVICES.rows(provider=pid))
     default = ServiceRow(None, f"Session ({DEFAULT_SESSION.seconds // 60} min)", DEFAULT_SESSION, False)
     services = services or (default,)
-    policy = current_policy(pid)
-    return BookingPageData(**row, services=services,
-                           policy=PolicyView(policy.version, snapshot(policy), policy.policy_text))
+    policy = _POLICY.rows(provider=pid)
+    if not policy:
+        raise NotFound("This provider has no booking policy yet.")
+    version, notice_minutes, late_cents, no_show_cents, currency, grace_minutes, text = policy[0]
+    snap = FeePolicySnapshot(version=version, notice=timedelta(minutes=notice_minutes),
+                             late_cancellation_fee=Money(late_cents, currency),
+                             no_show_fee=Money(no_show_cents, currency), grace=timedelta(minutes=grace_minutes))
+    return BookingPageData(**page[0], services=services, policy=PolicyView(version, snap, text))
 
 
 @entry_point
