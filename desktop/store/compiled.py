@@ -50,8 +50,16 @@ def utc_value(value: Any) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, str):
+        if len(value) in _NAIVE_TEXT_LENGTHS:
+            # Parsing the offset is some 6 times faster than replace(tzinfo=) after parsing,
+            # and gives the same value (tzinfo UTC).
+            return datetime.fromisoformat(value + "+00:00")
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC)
+
+
+# "YYYY-MM-DD HH:MM:SS" and with ".ffffff": the naive UTC text peewee writes.
+_NAIVE_TEXT_LENGTHS = frozenset((19, 26))
 
 
 def _json_value(value: Any) -> Any:
