@@ -95,11 +95,6 @@ _CHARGE_FIELDS = ["id", "kind", "kind_label", "appointment_id", "appointment_sta
                   "insurance_billable"]
 
 
-def charge_rows(query) -> list[ChargeRow]:
-    """The ChargeRows of a :func:`charges_query` (peewee runs it)."""
-    return charge_rows_of(query.tuples())
-
-
 def charge_rows_of(rows) -> list[ChargeRow]:
     """ChargeRows from the tuples of :func:`charges_query`'s columns (a compiled one's rows):
     each distinct kind, amount and (status, amount) converted once."""
@@ -126,32 +121,15 @@ def charge_rows_of(rows) -> list[ChargeRow]:
     return instances(ChargeRow, _CHARGE_FIELDS, out)
 
 
-def search_condition(search: str, charge_field):
-    """Client or provider name / user name contains the text, or ``#12`` / ``12`` is the charge."""
-    text = search.strip().lstrip("#").strip()
-    if not text:
-        return None
-    ClientUser, ProviderUser = User.alias(), User.alias()
-    like = f"%{text.lower()}%"
-    clients = (Client.select(Client.id).join(ClientUser, on=(Client.user == ClientUser.id))
-               .where(fn.LOWER(ClientUser.display_name).contains(text.lower()) | (ClientUser.username ** like)))
-    providers = (Provider.select(Provider.id).join(ProviderUser, on=(Provider.user == ProviderUser.id))
-                 .where(fn.LOWER(ProviderUser.display_name).contains(text.lower()) | (ProviderUser.username ** like)))
-    charges = Charge.select(Charge.id).where(Charge.client.in_(clients) | Charge.provider.in_(providers))
-    cond = charge_field.in_(charges)
-    if text.isdigit():
-        cond = cond | (charge_field == int(text))
-    return cond
-
-
 def _escaped_contains(text: str) -> str:
     """The LIKE pattern peewee's ``contains`` builds for ``text`` (wildcards escaped with \\)."""
     return "%" + text.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
 
 
 def compiled_search_condition(charge_field, *, digits: bool):
-    """:func:`search_condition` as a query shape, with Params ``contains`` (from
-    :func:`search_params`), ``like`` and, when ``digits``, ``number``."""
+    """The charges a search finds, as a query shape: the client's or provider's name or user
+    name contains the text, or (``digits``) ``#12`` / ``12`` is the charge. Params
+    ``contains``, ``like`` and, when ``digits``, ``number`` (from :func:`search_params`)."""
     ClientUser, ProviderUser = User.alias(), User.alias()
 
     def contains(column):
