@@ -145,6 +145,13 @@ class CompiledSelect:
             out.append(tuple(row))
         return out
 
+    def raw_rows(self, **values: Any) -> list:
+        """The rows as the driver gives them, nothing converted (for a caller that converts
+        its columns itself, e.g. once per distinct instant)."""
+        _db, sql, params, _converters, _names = self._compile()
+        bound = [_db_param(values[p.name]) if isinstance(p, Param) else p for p in params]
+        return database.execute_sql(sql, bound).fetchall()
+
     def dicts(self, **values: Any) -> list[dict[str, Any]]:
         names = self.names
         return [dict(zip(names, row, strict=True)) for row in self.rows(**values)]
