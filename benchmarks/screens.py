@@ -37,7 +37,7 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
         "client dashboard": (5, lambda: client_portal.dashboard(client, now=now)),
         "client upcoming": (3, lambda: client_portal.upcoming(client, now=now, include_cancelled=True)),
         "client past": (3, lambda: client_portal.past(client, now=now)),
-        "client appointment": (4, lambda: client_portal.appointment(client, client_appt, now=now)),
+        "client appointment": (3, lambda: client_portal.appointment(client, client_appt, now=now)),
         "client calendar month": (2, lambda: calendar.client_range(client, *month)),
         "client booking page": (5, lambda: client_portal.booking_page(client)),
         "client slots": (5, lambda: client_portal.slots(client, provider_id, timedelta(minutes=50), now=now)),

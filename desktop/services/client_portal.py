@@ -128,7 +128,7 @@ def _select():
         Service.name.alias("service_name"), Appointment.location, Appointment.telehealth,
         Appointment.status, Appointment.series.alias("series_id"), FeePolicy.version.alias("policy_version"),
         FeePolicy.notice_minutes, FeePolicy.late_cancellation_fee_cents, FeePolicy.no_show_fee_cents,
-        FeePolicy.currency, FeePolicy.grace_minutes)
+        FeePolicy.currency, FeePolicy.grace_minutes, Appointment.client.alias("client_id"))
         .join(Provider, on=(Appointment.provider == Provider.id))
         .join(provider_user, on=(Provider.user == provider_user.id))
         .switch(Appointment).join(Service, JOIN.LEFT_OUTER, on=(Appointment.service == Service.id))
@@ -146,6 +146,7 @@ _SCHEDULED_NOT_ENDED = CompiledSelect(lambda: _select().where(
 _ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.ends_at <= _NOW)
                         .order_by(Appointment.starts_at.desc(), Appointment.id.desc()).limit(Param("limit")))
 _ONE = CompiledSelect(lambda: _select().where(Appointment.id == Param("id")))
+_CLIENT_COLUMN = 17  # the last of _select's columns
 
 
 _ROW_FIELDS = ["id", "version", "start", "end", "provider_id", "provider_name", "service_name", "location",
@@ -156,8 +157,11 @@ _ROW_FIELDS = ["id", "version", "start", "end", "provider_id", "provider_name", 
 def _rows(compiled: CompiledSelect, as_of: datetime, client_id: int, **params) -> list[AppointmentRow]:
     """The client's rows of one list: the booked policies, their fees and the notice rule's
     wording made once per distinct policy, the late requests in one query on the client."""
+    return _built(compiled.rows(**params), as_of, client_id)
+
+
+def _built(raw: list[tuple], as_of: datetime, client_id: int) -> list[AppointmentRow]:
     now = as_of
-    raw = compiled.rows(**params)
     fees: dict[int, Money] = {}
     policies: dict[tuple, tuple[FeePolicySnapshot, object]] = {}  # most rows share one booked policy version
     keyed = []
@@ -204,21 +208,17 @@ def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) 
     return _rows(_ENDED, now, client_id, client=client_id, now=now, limit=limit)
 
 
-_OWNER = CompiledSelect(lambda: Appointment.select(Appointment.client).where(Appointment.id == Param("id")))
-
-
 @entry_point
 def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = None) -> AppointmentRow:
     """One of the client's own appointments, as the Edit screen shows it."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    found = _OWNER.rows(id=appointment_id)
-    owner = found[0][0] if found else None
-    if owner is None:
+    found = _ONE.rows(id=appointment_id)  # with its client: the ownership check is on the row read
+    if not found:
         raise NotFound("That appointment no longer exists.")
-    if owner != client_id:
+    if found[0][_CLIENT_COLUMN] != client_id:
         raise NotAllowed("You can only act on your own appointments.")
-    return _rows(_ONE, now, client_id, id=appointment_id)[0]
+    return _built(found, now, client_id)[0]
 
 
 @entry_point
