@@ -33,6 +33,7 @@ from ..store.models import (
 )
 from .access import snapshot
 from .actor import Actor, current_actor, require_role
+from .calendar import MAX_LENGTH
 from .errors import NotAllowed, NotFound
 from .late_outcomes import client_late_request_outcomes
 from .messaging import unread_total
@@ -138,10 +139,15 @@ def _select():
 # Each list is one query shape, compiled once (store/compiled.py): the SQL is built once, and
 # the rows come back converted only where they need it.
 _CLIENT, _NOW = Param("client"), Param("now")
-_NOT_ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.ends_at > _NOW)
+# Not ended: starts_at is bounded below too (no appointment is longer than MAX_LENGTH), so the
+# (client, starts_at) index is read from now on, not from the client's first appointment.
+_SINCE = Param("since")
+_NOT_ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.starts_at >= _SINCE,
+                                                    Appointment.ends_at > _NOW)
                             .order_by(Appointment.starts_at, Appointment.id))
 _SCHEDULED_NOT_ENDED = CompiledSelect(lambda: _select().where(
-    Appointment.client == _CLIENT, Appointment.ends_at > _NOW, Appointment.status == AppointmentStatus.SCHEDULED)
+    Appointment.client == _CLIENT, Appointment.starts_at >= _SINCE, Appointment.ends_at > _NOW,
+    Appointment.status == AppointmentStatus.SCHEDULED)
     .order_by(Appointment.starts_at, Appointment.id))
 _ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.ends_at <= _NOW)
                         .order_by(Appointment.starts_at.desc(), Appointment.id.desc()).limit(Param("limit")))
@@ -196,7 +202,8 @@ def upcoming(actor: Actor, *, now: datetime | None = None, include_cancelled: bo
     ``include_cancelled`` the cancelled ones too (the Upcoming list shows them, marked cancelled)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    return _rows(_NOT_ENDED if include_cancelled else _SCHEDULED_NOT_ENDED, now, client_id, client=client_id, now=now)
+    return _rows(_NOT_ENDED if include_cancelled else _SCHEDULED_NOT_ENDED, now, client_id, client=client_id, now=now,
+                 since=now - MAX_LENGTH)
 
 
 @entry_point
@@ -331,6 +338,21 @@ def booking_page(actor: Actor, provider_id: int | None = None) -> BookingPageDat
     return BookingPageData(**page[0], services=services, policy=PolicyView(version, snap, text))
 
 
+def _busy_select(excluding: bool):
+    """The provider's and the client's scheduled time from now to the horizon (a query shape):
+    starts_at bounded below as well, so both (…, starts_at) indexes are read from now on."""
+    q = (Appointment.select(Appointment.starts_at, Appointment.ends_at)
+         .where((Appointment.provider == Param("provider")) | (Appointment.client == Param("client")),
+                Appointment.status == AppointmentStatus.SCHEDULED, Appointment.starts_at >= Param("since"),
+                Appointment.ends_at > Param("now"), Appointment.starts_at < Param("horizon")))
+    return q.where(Appointment.id != Param("exclude")) if excluding else q
+
+
+_BUSY = {excluding: CompiledSelect(lambda e=excluding: _busy_select(e)) for excluding in (True, False)}
+_OWN_APPOINTMENT = CompiledSelect(lambda: Appointment.select(Appointment.id).where(
+    Appointment.id == Param("id"), Appointment.client == Param("client")))
+
+
 @entry_point
 def slots(actor: Actor, provider_id: int, duration: timedelta, *, now: datetime | None = None,
           days: int = BOOKING_DAYS, exclude_appointment_id: int | None = None) -> list[Slot]:
@@ -342,15 +364,11 @@ def slots(actor: Actor, provider_id: int, duration: timedelta, *, now: datetime 
     blocks = working_blocks(pid)
     first_day = now.astimezone(ZoneInfo(zone)).date()
     horizon = datetime.combine(first_day + timedelta(days=days + 1), time(0), tzinfo=UTC)
-    busy_q = (Appointment.select(Appointment.starts_at, Appointment.ends_at)
-              .where((Appointment.provider == pid) | (Appointment.client == actor.client_id),
-                     Appointment.status == AppointmentStatus.SCHEDULED,
-                     Appointment.ends_at > now, Appointment.starts_at < horizon))
     if exclude_appointment_id is not None:
         # Only the client's own appointment being moved: another one's time would show as open.
-        own = Appointment.select().where(Appointment.id == exclude_appointment_id,
-                                         Appointment.client == actor.client_id).exists()
-        if not own:
+        if not _OWN_APPOINTMENT.rows(id=exclude_appointment_id, client=actor.client_id):
             raise NotAllowed("You can only move your own appointments.")
-        busy_q = busy_q.where(Appointment.id != exclude_appointment_id)
-    return open_slots(blocks, list(busy_q.tuples()), zone, first_day, days, duration, now, step=slot_step(duration))
+    busy = _BUSY[exclude_appointment_id is not None].rows(
+        provider=pid, client=actor.client_id, since=now - MAX_LENGTH, now=now, horizon=horizon,
+        exclude=exclude_appointment_id)
+    return open_slots(blocks, busy, zone, first_day, days, duration, now, step=slot_step(duration))
