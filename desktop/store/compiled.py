@@ -107,7 +107,7 @@ class CompiledSelect:
         self._build = build
         self._convert = dict(convert or {})
         self._lock = threading.Lock()
-        self._compiled: tuple[object, str, list[Any], list[tuple[int, Callable]], list[str]] | None = None
+        self._compiled: tuple[object, str, list[Any], Callable[[list], list[tuple]], list[str]] | None = None
 
     def _compile(self):
         db = database.obj
@@ -122,7 +122,7 @@ class CompiledSelect:
                      for i, c in enumerate(columns)]
             converters = [(i, convert) for i, column in enumerate(columns)
                           if (convert := self._convert.get(names[i]) or _converter(column)) is not None]
-            self._compiled = compiled = (db, sql, params, converters, names)
+            self._compiled = compiled = (db, sql, params, _row_converter(len(columns), converters), names)
         return compiled
 
     @property
@@ -134,16 +134,7 @@ class CompiledSelect:
         """The rows for these placeholder values, as tuples in the select's column order."""
         _db, sql, params, converters, _names = self._compile()
         bound = [_db_param(values[p.name]) if isinstance(p, Param) else p for p in params]
-        fetched = database.execute_sql(sql, bound).fetchall()
-        if not converters:
-            return [tuple(row) for row in fetched]
-        out = []
-        for row in fetched:
-            row = list(row)
-            for i, convert in converters:
-                row[i] = convert(row[i])
-            out.append(tuple(row))
-        return out
+        return converters(database.execute_sql(sql, bound).fetchall())
 
     def raw_rows(self, **values: Any) -> list:
         """The rows as the driver gives them, nothing converted (for a caller that converts
@@ -155,6 +146,18 @@ class CompiledSelect:
     def dicts(self, **values: Any) -> list[dict[str, Any]]:
         names = self.names
         return [dict(zip(names, row, strict=True)) for row in self.rows(**values)]
+
+
+def _row_converter(width: int, converters: list[tuple[int, Callable]]) -> Callable[[list], list[tuple]]:
+    """A function converting fetched rows of ``width`` columns, ``converters`` applied to their
+    columns: one list comprehension written for the shape (as namedtuple writes its class),
+    which is several times faster than converting column by column in a loop."""
+    if not converters:
+        return lambda fetched: [tuple(row) for row in fetched]
+    by_column = dict(converters)
+    namespace = {f"c{i}": convert for i, convert in converters}
+    cells = ", ".join(f"c{i}(r[{i}])" if i in by_column else f"r[{i}]" for i in range(width))
+    return eval(f"lambda fetched: [({cells},) for r in fetched]", namespace)  # noqa: S307 (indices only)
 
 
 def instances(cls: type, names: list[str], rows: list[tuple]) -> list[Any]:
