@@ -155,6 +155,17 @@ def _series_words(rrule: str, first_local: str) -> tuple[str, series_rules.Frequ
             series_rules.frequency_of(rrule))
 
 
+@functools.lru_cache(maxsize=256)
+def _booked(version: int, notice_minutes: int, late_cents: int, no_show_cents: int, currency: str,
+            grace_minutes: int) -> tuple[FeePolicySnapshot, FeeDecision]:
+    """A booked policy version's snapshot and what a no-show charges under it (both immutable
+    values of the stored columns: made once per distinct policy)."""
+    policy = FeePolicySnapshot(
+        version=version, notice=timedelta(minutes=notice_minutes), late_cancellation_fee=Money(late_cents, currency),
+        no_show_fee=Money(no_show_cents, currency), grace=timedelta(minutes=grace_minutes))
+    return policy, fee_decision(CancellationBy.NO_SHOW, policy)
+
+
 def _text(refusal: ActionRefusal | None, zone: str) -> str:
     return refusal.message(zone) if refusal is not None else ""
 
@@ -178,10 +189,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     if provider_id != actor.provider_id:
         raise NotAllowed("You can only act on your own appointments.")
     moved = client_provider_id != provider_id
-    policy = FeePolicySnapshot(
-        version=policy_version, notice=timedelta(minutes=notice_minutes),
-        late_cancellation_fee=Money(late_cents, currency),
-        no_show_fee=Money(no_show_cents, currency), grace=timedelta(minutes=grace_minutes))
+    policy, no_show_fee = _booked(policy_version, notice_minutes, late_cents, no_show_cents, currency, grace_minutes)
     summary, frequency = "", None
     if series_id and series_rrule:
         summary, frequency = _series_words(series_rrule, series_first_local)
@@ -207,7 +215,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
         move_refusal=refusal_text(move_refusal(status, starts_at, now)),
         no_show_refusal=refusal_text(no_show_refusal(status, starts_at, now, policy.grace,
                                                      has_pending_request=pending is not None)),
-        no_show_fee=fee_decision(CancellationBy.NO_SHOW, policy),
+        no_show_fee=no_show_fee,
     )
 
 
