@@ -44,6 +44,7 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
         "client billing": (3, lambda: fees.client_billing(client)),
         "client messages": (2, lambda: messaging.list_threads(client)),
         "client thread": (3, lambda: messaging.thread_messages(client, thread_id)),
+        "client unread badge": (2, lambda: messaging.unread_total(client)),
         # provider (the owner)
         "provider week": (2, lambda: calendar.provider_range(owner, *week)),
         "provider month": (2, lambda: calendar.provider_range(owner, *month)),
@@ -52,6 +53,8 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
         "provider disputes": (2, lambda: fees.provider_disputes(owner)),
         "provider messages": (2, lambda: messaging.list_threads(owner)),
         "provider urgent": (2, lambda: urgent.urgent_items(owner, include_handled=True)),
+        "provider urgent badge": (2, lambda: urgent.open_urgent_count(owner)),
+        "provider unread badge": (2, lambda: messaging.unread_total(owner)),
         "provider clients": (2, lambda: provider_services.my_clients(owner)),
         "owner people": (2, lambda: people.list_people(owner)),
         "practice week": (2, lambda: practice_calendar.practice_range(owner, *week)),
