@@ -209,6 +209,7 @@ ENTRIES: tuple[Authority, ...] = (
          lambda a, o: auth.change_password(a, PASSWORD, "another good password", now=o.now)),
     _row(auth.unlock, EVERYONE_SELF, lambda a, o: auth.unlock(a, PASSWORD, now=o.now),
          note="the locked window's own person, by their password; names no object"),
+    _row(practice.set_practice_locale, OWNER_SELF, lambda a, o: practice.set_practice_locale(a, "en_US", now=o.now)),
     _row(session_policy.set_session_policy, OWNER_SELF, lambda a, o: session_policy.set_session_policy(
         a, lock_after_minutes=10, offer_last_username=True, now=o.now)),
     _row(people.add_person, OWNER_SELF, lambda a, o: people.add_person(

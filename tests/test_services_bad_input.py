@@ -158,6 +158,7 @@ BASE: dict[str, Base] = {
     "auth.unlock": lambda w: {"actor": w.team.owner, "password": PASSWORD, "now": NOW},
     "session_policy.session_policy": lambda w: {},
     "clock.server_clock_offset": lambda w: {},
+    "practice.set_practice_locale": lambda w: {"actor": w.team.owner, "locale": "en_US", "now": NOW},
     "session_policy.set_session_policy": lambda w: {"actor": w.team.owner, "lock_after_minutes": 10,
                                                     "offer_last_username": True, "now": NOW},
     "auth.change_password": lambda w: {"actor": w.toggled, "old_password": PASSWORD,
