@@ -231,8 +231,8 @@ class PracticeGrid(QWidget):
         for row, day, m0, _m1 in self._local:
             by_day.setdefault(day, []).append((row, m0))
         for day, items in by_day.items():
-            cancelled = sum(1 for r, _ in items if r.status != AppointmentStatus.SCHEDULED)
-            n = len(items)
+            items.sort(key=lambda item: (item[0].status in self._style.cancelled, item[1]))  # scheduled first
+            n, cancelled = len(items), sum(1 for r, _ in items if r.status != AppointmentStatus.SCHEDULED)
             count = f"{n} appointment{'s' if n != 1 else ''}" + (f" · {cancelled} not held" if cancelled else "")
             self._counts[day] = count
             x, y = (day % 7) * cw, HEADER + (day // 7) * ch + LINE + 2
