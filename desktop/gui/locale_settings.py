@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..rules.display_locale import SUPPORTED_LOCALES, locale_label, use_locale
 from ..rules.timefmt import format_instant
 from ..services import practice
-from ..services.errors import ServiceError
 from ..services.result import OpResult
 from .context import AppContext
 from .forms.ui_localesettings import Ui_LocaleSettingsDialog
+from .owner_settings import OwnerSettingsDialog
 
 
-class LocaleSettingsDialog(QDialog):
+class LocaleSettingsDialog(OwnerSettingsDialog):
     def __init__(self, ctx: AppContext, current: str, parent: QWidget | None = None) -> None:
         """``current`` is the practice's locale as read (off the GUI thread) just before it opens."""
         super().__init__(parent)
@@ -24,26 +24,11 @@ class LocaleSettingsDialog(QDialog):
         for name in SUPPORTED_LOCALES:  # each with what it makes of now, in the viewer's zone
             self.ui.locale.addItem(f"{locale_label(name)} — {format_instant(now, zone, locale=name)}", name)
         self.ui.locale.setCurrentIndex(max(0, self.ui.locale.findData(current)))
-        self.ui.buttons.accepted.connect(self.save)
-        self.ui.buttons.rejected.connect(self.reject)
+        self.connect_buttons()
 
-    def _save_button(self):
-        return self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
-
-    def save(self) -> None:
-        if not self._save_button().isEnabled():
-            return
+    def call(self):
         actor, now, chosen = self._ctx.actor, self._ctx.service_now(), self.ui.locale.currentData()
-        self._save_button().setEnabled(False)
-        self.ui.message.setText("")
-        self._ctx.ops.run(lambda: practice.set_practice_locale(actor, chosen, now=now), parent=self,
-                          on_done=self._saved, on_error=self._refused)
+        return lambda: practice.set_practice_locale(actor, chosen, now=now)
 
-    def _saved(self, result: OpResult) -> None:
-        self._save_button().setEnabled(True)
+    def saved(self, result: OpResult) -> None:
         use_locale(result.value)  # this workstation at once; the others at their next sign-in
-        self.accept()
-
-    def _refused(self, exc: ServiceError) -> None:
-        self._save_button().setEnabled(True)
-        self.ui.message.setText(exc.message)
