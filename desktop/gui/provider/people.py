@@ -7,7 +7,6 @@ fields, whether the account can be deactivated) follows the row and the service'
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit
 
 from ...rules.vocabulary import Role
@@ -52,7 +51,7 @@ class PeoplePage(Page):
                                "must be changed at first sign-in. Deactivating keeps the history and stops sign-in.",
                                self))
         find = QHBoxLayout()
-        self.find_label = QLabel("&Find:", self)
+        self.find_label = QLabel("F&ind:", self)
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("peopleFind")
         self.find_edit.setPlaceholderText("Name, user name, e-mail or phone")
@@ -65,7 +64,6 @@ class PeoplePage(Page):
         find.addWidget(self.find_edit, 1)
         find.addWidget(self.found)
         layout.addLayout(find)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find_edit.setFocus)  # Ctrl+F
         self.model = people_model(self)
         self.table = row_table(self.model, "peopleTable", "People", self,
                                empty="No people yet. Fill in the card beside the list and choose Add person.")
