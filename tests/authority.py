@@ -52,6 +52,7 @@ from desktop.services import (
     practice_calendar,
     reschedule,
     restore,
+    search,
     session_policy,
     threads,
     throttle,
@@ -209,6 +210,7 @@ ENTRIES: tuple[Authority, ...] = (
          lambda a, o: auth.change_password(a, PASSWORD, "another good password", now=o.now)),
     _row(auth.unlock, EVERYONE_SELF, lambda a, o: auth.unlock(a, PASSWORD, now=o.now),
          note="the locked window's own person, by their password; names no object"),
+    _row(practice.set_practice_locale, OWNER_SELF, lambda a, o: practice.set_practice_locale(a, "en_US", now=o.now)),
     _row(session_policy.set_session_policy, OWNER_SELF, lambda a, o: session_policy.set_session_policy(
         a, lock_after_minutes=10, offer_last_username=True, now=o.now)),
     _row(people.add_person, OWNER_SELF, lambda a, o: people.add_person(
@@ -240,6 +242,7 @@ ENTRIES: tuple[Authority, ...] = (
     _row(practice_calendar.practice_providers, PRACTICE_VIEWERS, lambda a, o: practice_calendar.practice_providers(a)),
     _row(practice_calendar.practice_range, PRACTICE_VIEWERS,
          lambda a, o: practice_calendar.practice_range(a, o.now, o.now + timedelta(7))),
+    _row(search.find_appointments, PROVIDERS_SELF, lambda a, o: search.find_appointments(a, "#1", now=o.now)),
     _row(calendar.provider_range, PROVIDERS_SELF,
          lambda a, o: calendar.provider_range(a, o.now, o.now + timedelta(7))),
     _row(edits.book_for_client, PROVIDERS_OWN,
