@@ -409,6 +409,7 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     appointment_guards.require_scheduled: PURE,
     appointment_guards.update_scheduled: STEP,
     appointment_guards.update_all_scheduled: STEP,
+    appointment_guards.lock_appointment_ids: STEP,
     messaging.notify: STEP,
     passwords.hash_password: PURE,
     passwords.needs_rehash: PURE,

@@ -309,7 +309,7 @@ HELPERS = {
     "fees.queries.thread_messages", "fees.queries.charge_rows_of", "fees.queries.compiled_search_condition",
     "fees.queries.search_params",
     "guards.check_version", "guards.enforce", "guards.own_appointment", "guards.pending_late_request",
-    "guards.refused", "guards.require_scheduled", "guards.update_scheduled", "guards.update_all_scheduled",
+    "guards.refused", "guards.require_scheduled", "guards.update_scheduled", "guards.update_all_scheduled", "guards.lock_appointment_ids",
     "messaging.notify", "messaging.thread_for",
     "passwords.hash_password", "passwords.needs_rehash", "passwords.password_problem", "passwords.verify_password",
     "policy.provider_zone", "policy.working_blocks",
