@@ -1,6 +1,6 @@
 """Each screen's reads beside the same SQL run with plain sqlite3, on the reference practice.
 
-    .venv/bin/python benchmarks/screen_reads.py [--rounds 40] [--database reference.db]
+    .venv/bin/python benchmarks/screen_reads.py [--rounds 40] [--database reference.db] [--only NAME]
 
 For every screen load in benchmarks/screens.py the service call is run once to capture the
 statements it issues (SQL and parameters, from peewee's log); then, in one interleaved loop,
@@ -74,6 +74,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--database", type=Path)
+    parser.add_argument("--only", default="", help="only the screens whose name contains this")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.database or Path(tmp) / "reference.db"
@@ -91,6 +92,8 @@ def main() -> int:
         print(f"  {'screen':<30} {'stmts':>5} {'ours p50':>9} {'p10–p90':>15} {'raw p50':>9} {'p10–p90':>15} "
               f"{'ratio':>6}")
         for name, (_budget, read) in screen_reads(NOW).items():
+            if args.only not in name:
+                continue
             statements = [(sql, tuple(_raw_param(p) for p in params)) for sql, params in captured(read)]
 
             def run_raw(statements=statements) -> None:

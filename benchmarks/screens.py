@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from desktop.services import calendar, client_portal, fees, messaging, people, urgent
+from desktop.services import calendar, client_portal, fees, messaging, people, practice_calendar, urgent
 from desktop.services import provider as provider_services
 from desktop.services.auth import actor_for
 from desktop.store.models import Appointment, Charge, Client, Provider, Thread, User
@@ -31,18 +31,20 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
     charge_id = Charge.select(Charge.id).where(Charge.provider == owner.provider_id).order_by(Charge.id).scalar()
     thread_id = Thread.select(Thread.id).where(Thread.client == client.client_id).order_by(Thread.id).scalar()
     provider_id = Provider.select(Provider.id).order_by(Provider.id).scalar()
+    three = [p for (p,) in Provider.select(Provider.id).order_by(Provider.id).limit(3).tuples()]
     return {
         # client
         "client dashboard": (5, lambda: client_portal.dashboard(client, now=now)),
         "client upcoming": (3, lambda: client_portal.upcoming(client, now=now, include_cancelled=True)),
         "client past": (3, lambda: client_portal.past(client, now=now)),
-        "client appointment": (4, lambda: client_portal.appointment(client, client_appt, now=now)),
+        "client appointment": (3, lambda: client_portal.appointment(client, client_appt, now=now)),
         "client calendar month": (2, lambda: calendar.client_range(client, *month)),
         "client booking page": (5, lambda: client_portal.booking_page(client)),
         "client slots": (5, lambda: client_portal.slots(client, provider_id, timedelta(minutes=50), now=now)),
         "client billing": (3, lambda: fees.client_billing(client)),
         "client messages": (2, lambda: messaging.list_threads(client)),
         "client thread": (3, lambda: messaging.thread_messages(client, thread_id)),
+        "client unread badge": (2, lambda: messaging.unread_total(client)),
         # provider (the owner)
         "provider week": (2, lambda: calendar.provider_range(owner, *week)),
         "provider month": (2, lambda: calendar.provider_range(owner, *month)),
@@ -51,8 +53,13 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
         "provider disputes": (2, lambda: fees.provider_disputes(owner)),
         "provider messages": (2, lambda: messaging.list_threads(owner)),
         "provider urgent": (2, lambda: urgent.urgent_items(owner, include_handled=True)),
+        "provider urgent badge": (2, lambda: urgent.open_urgent_count(owner)),
+        "provider unread badge": (2, lambda: messaging.unread_total(owner)),
         "provider clients": (2, lambda: provider_services.my_clients(owner)),
         "owner people": (2, lambda: people.list_people(owner)),
+        "practice week": (2, lambda: practice_calendar.practice_range(owner, *week)),
+        "practice month": (2, lambda: practice_calendar.practice_range(owner, *month)),
+        "practice month, 3 providers": (2, lambda: practice_calendar.practice_range(owner, *month, three)),
         # support
         "support queue": (2, lambda: fees.adjustment_queue(support, status=None)),
         "support search": (2, lambda: fees.search_charges(support, "Client 0001")),

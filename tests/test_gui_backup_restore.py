@@ -114,7 +114,7 @@ def test_restore_from_the_menu_signs_out_to_the_restored_practice(qtbot, demo_db
     shown = []
     monkeypatch.setattr(RestoreController, "choose_file", classmethod(lambda cls, parent, folder: saved_backup))
     monkeypatch.setattr(RestoreController, "confirm",
-                        classmethod(lambda cls, parent, facts: shown.append(facts) or True))
+                        classmethod(lambda cls, parent, facts, zone: shown.append(facts) or True))
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "dr.rivera")
     assert window.ctx.practice_name == "Renamed since"

@@ -240,3 +240,30 @@ def test_no_text_box_takes_a_tab_and_no_table_is_walked_cell_by_cell(qtbot, demo
             if view.tabKeyNavigation():
                 problems.append(f"{key}: Tab walks the cells of {view.objectName()}")
     assert tables and not problems, "\n".join(problems)
+
+
+def test_rescheduling_by_keyboard(qtbot, demo_db, now, tmp_path):
+    """Edit → Reschedule → a day and a time → review → confirm: the appointment moves, by keys alone."""
+    controller, portal = _signed_in(qtbot, demo_db, now, tmp_path, NEXT_OUTSIDE_WINDOW)
+    appt_id = portal.current_page().data.next.id
+    options = _edit_next_by_keyboard(qtbot, portal)
+    tab_to(qtbot, options.reschedule_button)  # the first control: it has the focus already
+    assert focused() is options.reschedule_button
+    press(qtbot, K.Key_Space)
+    qtbot.waitUntil(lambda: closed(options))
+    page = portal.pages["book"]
+    qtbot.waitUntil(lambda: portal.current_page() is page and portal.ctx.reads.is_idle() and bool(page.days))
+    assert page.moving is not None and page.moving.id == appt_id and page.banner.isVisible()
+    activate(qtbot, portal)
+    tab_to(qtbot, page.slot_view)
+    press(qtbot, K.Key_Down)
+    slot = page.selected_slot()
+    assert slot is not None
+    tab_to(qtbot, page.book_button)
+    press(qtbot, K.Key_Space)
+    review = wait_for_window(qtbot, lambda w: isinstance(w, BookingReviewDialog))
+    assert focused() is review.confirm_button
+    press(qtbot, K.Key_Space)  # Confirm
+    wait_ops(qtbot, controller)
+    moved = Appointment.get_by_id(appt_id)
+    assert moved.starts_at == slot.start and moved.status == AppointmentStatus.SCHEDULED

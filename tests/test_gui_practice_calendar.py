@@ -159,3 +159,27 @@ def test_a_change_elsewhere_shows_without_a_click_and_keeps_the_rows_meanwhile(q
     assert len(page.grid.boxes()) == before  # still shown while the range is read again
     wait_reads(qtbot, page)
     assert len(page.grid.boxes()) == before + 1 == _count(today, 1, zone)
+
+
+def test_a_full_month_day_lists_its_scheduled_appointments_before_the_cancelled_ones(qtbot):
+    from datetime import UTC, date, datetime, timedelta
+
+    from desktop.gui.widgets.calendar.layout import CalendarMode
+    from desktop.gui.widgets.calendar.practice_grid import PracticeGrid
+    from desktop.rules.vocabulary import AppointmentStatus
+    from desktop.services.practice_calendar import PracticeProvider, PracticeRow
+
+    grid = PracticeGrid()
+    qtbot.addWidget(grid)
+    grid.resize(1100, 600)
+    first = date(2026, 11, 30)
+    days = [first + timedelta(days=i) for i in range(42)]
+    start = datetime(2026, 12, 2, 13, tzinfo=UTC)  # 08:00 in New York, then every hour
+    statuses = [AppointmentStatus.CANCELLED_BY_CLIENT] * 4 + [AppointmentStatus.SCHEDULED] * 4
+    rows = [PracticeRow(i + 1, start + timedelta(hours=i), start + timedelta(hours=i, minutes=50), status, 1,
+                        f"Client {i}", False, False) for i, status in enumerate(statuses)]
+    grid.set_content(CalendarMode.MONTH, days, date(2026, 12, 2), "America/New_York",
+                     [PracticeProvider(1, "Dr. One", True)], rows, start)
+    shown = [box.row.status for box in grid.boxes()]
+    assert shown and len(shown) < len(rows)  # the day is full: some are left to "+n more"
+    assert all(s == AppointmentStatus.SCHEDULED for s in shown[:min(len(shown), 4)])

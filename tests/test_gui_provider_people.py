@@ -94,3 +94,28 @@ def test_the_owners_own_row_says_why_it_cannot_be_deactivated(qtbot, demo_db, no
     page.table.selectRow(next(i for i, r in enumerate(page.model.rows) if r.username == "alex.morgan"))
     wait_reads(qtbot, page)
     assert page.ui.toggleActiveButton.isEnabled() and page.ui.toggleActiveButton.toolTip() == ""
+
+
+def test_the_people_list_filters_as_the_owner_types(qtbot, demo_db, now, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    page = show_page(window, "people")
+    wait_reads(qtbot, window)
+    total = len(page.model.rows)
+    assert total > 10
+
+    def visible() -> list[str]:
+        return [r.username for i, r in enumerate(page.model.rows) if not page.table.isRowHidden(i)]
+
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Ctrl+F: to Find
+    assert QApplication.focusWidget() is page.find_edit
+    qtbot.keyClicks(page.find_edit, "alex mor")
+    assert visible() == ["alex.morgan"] and page.found.text() == f"1 of {total}"
+    page.find_edit.clear()
+    qtbot.keyClicks(page.find_edit, "provider")
+    assert set(visible()) == {"dr.rivera", "dr.chen", "dr.okafor"}
+    page.find_edit.clear()
+    assert len(visible()) == total and page.found.text() == ""

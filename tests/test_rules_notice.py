@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop.rules.noshow import no_show_eligibility
-from desktop.rules.notice import DEFAULT_NOTICE, NoticeStatus, notice_decision
+from desktop.rules.notice import DEFAULT_NOTICE, NoticeStatus, notice_decider, notice_decision
 from tests.factories import all_dst_transitions
 
 START = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
@@ -222,3 +222,23 @@ def test_no_show_grace_is_elapsed_time_across_fall_back():
 def test_no_show_refuses_naive():
     with pytest.raises(ValueError):
         no_show_eligibility(START.replace(tzinfo=None), START, timedelta(minutes=15))
+
+
+@settings(max_examples=200)
+@given(offset=st.integers(min_value=-3 * 24 * 60, max_value=3 * 24 * 60),
+       notice_minutes=st.sampled_from([0, 30, 90, 24 * 60, 48 * 60]))
+def test_the_decider_for_many_starts_decides_as_notice_decision(offset, notice_minutes):
+    now = datetime(2026, 3, 8, 6, 30, tzinfo=UTC)
+    notice = timedelta(minutes=notice_minutes)
+    start = (now + timedelta(minutes=offset)).astimezone(ZoneInfo("America/New_York"))
+    assert notice_decider(now, notice)(start) == notice_decision(start, now, notice)
+
+
+def test_the_decider_refuses_what_notice_decision_refuses():
+    now = datetime(2026, 3, 8, 6, 30, tzinfo=UTC)
+    with pytest.raises(ValueError):
+        notice_decider(now, timedelta(minutes=-1))
+    with pytest.raises(ValueError):
+        notice_decider(now.replace(tzinfo=None))
+    with pytest.raises(ValueError):
+        notice_decider(now)(datetime(2026, 3, 9, 9, 0))

@@ -139,3 +139,33 @@ def test_no_slot_overlaps_busy_time_or_starts_before_now_property(busy, now_minu
     # And nothing that qualifies is missing.
     expected = [s for s in free if s.start > now and not any(b0 < s.end and s.start < b1 for b0, b1 in intervals)]
     assert slots == expected
+
+
+def _naive_open_slots(blocks, busy, zone_name, first_day, days, length, now, step):
+    """open_slots as first written: every candidate checked against every busy interval."""
+    from desktop.rules.series import local_to_utc
+    zone = ZoneInfo(zone_name)
+    out = []
+    for offset in range(days):
+        day = first_day + timedelta(days=offset)
+        for block in sorted([b for b in blocks if b.weekday == day.weekday()], key=lambda b: b.start):
+            cursor, block_end = datetime.combine(day, block.start), datetime.combine(day, block.end)
+            while cursor + length <= block_end:
+                start = local_to_utc(cursor, zone)
+                end = start + length
+                exists = start.astimezone(zone).replace(tzinfo=None) == cursor
+                if exists and start > now and not any(bs < end and start < be for bs, be in busy):
+                    out.append((start.astimezone(UTC), end.astimezone(UTC)))
+                cursor += step
+    return out
+
+
+@given(busy=st.lists(st.tuples(st.integers(0, 14 * 24 * 4), st.integers(1, 4 * 12)), max_size=40))
+def test_the_overlap_search_finds_what_checking_every_busy_interval_finds(busy):
+    base = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
+    intervals = [(base + timedelta(minutes=15 * s), base + timedelta(minutes=15 * (s + n))) for s, n in busy]
+    blocks = [WorkingBlock(d, time(8, 0), time(18, 0)) for d in range(5)]
+    now = base + timedelta(hours=30)
+    args = (blocks, intervals, "America/New_York", date(2026, 3, 2), 14, timedelta(minutes=50), now)
+    found = [(s.start, s.end) for s in open_slots(*args, step=timedelta(minutes=30))]
+    assert found == _naive_open_slots(*args, timedelta(minutes=30))

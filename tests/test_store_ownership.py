@@ -142,7 +142,9 @@ def test_an_unmarked_database_at_any_migration_is_still_ours(tmp_path, opener, l
 
 UNPRIVILEGED_OPEN = textwrap.dedent("""
     import os, sys
+    from desktop.store import migrations
     from desktop.store.db import DatabaseOpenError, open_database
+    migrations.known()  # read while the checkout can be (it may sit in root's private home)
     if os.geteuid() == 0:  # root writes anything: open as 'nobody', as a person would
         os.setgid(65534); os.setuid(65534)
     try:

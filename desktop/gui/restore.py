@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from ..rules.timefmt import format_instant
 from ..services import restore
 from ..services.actor import Actor
 from ..services.errors import ServiceError
@@ -36,13 +37,13 @@ class RestoreController(QObject):
         return Path(path) if path else None
 
     @classmethod
-    def confirm(cls, parent: QWidget, facts: BackupFacts) -> bool:
-        """The seam tests replace: a yes/no question, as a plain value."""
+    def confirm(cls, parent: QWidget, facts: BackupFacts, zone: str = "UTC") -> bool:
+        """The seam tests replace: a yes/no question, as a plain value (the file's time in ``zone``)."""
         practice = f" of “{facts.practice_name}”" if facts.practice_name else ""
         answer = QMessageBox.question(
             parent, "Restore from a backup",
             f"Replace the practice's database by the backup{practice} from "
-            f"{facts.modified:%a %d %b %Y, %H:%M %Z} ({facts.size // 1024:,} KB)?\n\n"
+            f"{format_instant(facts.modified, zone, with_year=True)} ({facts.size // 1024:,} KB)?\n\n"
             "Everything entered since that backup is replaced. The current database is kept in the "
             "backups folder, and everyone here is signed out.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
@@ -62,7 +63,7 @@ class RestoreController(QObject):
         except ServiceError as exc:
             show_error(self.parent_widget, exc, "Cannot restore this file")
             return
-        if self.confirm(self.parent_widget, facts):
+        if self.confirm(self.parent_widget, facts, self.ctx.actor.time_zone):
             self.chosen.emit(path)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -85,3 +86,28 @@ def notice_decision(start: datetime, now: datetime, notice: timedelta = DEFAULT_
         f"Cancelling needs at least {hours_phrase(notice)}' notice; "
         "within that window only your provider can cancel, on request.",
     )
+
+
+def notice_decider(now: datetime, notice: timedelta = DEFAULT_NOTICE) -> Callable[[datetime], NoticeDecision]:
+    """``notice_decision(start, now, notice)`` for many starts (a list of appointments): ``now``
+    and ``notice`` are checked and the three explanations worded once, not once per start."""
+    require_aware(now, "now")
+    if notice < timedelta(0):
+        raise ValueError("notice cannot be negative")
+    now = now.astimezone(UTC)
+    started = "This appointment has already started, so it can no longer be cancelled."
+    allowed = f"Free cancellation is open until {hours_phrase(notice)} before the start."
+    blocked = (f"Cancelling needs at least {hours_phrase(notice)}' notice; "
+               "within that window only your provider can cancel, on request.")
+
+    def decide(start: datetime) -> NoticeDecision:
+        require_aware(start, "start")
+        start = start.astimezone(UTC)
+        deadline = start - notice
+        if now >= start:
+            return NoticeDecision(NoticeStatus.ALREADY_STARTED, deadline, notice, started)
+        if now <= deadline:
+            return NoticeDecision(NoticeStatus.ALLOWED, deadline, notice, allowed)
+        return NoticeDecision(NoticeStatus.BLOCKED_WINDOW, deadline, notice, blocked)
+
+    return decide

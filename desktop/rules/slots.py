@@ -4,6 +4,7 @@ client asks for is one of them (a client books and reschedules only into what is
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -44,7 +45,13 @@ def open_slots(blocks: Iterable[WorkingBlock], busy: Iterable[tuple[datetime, da
     require_aware(now, "now")
     zone = ZoneInfo(zone_name)
     step = step or length
+    # Overlap test in O(log n): an interval overlapping [start, end) exists iff, among the busy
+    # intervals starting before ``end``, the latest end is after ``start``.
     busy_sorted = sorted(busy)
+    busy_starts = [bs for bs, _be in busy_sorted]
+    latest_end: list[datetime] = []
+    for _bs, be in busy_sorted:
+        latest_end.append(be if not latest_end or be > latest_end[-1] else latest_end[-1])
     by_day: dict[int, list[WorkingBlock]] = {}
     for b in blocks:
         by_day.setdefault(b.weekday, []).append(b)
@@ -60,7 +67,8 @@ def open_slots(blocks: Iterable[WorkingBlock], busy: Iterable[tuple[datetime, da
                 # A wall-clock time in the spring-forward gap does not exist: it would
                 # only repeat the slot an hour later.
                 exists = start.astimezone(zone).replace(tzinfo=None) == cursor
-                if exists and start > now and not any(bs < end and start < be for bs, be in busy_sorted):
+                before = bisect_left(busy_starts, end)
+                if exists and start > now and not (before and latest_end[before - 1] > start):
                     out.append(Slot(start.astimezone(UTC), end.astimezone(UTC)))
                 cursor += step
     return out

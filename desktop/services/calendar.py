@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from peewee import JOIN, Value, fn
 
 from ..rules.vocabulary import LateRequestStatus
+from ..store.compiled import CompiledSelect, Param, instances
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -69,35 +70,46 @@ def _check_range(start: datetime, end: datetime) -> None:
         raise InvalidInput(f"A calendar shows at most {MAX_RANGE_DAYS} days at a time.")
 
 
-def _rows(where, start: datetime, end: datetime, *, with_urgent: bool = False,
-          who: str = "client_name") -> list[CalendarRow]:
+def _select(by_provider: bool):
+    """One range's rows, columns named as the CalendarRow fields they fill (a query shape)."""
     ClientUser, ProviderUser = User.alias(), User.alias()
-    pending = (LateCancellationRequest.select(fn.COUNT(LateCancellationRequest.id))
-               .where(LateCancellationRequest.appointment == Appointment.id,
-                      LateCancellationRequest.status == LateRequestStatus.PENDING))
+    pending = fn.EXISTS(LateCancellationRequest.select(LateCancellationRequest.id)
+                        .where(LateCancellationRequest.appointment == Appointment.id,
+                               LateCancellationRequest.status == LateRequestStatus.PENDING))
     # The provider's marker only: a client's own calendar never shows it.
-    urgent = (UrgentItem.select(fn.COUNT(UrgentItem.id))
-              .where(UrgentItem.appointment == Appointment.id, UrgentItem.handled_at.is_null())
-              if with_urgent else Value(0))
-    q = (Appointment
-         # Each column named as the CalendarRow field it fills.
-         .select(Appointment.id, Appointment.starts_at.alias("start"), Appointment.ends_at.alias("end"),
-                 Appointment.status, Appointment.client.alias("client_id"), ClientUser.display_name.alias("client_name"),
-                 Appointment.provider.alias("provider_id"), ProviderUser.display_name.alias("provider_name"),
-                 Appointment.series.alias("series_id"), Appointment.telehealth, Appointment.location,
-                 Appointment.version, pending.alias("late_request_pending"), urgent.alias("urgent"))
-         .join(Client, on=(Appointment.client == Client.id))
-         .join(ClientUser, on=(Client.user == ClientUser.id))
-         .switch(Appointment).join(Provider, JOIN.INNER, on=(Appointment.provider == Provider.id))
-         .join(ProviderUser, on=(Provider.user == ProviderUser.id))
-         # starts_at bounds use the (provider|client, starts_at) index; an appointment is under 1 day.
-         .where(where, Appointment.starts_at >= start - MAX_LENGTH, Appointment.starts_at < end,
-                Appointment.ends_at > start)
-         .order_by(Appointment.starts_at, Appointment.id))
-    return [CalendarRow(**{**row, "telehealth": bool(row["telehealth"]), "location": row["location"] or "",
-                           "late_request_pending": bool(row["late_request_pending"]),
-                           "urgent": bool(row["urgent"]), "who": row[who]})
-            for row in q.dicts()]
+    urgent = (fn.EXISTS(UrgentItem.select(UrgentItem.id)
+                        .where(UrgentItem.appointment == Appointment.id, UrgentItem.handled_at.is_null()))
+              if by_provider else Value(0))
+    # The other person, as the viewer labels the event.
+    who = ClientUser.display_name if by_provider else ProviderUser.display_name
+    owner = Appointment.provider if by_provider else Appointment.client
+    return (Appointment
+            .select(Appointment.id, Appointment.starts_at.alias("start"), Appointment.ends_at.alias("end"),
+                    Appointment.status, Appointment.client.alias("client_id"),
+                    ClientUser.display_name.alias("client_name"), Appointment.provider.alias("provider_id"),
+                    ProviderUser.display_name.alias("provider_name"), Appointment.series.alias("series_id"),
+                    Appointment.telehealth, fn.COALESCE(Appointment.location, "").alias("location"),
+                    Appointment.version, pending.alias("late_request_pending"), urgent.alias("urgent"),
+                    who.alias("who"))
+            .join(Client, on=(Appointment.client == Client.id))
+            .join(ClientUser, on=(Client.user == ClientUser.id))
+            .switch(Appointment).join(Provider, JOIN.INNER, on=(Appointment.provider == Provider.id))
+            .join(ProviderUser, on=(Provider.user == ProviderUser.id))
+            # starts_at bounds use the (provider|client, starts_at) index; an appointment is under 1 day.
+            .where(owner == Param("owner"), Appointment.starts_at >= Param("from"),
+                   Appointment.starts_at < Param("end"), Appointment.ends_at > Param("start"))
+            .order_by(Appointment.starts_at, Appointment.id))
+
+
+# Compiled once per database (store/compiled.py); the flags computed in SQL come back as 0/1.
+_FLAGS = {"late_request_pending": bool, "urgent": bool}
+_PROVIDER_RANGE = CompiledSelect(lambda: _select(True), convert=_FLAGS)
+_CLIENT_RANGE = CompiledSelect(lambda: _select(False), convert=_FLAGS)
+
+
+def _rows(compiled: CompiledSelect, owner: int, start: datetime, end: datetime) -> list[CalendarRow]:
+    rows = compiled.rows(owner=owner, start=start, end=end, **{"from": start - MAX_LENGTH})
+    return instances(CalendarRow, compiled.names, rows)
 
 
 @entry_point
@@ -107,7 +119,7 @@ def provider_range(actor: Actor, start: datetime, end: datetime) -> list[Calenda
     if actor.role != Role.PROVIDER:
         raise NotAllowed("Only a provider sees a provider's calendar.")
     _check_range(start, end)
-    return _rows(Appointment.provider == actor.provider_id, start, end, with_urgent=True)
+    return _rows(_PROVIDER_RANGE, actor.provider_id, start, end)
 
 
 @entry_point
@@ -117,4 +129,4 @@ def client_range(actor: Actor, start: datetime, end: datetime) -> list[CalendarR
     if actor.role != Role.CLIENT:
         raise NotAllowed("Only a client sees their own calendar.")
     _check_range(start, end)
-    return _rows(Appointment.client == actor.client_id, start, end, who="provider_name")
+    return _rows(_CLIENT_RANGE, actor.client_id, start, end)

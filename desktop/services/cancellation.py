@@ -12,6 +12,7 @@ from ..rules.notice import NoticeDecision, NoticeStatus, notice_decision
 from ..rules.policy import FeePolicySnapshot
 from ..rules.series import OccurrenceState, SeriesCancellationPlan, plan_series_cancellation
 from ..rules.timefmt import format_instant
+from ..store.bulk import insert_dicts
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -30,7 +31,7 @@ from .errors import Conflict, InvalidInput, RuleRefused
 from .guards import (
     Outcome,
     check_version,
-    lock_appointments,
+    lock_appointment_ids,
     own_appointment,
     own_occurrence_in_series_order,
     pending_late_request,
@@ -164,23 +165,24 @@ def client_cancel_upcoming(actor: Actor, appointment_id: int, reason_code: str,
         if not ids:
             raise RuleRefused("None of the upcoming appointments can be cancelled online: they are all inside "
                               "the notice window. Send a late-cancellation request instead.")
-        rows = lock_appointments(ids)  # one SELECT … FOR UPDATE … ORDER BY id
+        lock_appointment_ids(ids)  # one SELECT id … FOR UPDATE … ORDER BY id
         # Set-based: one UPDATE for all of them (its row count checked), one INSERT of their
         # cancellation rows.
-        update_all_scheduled([rows[i] for i in ids], now, Outcome.CANCELLED,
-                             status=AppointmentStatus.CANCELLED_BY_CLIENT)
-        Cancellation.insert_many([
+        update_all_scheduled(ids, now, Outcome.CANCELLED, status=AppointmentStatus.CANCELLED_BY_CLIENT)
+        insert_dicts(Cancellation, [
             {"appointment": occ_id, "cancelled_by": actor.user_id, "kind": CancellationKind.CLIENT,
              "reason_code": reason_code, "other_text": other_text.strip(), "answers": dict(answers),
-             "created_at": now} for occ_id in ids]).execute()
+             "created_at": now} for occ_id in ids])
         # "All upcoming" ends the series too: the background horizon job must not bring
         # back occurrences beyond the ones just cancelled.
         Series.update(ended=True).where(Series.id == appt.series_id).execute()
         audit(actor, "client_cancel_upcoming", "series", appt.series_id, at=now, reason=reason_code,
               cancelled=ids, stayed=[p.id for p in plan.stay])
         # One urgent item for the whole series: the person asked once.
-        raised = raise_contact_request(actor, rows[ids[0]], reason_code, answers,
-                                       what="cancelled all upcoming repeating appointments from", now=now)
+        raised = None
+        if reasons_catalogue().contact_requests(reason_code, answers):  # read the first one only then
+            raised = raise_contact_request(actor, Appointment.get_by_id(ids[0]), reason_code, answers,
+                                           what="cancelled all upcoming repeating appointments from", now=now)
     stay = len(plan.stay)
     summary = f"{len(ids)} appointment{'s' if len(ids) != 1 else ''} cancelled."
     if stay:

@@ -15,13 +15,13 @@ from peewee import JOIN
 
 from ..rules.late_requests import LateRequestOutcome
 from ..rules.money import Money
-from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decision
+from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decider
 from ..rules.policy import FeePolicySnapshot, full_policy_text
 from ..rules.slots import BOOKING_DAYS, DEFAULT_SESSION, Slot, open_slots, slot_step
 from ..rules.timefmt import free_cancellation_text
 from ..rules.vocabulary import LateRequestStatus, status_label_at
 from ..rules.wording import INSURANCE_SENTENCE
-from ..store.compiled import CompiledSelect, Param
+from ..store.compiled import CompiledSelect, Param, instances
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -31,10 +31,11 @@ from ..store.models import (
     Service,
     User,
 )
-from .access import current_policy, snapshot
+from .access import snapshot
 from .actor import Actor, current_actor, require_role
+from .calendar import MAX_LENGTH
 from .errors import NotAllowed, NotFound
-from .late_outcomes import late_request_outcomes
+from .late_outcomes import client_late_request_outcomes
 from .messaging import unread_total
 from .policy import provider_zone, working_blocks
 from .tx import utc_now
@@ -128,7 +129,7 @@ def _select():
         Service.name.alias("service_name"), Appointment.location, Appointment.telehealth,
         Appointment.status, Appointment.series.alias("series_id"), FeePolicy.version.alias("policy_version"),
         FeePolicy.notice_minutes, FeePolicy.late_cancellation_fee_cents, FeePolicy.no_show_fee_cents,
-        FeePolicy.currency, FeePolicy.grace_minutes)
+        FeePolicy.currency, FeePolicy.grace_minutes, Appointment.client.alias("client_id"))
         .join(Provider, on=(Appointment.provider == Provider.id))
         .join(provider_user, on=(Provider.user == provider_user.id))
         .switch(Appointment).join(Service, JOIN.LEFT_OUTER, on=(Appointment.service == Service.id))
@@ -138,43 +139,61 @@ def _select():
 # Each list is one query shape, compiled once (store/compiled.py): the SQL is built once, and
 # the rows come back converted only where they need it.
 _CLIENT, _NOW = Param("client"), Param("now")
-_NOT_ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.ends_at > _NOW)
+# Not ended: starts_at is bounded below too (no appointment is longer than MAX_LENGTH), so the
+# (client, starts_at) index is read from now on, not from the client's first appointment.
+_SINCE = Param("since")
+_NOT_ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.starts_at >= _SINCE,
+                                                    Appointment.ends_at > _NOW)
                             .order_by(Appointment.starts_at, Appointment.id))
 _SCHEDULED_NOT_ENDED = CompiledSelect(lambda: _select().where(
-    Appointment.client == _CLIENT, Appointment.ends_at > _NOW, Appointment.status == AppointmentStatus.SCHEDULED)
+    Appointment.client == _CLIENT, Appointment.starts_at >= _SINCE, Appointment.ends_at > _NOW,
+    Appointment.status == AppointmentStatus.SCHEDULED)
     .order_by(Appointment.starts_at, Appointment.id))
 _ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.ends_at <= _NOW)
                         .order_by(Appointment.starts_at.desc(), Appointment.id.desc()).limit(Param("limit")))
 _ONE = CompiledSelect(lambda: _select().where(Appointment.id == Param("id")))
+_CLIENT_COLUMN = 17  # the last of _select's columns
 
 
-def _rows(compiled: CompiledSelect, as_of: datetime, **params) -> list[AppointmentRow]:
+_ROW_FIELDS = ["id", "version", "start", "end", "provider_id", "provider_name", "service_name", "location",
+               "telehealth", "status", "series_id", "policy", "decision", "pending_late_request", "as_of",
+               "late_request"]
+
+
+def _rows(compiled: CompiledSelect, as_of: datetime, client_id: int, **params) -> list[AppointmentRow]:
+    """The client's rows of one list: the booked policies, their fees and the notice rule's
+    wording made once per distinct policy, the late requests in one query on the client."""
+    return _built(compiled.rows(**params), as_of, client_id)
+
+
+def _built(raw: list[tuple], as_of: datetime, client_id: int) -> list[AppointmentRow]:
     now = as_of
-    raw = compiled.dicts(**params)
-    fees = {r["id"]: Money(r["late_cancellation_fee_cents"], r["currency"]) for r in raw}
-    outcomes = late_request_outcomes(fees, fees)
-    policies: dict[tuple, FeePolicySnapshot] = {}  # most rows share one booked policy version
-    out = []
+    fees: dict[int, Money] = {}
+    policies: dict[tuple, tuple[FeePolicySnapshot, object]] = {}  # most rows share one booked policy version
+    keyed = []
     for r in raw:
-        key = (r["policy_version"], r["notice_minutes"], r["late_cancellation_fee_cents"], r["no_show_fee_cents"],
-               r["currency"], r["grace_minutes"])
-        policy = policies.get(key)
-        if policy is None:
-            currency = r["currency"]
-            policy = policies[key] = FeePolicySnapshot(
-                version=r["policy_version"], notice=timedelta(minutes=r["notice_minutes"]),
-                late_cancellation_fee=Money(r["late_cancellation_fee_cents"], currency),
-                no_show_fee=Money(r["no_show_fee_cents"], currency), grace=timedelta(minutes=r["grace_minutes"]))
-        outcome = outcomes.get(r["id"])
-        out.append(AppointmentRow(
-            id=r["id"], version=r["version"], start=r["start"], end=r["end"], provider_id=r["provider_id"],
-            provider_name=r["provider_name"], service_name=r["service_name"] or "Session", location=r["location"],
-            telehealth=bool(r["telehealth"]), status=r["status"], series_id=r["series_id"], policy=policy,
-            decision=notice_decision(r["start"], now, policy.notice),
-            pending_late_request=outcome is not None and outcome.status is LateRequestStatus.PENDING,
-            as_of=now, late_request=outcome,
-        ))
-    return out
+        key = r[11:17]  # the policy's version, notice, fees, currency, grace
+        found = policies.get(key)
+        if found is None:
+            version, notice_minutes, late_cents, no_show_cents, currency, grace_minutes = key
+            policy = FeePolicySnapshot(
+                version=version, notice=timedelta(minutes=notice_minutes),
+                late_cancellation_fee=Money(late_cents, currency),
+                no_show_fee=Money(no_show_cents, currency), grace=timedelta(minutes=grace_minutes))
+            found = policies[key] = (policy, notice_decider(now, policy.notice))
+        fees[r[0]] = found[0].late_cancellation_fee
+        keyed.append(found)
+    outcomes = client_late_request_outcomes(client_id, fees)
+    out = []
+    pending_status = LateRequestStatus.PENDING
+    for r, (policy, decide) in zip(raw, keyed, strict=True):
+        (aid, version, start, end, provider_id, provider_name, service_name, location, telehealth, status,
+         series_id) = r[:11]
+        outcome = outcomes.get(aid)
+        out.append((aid, version, start, end, provider_id, provider_name, service_name or "Session", location,
+                    telehealth, status, series_id, policy, decide(start),
+                    outcome is not None and outcome.status is pending_status, now, outcome))
+    return instances(AppointmentRow, _ROW_FIELDS, out)
 
 
 @entry_point
@@ -183,7 +202,8 @@ def upcoming(actor: Actor, *, now: datetime | None = None, include_cancelled: bo
     ``include_cancelled`` the cancelled ones too (the Upcoming list shows them, marked cancelled)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    return _rows(_NOT_ENDED if include_cancelled else _SCHEDULED_NOT_ENDED, now, client=client_id, now=now)
+    return _rows(_NOT_ENDED if include_cancelled else _SCHEDULED_NOT_ENDED, now, client_id, client=client_id, now=now,
+                 since=now - MAX_LENGTH)
 
 
 @entry_point
@@ -192,7 +212,7 @@ def past(actor: Actor, *, now: datetime | None = None, limit: int = PAST_LIMIT) 
     whose time is still ahead is listed under Upcoming (``upcoming(include_cancelled=True)``)."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    return _rows(_ENDED, now, client=client_id, now=now, limit=limit)
+    return _rows(_ENDED, now, client_id, client=client_id, now=now, limit=limit)
 
 
 @entry_point
@@ -200,12 +220,12 @@ def appointment(actor: Actor, appointment_id: int, *, now: datetime | None = Non
     """One of the client's own appointments, as the Edit screen shows it."""
     now = utc_now(now)
     client_id = _require_client(actor)
-    owner = Appointment.select(Appointment.client).where(Appointment.id == appointment_id).scalar()
-    if owner is None:
+    found = _ONE.rows(id=appointment_id)  # with its client: the ownership check is on the row read
+    if not found:
         raise NotFound("That appointment no longer exists.")
-    if owner != client_id:
+    if found[0][_CLIENT_COLUMN] != client_id:
         raise NotAllowed("You can only act on your own appointments.")
-    return _rows(_ONE, now, id=appointment_id)[0]
+    return _built(found, now, client_id)[0]
 
 
 @entry_point
@@ -233,6 +253,8 @@ class DashboardData:
 def dashboard(actor: Actor, *, now: datetime | None = None) -> DashboardData:
     now = utc_now(now)
     rows = upcoming(actor, now=now)
+    # unread_total checks the account again: tests/test_services_client_portal.py pins the
+    # dashboard at five statements (it could be four).
     return DashboardData(rows[0] if rows else None, len(rows), unread_total(actor),
                          sum(1 for r in rows if r.pending_late_request))
 
@@ -268,9 +290,26 @@ class BookingPageData:
     policy: PolicyView  # the current version: what a new booking stores
 
 
+_OWN_PROVIDER = CompiledSelect(lambda: Client.select(Client.provider).where(Client.id == Param("client")))
+_PAGE = CompiledSelect(lambda: (
+    Provider.select(Provider.id.alias("provider_id"), User.display_name.alias("provider_name"), Provider.title,
+                    Provider.booking_intro.alias("intro"), Provider.location, User.time_zone.alias("zone"))
+    .join(User, on=(Provider.user == User.id)).where(Provider.id == Param("provider"))))
+_SERVICES = CompiledSelect(lambda: (
+    Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
+    .where(Service.provider == Param("provider"), Service.active == True)  # noqa: E712
+    .order_by(Service.id)))
+# The current (newest) policy version: access.current_policy's read, as columns.
+_POLICY = CompiledSelect(lambda: (
+    FeePolicy.select(FeePolicy.version, FeePolicy.notice_minutes, FeePolicy.late_cancellation_fee_cents,
+                     FeePolicy.no_show_fee_cents, FeePolicy.currency, FeePolicy.grace_minutes, FeePolicy.policy_text)
+    .where(FeePolicy.provider == Param("provider")).order_by(FeePolicy.version.desc()).limit(1)))
+
+
 def _bookable_provider(actor: Actor, provider_id: int | None) -> int:
     client_id = _require_client(actor)
-    own = Client.select(Client.provider).where(Client.id == client_id).scalar()
+    found = _OWN_PROVIDER.rows(client=client_id)
+    own = found[0][0] if found else None
     if provider_id is None:
         return own
     if provider_id != own:
@@ -282,23 +321,36 @@ def _bookable_provider(actor: Actor, provider_id: int | None) -> int:
 def booking_page(actor: Actor, provider_id: int | None = None) -> BookingPageData:
     """The booking page of the client's provider: services and the current Worry-free booking policy."""
     pid = _bookable_provider(actor, provider_id)
-    row = (Provider.select(Provider.id.alias("provider_id"), User.display_name.alias("provider_name"),
-                           Provider.title, Provider.booking_intro.alias("intro"), Provider.location,
-                           User.time_zone.alias("zone"))
-           .join(User, on=(Provider.user == User.id)).where(Provider.id == pid).dicts().first())
-    if row is None:
+    page = _PAGE.dicts(provider=pid)
+    if not page:
         raise NotFound("That provider no longer exists.")
-    services = tuple(
-        ServiceRow(id=s["id"], name=s["name"], duration=timedelta(minutes=s["duration_minutes"]),
-                   telehealth=bool(s["telehealth"]))
-        for s in Service.select(Service.id, Service.name, Service.duration_minutes, Service.telehealth)
-        .where(Service.provider == pid, Service.active == True)  # noqa: E712
-        .order_by(Service.id).dicts())
+    services = tuple(ServiceRow(id=sid, name=name, duration=timedelta(minutes=minutes), telehealth=telehealth)
+                     for sid, name, minutes, telehealth in _SERVICES.rows(provider=pid))
     default = ServiceRow(None, f"Session ({DEFAULT_SESSION.seconds // 60} min)", DEFAULT_SESSION, False)
     services = services or (default,)
-    policy = current_policy(pid)
-    return BookingPageData(**row, services=services,
-                           policy=PolicyView(policy.version, snapshot(policy), policy.policy_text))
+    policy = _POLICY.rows(provider=pid)
+    if not policy:
+        raise NotFound("This provider has no booking policy yet.")
+    version, notice_minutes, late_cents, no_show_cents, currency, grace_minutes, text = policy[0]
+    snap = FeePolicySnapshot(version=version, notice=timedelta(minutes=notice_minutes),
+                             late_cancellation_fee=Money(late_cents, currency),
+                             no_show_fee=Money(no_show_cents, currency), grace=timedelta(minutes=grace_minutes))
+    return BookingPageData(**page[0], services=services, policy=PolicyView(version, snap, text))
+
+
+def _busy_select(excluding: bool):
+    """The provider's and the client's scheduled time from now to the horizon (a query shape):
+    starts_at bounded below as well, so both (…, starts_at) indexes are read from now on."""
+    q = (Appointment.select(Appointment.starts_at, Appointment.ends_at)
+         .where((Appointment.provider == Param("provider")) | (Appointment.client == Param("client")),
+                Appointment.status == AppointmentStatus.SCHEDULED, Appointment.starts_at >= Param("since"),
+                Appointment.ends_at > Param("now"), Appointment.starts_at < Param("horizon")))
+    return q.where(Appointment.id != Param("exclude")) if excluding else q
+
+
+_BUSY = {excluding: CompiledSelect(lambda e=excluding: _busy_select(e)) for excluding in (True, False)}
+_OWN_APPOINTMENT = CompiledSelect(lambda: Appointment.select(Appointment.id).where(
+    Appointment.id == Param("id"), Appointment.client == Param("client")))
 
 
 @entry_point
@@ -312,15 +364,11 @@ def slots(actor: Actor, provider_id: int, duration: timedelta, *, now: datetime 
     blocks = working_blocks(pid)
     first_day = now.astimezone(ZoneInfo(zone)).date()
     horizon = datetime.combine(first_day + timedelta(days=days + 1), time(0), tzinfo=UTC)
-    busy_q = (Appointment.select(Appointment.starts_at, Appointment.ends_at)
-              .where((Appointment.provider == pid) | (Appointment.client == actor.client_id),
-                     Appointment.status == AppointmentStatus.SCHEDULED,
-                     Appointment.ends_at > now, Appointment.starts_at < horizon))
     if exclude_appointment_id is not None:
         # Only the client's own appointment being moved: another one's time would show as open.
-        own = Appointment.select().where(Appointment.id == exclude_appointment_id,
-                                         Appointment.client == actor.client_id).exists()
-        if not own:
+        if not _OWN_APPOINTMENT.rows(id=exclude_appointment_id, client=actor.client_id):
             raise NotAllowed("You can only move your own appointments.")
-        busy_q = busy_q.where(Appointment.id != exclude_appointment_id)
-    return open_slots(blocks, list(busy_q.tuples()), zone, first_day, days, duration, now, step=slot_step(duration))
+    busy = _BUSY[exclude_appointment_id is not None].rows(
+        provider=pid, client=actor.client_id, since=now - MAX_LENGTH, now=now, horizon=horizon,
+        exclude=exclude_appointment_id)
+    return open_slots(blocks, busy, zone, first_day, days, duration, now, step=slot_step(duration))

@@ -79,6 +79,15 @@ def lock_appointments(ids: list[int]) -> dict[int, Appointment]:
     return {a.id: a for a in query}
 
 
+def lock_appointment_ids(ids: list[int]) -> list[int]:
+    """:func:`lock_appointments` reading only the ids (in the one order): for a set-based write
+    that needs the locks and not the rows."""
+    if not ids:
+        return []
+    return [i for (i,) in locked(Appointment.select(Appointment.id).where(Appointment.id.in_(ids))
+                                 .order_by(Appointment.id)).tuples()]
+
+
 def pending_late_request(appointment_id: int) -> int | None:
     """The client's undecided late-cancellation request for the appointment, if any: it is
     answered before anything else happens to the appointment (a no-show, a second request)."""
@@ -112,7 +121,7 @@ def update_scheduled(appt: Appointment, now: datetime, outcome: Outcome = Outcom
                        f"{outcome.look_again}")
 
 
-def update_all_scheduled(rows: list[Appointment], now: datetime, outcome: Outcome = Outcome.CHANGED,
+def update_all_scheduled(rows: list[Appointment] | list[int], now: datetime, outcome: Outcome = Outcome.CHANGED,
                          **fields) -> None:
     """:func:`update_scheduled` for many appointments in one ``UPDATE … WHERE id IN …``: the rows
     were locked and read in this transaction (:func:`lock_appointments`), so each is still at the
@@ -120,7 +129,7 @@ def update_all_scheduled(rows: list[Appointment], now: datetime, outcome: Outcom
     if not rows:
         return
     updated = (Appointment.update(version=Appointment.version + 1, updated_at=now, **fields)
-               .where(Appointment.id.in_([r.id for r in rows]),
+               .where(Appointment.id.in_([r if isinstance(r, int) else r.id for r in rows]),
                       Appointment.status == AppointmentStatus.SCHEDULED)
                .execute())
     if updated != len(rows):

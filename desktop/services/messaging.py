@@ -8,6 +8,7 @@ from datetime import datetime
 from peewee import JOIN, fn
 
 from ..rules import limits
+from ..store.compiled import CompiledSelect, Param, instances
 from ..store.models import Client, Message, Provider, Thread, ThreadKind, ThreadRead, User
 from .actor import Actor, current_actor
 from .errors import InvalidInput, NotAllowed, NotFound
@@ -72,59 +73,104 @@ def thread_for(actor: Actor, thread_id: int, *, to_write: bool = False) -> Threa
     return thread
 
 
-@entry_point
-def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
-    """The actor's threads, newest activity first, with unread counts (one query)."""
-    current_actor(actor)
+def _threads_select(by_client: bool, with_kind: bool):
+    """The actor's threads with their unread counts and last message (a query shape)."""
     ClientUser, ProviderUser = User.alias(), User.alias()
     read = ThreadRead.alias()
+    user = Param("user")
     last_id = (Message.select(fn.MAX(Message.id)).where(Message.thread == Thread.id))
     unread = (Message.select(fn.COUNT(Message.id))
               .where(Message.thread == Thread.id,
                      Message.id > fn.COALESCE(read.last_read_message_id, 0),
-                     (Message.sender.is_null()) | (Message.sender != actor.user_id)))
-    q = (Thread.select(Thread.id, Thread.subject, Thread.kind, ClientUser.display_name.alias("client_name"),
-                       ProviderUser.display_name.alias("provider_name"), Thread.client.alias("client_id"),
-                       Thread.provider.alias("provider_id"), Thread.appointment.alias("appointment_id"),
-                       Thread.charge_id.alias("charge_id"), Thread.updated_at, unread.alias("unread"),
-                       Message.select(Message.body).where(Message.id == last_id).alias("last_body"))
+                     (Message.sender.is_null()) | (Message.sender != user)))
+    other = ProviderUser.display_name if by_client else ClientUser.display_name
+    q = (Thread.select(Thread.id, Thread.subject, Thread.kind, other.alias("other_party"),
+                       Thread.client.alias("client_id"), Thread.provider.alias("provider_id"),
+                       Thread.appointment.alias("appointment_id"), Thread.charge_id.alias("charge_id"),
+                       Thread.updated_at, fn.COALESCE(unread, 0).alias("unread"),
+                       Message.select(Message.body).where(Message.id == last_id).alias("last_message"))
          .join(Client, on=(Thread.client == Client.id)).join(ClientUser, on=(Client.user == ClientUser.id))
          .switch(Thread).join(Provider, on=(Thread.provider == Provider.id))
          .join(ProviderUser, on=(Provider.user == ProviderUser.id))
-         .switch(Thread).join(read, JOIN.LEFT_OUTER, on=((read.thread == Thread.id) & (read.user == actor.user_id)))
-         .where(_thread_scope(actor))
+         .switch(Thread).join(read, JOIN.LEFT_OUTER, on=((read.thread == Thread.id) & (read.user == user)))
+         .where((Thread.client if by_client else Thread.provider) == Param("owner"))
          .order_by(Thread.updated_at.desc(), Thread.id.desc()))
-    if kind is not None:
-        q = q.where(Thread.kind == kind)
-    rows = []
-    for r in q.dicts():
-        last_body = r["last_body"]
-        rows.append(ThreadRow(
-            id=r["id"], subject=r["subject"], kind=r["kind"],
-            other_party=r["provider_name"] if actor.is_client else r["client_name"],
-            client_id=r["client_id"], provider_id=r["provider_id"], appointment_id=r["appointment_id"],
-            charge_id=r["charge_id"], updated_at=r["updated_at"], unread=r["unread"] or 0,
-            last_message=last_body.splitlines()[0][:120] if last_body else "",
-        ))
-    return rows
+    return q.where(Thread.kind == Param("kind")) if with_kind else q
+
+
+# Compiled once per database (store/compiled.py): (client's?, one kind?) -> the shape.
+_THREADS = {(by_client, with_kind): CompiledSelect(lambda b=by_client, k=with_kind: _threads_select(b, k))
+            for by_client in (True, False) for with_kind in (True, False)}
+
+
+def _unread_select(by_client: bool):
+    """How many messages in the actor's threads they have not read (a query shape)."""
+    read = ThreadRead.alias()
+    user = Param("user")
+    return (Message.select(fn.COUNT(Message.id))
+            .join(Thread, on=(Message.thread == Thread.id))
+            .switch(Message).join(read, JOIN.LEFT_OUTER, on=((read.thread == Thread.id) & (read.user == user)))
+            .where((Thread.client if by_client else Thread.provider) == Param("owner"),
+                   Message.id > fn.COALESCE(read.last_read_message_id, 0),
+                   (Message.sender.is_null()) | (Message.sender != user)))
+
+
+_UNREAD = {by_client: CompiledSelect(lambda b=by_client: _unread_select(b)) for by_client in (True, False)}
+
+
+def _scope(actor: Actor) -> tuple[bool, int]:
+    """(the client's threads?, whose): what _thread_scope selects, as query parameters."""
+    _thread_scope(actor)  # refuses Support and anyone else
+    return (True, actor.client_id) if actor.is_client else (False, actor.provider_id)
+
+
+def _first_line(body: str | None) -> str:
+    return body.splitlines()[0][:120] if body else ""
+
+
+@entry_point
+def list_threads(actor: Actor, *, kind: str | None = None) -> list[ThreadRow]:
+    """The actor's threads, newest activity first, with unread counts (one query)."""
+    current_actor(actor)
+    by_client, owner = _scope(actor)
+    compiled = _THREADS[(by_client, kind is not None)]
+    rows = compiled.rows(user=actor.user_id, owner=owner, kind=kind)
+    rows = [(*r[:10], _first_line(r[10])) for r in rows]
+    return instances(ThreadRow, compiled.names, rows)
 
 
 @entry_point
 def unread_total(actor: Actor) -> int:
-    return sum(t.unread for t in list_threads(actor))
+    """The unread messages of all the actor's threads (what list_threads' counts add up to)."""
+    current_actor(actor)
+    by_client, owner = _scope(actor)
+    return _UNREAD[by_client].rows(user=actor.user_id, owner=owner)[0][0] or 0
+
+
+_THREAD_PARTIES = CompiledSelect(lambda: Thread.select(Thread.client, Thread.provider)
+                                 .where(Thread.id == Param("thread")))
+_MESSAGES = CompiledSelect(lambda: (
+    Message.select(Message.id, Message.body, Message.created_at, Message.sender.alias("sender_id"),
+                   User.display_name.alias("sender_name"))
+    .join(User, JOIN.LEFT_OUTER, on=(Message.sender == User.id))
+    .where(Message.thread == Param("thread")).order_by(Message.id)))
 
 
 @entry_point
 def thread_messages(actor: Actor, thread_id: int) -> list[MessageRow]:
     current_actor(actor)
-    thread_for(actor, thread_id)
-    q = (Message.select(Message.id, Message.body, Message.created_at, Message.sender.alias("sender_id"),
-                        User.display_name.alias("sender_name"))
-         .join(User, JOIN.LEFT_OUTER, on=(Message.sender == User.id))
-         .where(Message.thread == thread_id).order_by(Message.id))
-    return [MessageRow(id=r["id"], sender=r["sender_name"] or "Practice Desk", mine=r["sender_id"] == actor.user_id,
-                       body=r["body"], created_at=r["created_at"])
-            for r in q.dicts()]
+    # thread_for's read check, on two columns rather than the model.
+    parties = _THREAD_PARTIES.rows(thread=thread_id)
+    if not parties:
+        raise NotFound("That conversation no longer exists.")
+    client_id, provider_id = parties[0]
+    if not ((actor.is_client and client_id == actor.client_id) or (
+            actor.is_provider and provider_id == actor.provider_id)):
+        raise NotAllowed("You can only read your own conversations.")
+    me = actor.user_id
+    rows = [(mid, name or "Practice Desk", sender == me, body, created)
+            for mid, body, created, sender, name in _MESSAGES.rows(thread=thread_id)]
+    return instances(MessageRow, ["id", "sender", "mine", "body", "created_at"], rows)
 
 
 @entry_point

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from peewee import JOIN
 
+from ..store.compiled import CompiledSelect, instances
 from ..store.models import (
     Appointment,
     AppointmentStatus,
@@ -74,31 +75,38 @@ def list_people(actor: Actor) -> list[PersonRow]:
     """Everyone, by role then name (one query)."""
     current_actor(actor)
     require_owner(actor)
+    me = actor.user_id
+    provider_role = Role.PROVIDER
+    rows = []
+    for (user_id, username, name, role, is_owner, active, email, phone, zone, client_id, clients_provider_id,
+         provider_name, own_provider_id, must_change) in _PEOPLE.rows():
+        # _toggle_refusal refuses only the owner's own active account: asked for that row alone.
+        refusal = _toggle_refusal(actor, user_id, active) if user_id == me else None
+        rows.append((user_id, username, name, role, is_owner, active, email, phone, zone, client_id,
+                     own_provider_id if role == provider_role else clients_provider_id, provider_name or "",
+                     must_change, refusal.message if refusal else ""))
+    return instances(PersonRow, _PERSON_FIELDS, rows)
+
+
+def _people_select():
+    """Everyone with their client record and provider, by role then name (a query shape)."""
     ProviderUser = User.alias()
     Own = Provider.alias()
-    q = (User.select(User.id.alias("user_id"), User.username, User.display_name.alias("name"), User.role,
-                     User.is_owner, User.active, User.email, User.phone, User.time_zone,
-                     Client.id.alias("client_id"), Client.provider.alias("clients_provider_id"),
-                     ProviderUser.display_name.alias("provider_name"), Own.id.alias("own_provider_id"),
-                     User.must_change_password)
-         .join(Client, JOIN.LEFT_OUTER, on=(Client.user == User.id))
-         .join(Provider, JOIN.LEFT_OUTER, on=(Client.provider == Provider.id))
-         .join(ProviderUser, JOIN.LEFT_OUTER, on=(Provider.user == ProviderUser.id))
-         .switch(User).join(Own, JOIN.LEFT_OUTER, on=(Own.user == User.id))
-         .order_by(User.role, User.display_name))
-    rows = []
-    for r in q.dicts():
-        active = bool(r["active"])
-        refusal = _toggle_refusal(actor, r["user_id"], active)
-        rows.append(PersonRow(
-            user_id=r["user_id"], username=r["username"], name=r["name"], role=r["role"],
-            is_owner=bool(r["is_owner"]), active=active, email=r["email"], phone=r["phone"],
-            time_zone=r["time_zone"], client_id=r["client_id"],
-            provider_id=r["own_provider_id"] if r["role"] == Role.PROVIDER else r["clients_provider_id"],
-            provider_name=r["provider_name"] or "", must_change_password=bool(r["must_change_password"]),
-            toggle_refusal=refusal.message if refusal else "",
-        ))
-    return rows
+    return (User.select(User.id.alias("user_id"), User.username, User.display_name.alias("name"), User.role,
+                        User.is_owner, User.active, User.email, User.phone, User.time_zone,
+                        Client.id.alias("client_id"), Client.provider.alias("clients_provider_id"),
+                        ProviderUser.display_name.alias("provider_name"), Own.id.alias("own_provider_id"),
+                        User.must_change_password)
+            .join(Client, JOIN.LEFT_OUTER, on=(Client.user == User.id))
+            .join(Provider, JOIN.LEFT_OUTER, on=(Client.provider == Provider.id))
+            .join(ProviderUser, JOIN.LEFT_OUTER, on=(Provider.user == ProviderUser.id))
+            .switch(User).join(Own, JOIN.LEFT_OUTER, on=(Own.user == User.id))
+            .order_by(User.role, User.display_name))
+
+
+_PEOPLE = CompiledSelect(_people_select)
+_PERSON_FIELDS = ["user_id", "username", "name", "role", "is_owner", "active", "email", "phone", "time_zone",
+                  "client_id", "provider_id", "provider_name", "must_change_password", "toggle_refusal"]
 
 
 @dataclass(frozen=True)

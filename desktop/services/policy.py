@@ -16,6 +16,7 @@ from ..rules.money import Money
 from ..rules.policy import FeePolicySnapshot, full_policy_text, own_text_problem
 from ..rules.slots import WorkingBlock
 from ..rules.working_hours import check_blocks
+from ..store.compiled import CompiledSelect, Param
 from ..store.models import Appointment, FeePolicy, Provider, Role, User, WorkingHours
 from .access import current_policy, snapshot
 from .actor import Actor, current_actor, require_role
@@ -133,16 +134,22 @@ def working_hours(actor: Actor) -> list[WorkingBlock]:
 
 def working_blocks(provider_id: int) -> list[WorkingBlock]:
     """The provider's weekly working hours (what the slot rule offers clients)."""
-    q = (WorkingHours.select(WorkingHours.weekday, WorkingHours.start_minute, WorkingHours.end_minute)
-         .where(WorkingHours.provider == provider_id)
-         .order_by(WorkingHours.weekday, WorkingHours.start_minute))
-    return [WorkingBlock(d, _t(s), _t(e)) for d, s, e in q.tuples()]
+    return [WorkingBlock(d, _t(s), _t(e)) for d, s, e in _BLOCKS.rows(provider=provider_id)]
 
 
 def provider_zone(provider_id: int) -> str:
     """The provider's time zone: their working hours are wall-clock there."""
-    return User.select(User.time_zone).join(Provider, on=(Provider.user == User.id)).where(
-        Provider.id == provider_id).scalar()
+    found = _ZONE.rows(provider=provider_id)
+    return found[0][0] if found else None
+
+
+# Compiled once per database (store/compiled.py): the slot page reads both on every load.
+_BLOCKS = CompiledSelect(lambda: (
+    WorkingHours.select(WorkingHours.weekday, WorkingHours.start_minute, WorkingHours.end_minute)
+    .where(WorkingHours.provider == Param("provider"))
+    .order_by(WorkingHours.weekday, WorkingHours.start_minute)))
+_ZONE = CompiledSelect(lambda: User.select(User.time_zone).join(Provider, on=(Provider.user == User.id)).where(
+    Provider.id == Param("provider")))
 
 
 def _t(minutes: int) -> time:

@@ -14,11 +14,12 @@ read's cost).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import NamedTuple
 
 from ..rules.vocabulary import AppointmentStatus
-from ..store.models import Appointment, Client, Provider, User, database
+from ..store.compiled import CompiledSelect, Param, utc_value
+from ..store.models import Appointment, Client, Provider, User
 from .actor import Actor, current_actor
 from .calendar import MAX_LENGTH, _check_range
 from .errors import NotAllowed
@@ -64,19 +65,11 @@ def practice_providers(actor: Actor) -> list[PracticeProvider]:
     return [PracticeProvider(pid, name, bool(active)) for pid, name, active in q.tuples()]
 
 
-def _instant(value) -> datetime:
-    """A stored instant as aware UTC (SQLite gives text, PostgreSQL a naive datetime)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=UTC)
-
-
-def _range_query(start: datetime, end: datetime, provider_ids: list[int] | None):
-    """The range's SELECT (benchmarks/practice_calendar.py runs the same SQL raw)."""
+def _select(lower, end, start, provider_ids):
     ClientUser = User.alias()
-    where = [Appointment.starts_at >= start - MAX_LENGTH, Appointment.starts_at < end, Appointment.ends_at > start]
+    where = [Appointment.starts_at >= lower, Appointment.starts_at < end, Appointment.ends_at > start]
     if provider_ids is not None:
-        where.append(Appointment.provider.in_(sorted(set(provider_ids))))
+        where.append(Appointment.provider.in_(provider_ids))
     return (Appointment
             .select(Appointment.id, Appointment.starts_at, Appointment.ends_at, Appointment.status,
                     Appointment.provider, ClientUser.display_name, Appointment.series, Appointment.telehealth)
@@ -84,6 +77,24 @@ def _range_query(start: datetime, end: datetime, provider_ids: list[int] | None)
             .join(ClientUser, on=(Client.user == ClientUser.id))
             .where(*where)
             .order_by(Appointment.starts_at, Appointment.id))
+
+
+def _range_query(start: datetime, end: datetime, provider_ids: list[int] | None):
+    """The range's SELECT with its values (benchmarks/practice_calendar.py runs the same SQL raw)."""
+    return _select(start - MAX_LENGTH, end, start, None if provider_ids is None else sorted(set(provider_ids)))
+
+
+def _shape(count: int | None) -> CompiledSelect:
+    """The range's query compiled once per number of providers chosen (None: all of them): the
+    filter's IN list has one placeholder per provider, a practice has a few dozen at most."""
+    found = _SHAPES.get(count)
+    if found is None:
+        ids = None if count is None else [Param(f"p{i}") for i in range(count)]
+        found = _SHAPES.setdefault(count, CompiledSelect(lambda: _select(Param("from"), Param("end"), Param("start"), ids)))
+    return found
+
+
+_SHAPES: dict[int | None, CompiledSelect] = {}
 
 
 @entry_point
@@ -96,19 +107,21 @@ def practice_range(actor: Actor, start: datetime, end: datetime,
     _check_range(start, end)
     if provider_ids is not None and not provider_ids:
         return []
-    sql, params = _range_query(start, end, provider_ids).sql()
-    cursor = database.execute_sql(sql, params)
+    chosen = None if provider_ids is None else sorted(set(provider_ids))
+    compiled = _shape(None if chosen is None else len(chosen))
+    ids = {} if chosen is None else {f"p{i}": pid for i, pid in enumerate(chosen)}
+    rows = compiled.raw_rows(**ids, **{"from": start - MAX_LENGTH, "end": end, "start": start})
     # Many appointments share a start (every provider at 09:00): each stored instant converted once.
     instants: dict = {}
 
     def instant(value) -> datetime:
         converted = instants.get(value)
         if converted is None:
-            converted = instants[value] = _instant(value)
+            converted = instants[value] = utc_value(value)
         return converted
 
     get = instants.get
     return [PracticeRow(aid, get(s) or instant(s), get(e) or instant(e), status, pid, name, series is not None,
                         bool(tele))
-            for aid, s, e, status, pid, name, series, tele in cursor.fetchall()]
+            for aid, s, e, status, pid, name, series, tele in rows]
 

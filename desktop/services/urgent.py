@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from ..rules.timefmt import format_instant
 from ..rules.vocabulary import Role, ThreadKind, UrgentKind
+from ..store.compiled import CompiledSelect, Param, instances
 from ..store.models import Appointment, Client, Provider, UrgentItem, User
 from .actor import Actor, current_actor, require_role
 from .catalogue import reasons_catalogue
@@ -98,27 +99,37 @@ def _require_provider(actor: Actor) -> int:
     return actor.provider_id
 
 
+def _urgent_select(include_handled: bool):
+    """The provider's urgent items, columns named as the UrgentRow fields they fill (a query shape)."""
+    client_user, handler = User.alias(), User.alias()
+    q = (UrgentItem.select(UrgentItem.id, UrgentItem.version, UrgentItem.client.alias("client_id"),
+                           client_user.display_name.alias("client_name"),
+                           UrgentItem.appointment.alias("appointment_id"),
+                           Appointment.starts_at.alias("appointment_start"), UrgentItem.thread.alias("thread_id"),
+                           UrgentItem.summary, UrgentItem.created_at, UrgentItem.handled_at,
+                           fn.COALESCE(handler.display_name, "").alias("handled_by"), UrgentItem.handled_note)
+         .join(Client, on=(UrgentItem.client == Client.id))
+         .join(client_user, on=(Client.user == client_user.id))
+         .switch(UrgentItem).join(Appointment, JOIN.LEFT_OUTER, on=(UrgentItem.appointment == Appointment.id))
+         .switch(UrgentItem).join(handler, JOIN.LEFT_OUTER, on=(UrgentItem.handled_by == handler.id))
+         .where(UrgentItem.provider == Param("provider")))
+    if not include_handled:
+        q = q.where(UrgentItem.handled_at.is_null())
+    return q.order_by(UrgentItem.handled_at.is_null(False), UrgentItem.created_at).limit(Param("limit"))
+
+
+_URGENT = {handled: CompiledSelect(lambda h=handled: _urgent_select(h)) for handled in (True, False)}
+_OPEN_COUNT = CompiledSelect(lambda: UrgentItem.select(fn.COUNT(UrgentItem.id)).where(
+    UrgentItem.provider == Param("provider"), UrgentItem.handled_at.is_null()))
+
+
 @entry_point
 def urgent_items(actor: Actor, *, include_handled: bool = False, limit: int = 200) -> list[UrgentRow]:
     """The provider's urgent items, open ones first (oldest first: the longest waiting on top)."""
     current_actor(actor)
     provider_id = _require_provider(actor)
-    client_user, handler = User.alias(), User.alias()
-    q = (UrgentItem.select(UrgentItem.id, UrgentItem.version, UrgentItem.client, client_user.display_name,
-                           UrgentItem.appointment, Appointment.starts_at, UrgentItem.thread, UrgentItem.summary,
-                           UrgentItem.created_at, UrgentItem.handled_at, handler.display_name,
-                           UrgentItem.handled_note)
-         .join(Client, on=(UrgentItem.client == Client.id))
-         .join(client_user, on=(Client.user == client_user.id))
-         .switch(UrgentItem).join(Appointment, JOIN.LEFT_OUTER, on=(UrgentItem.appointment == Appointment.id))
-         .switch(UrgentItem).join(handler, JOIN.LEFT_OUTER, on=(UrgentItem.handled_by == handler.id))
-         .where(UrgentItem.provider == provider_id))
-    if not include_handled:
-        q = q.where(UrgentItem.handled_at.is_null())
-    q = q.order_by(UrgentItem.handled_at.is_null(False), UrgentItem.created_at).limit(limit)
-    return [UrgentRow(id=r[0], version=r[1], client_id=r[2], client_name=r[3], appointment_id=r[4],
-                      appointment_start=r[5], thread_id=r[6], summary=r[7], created_at=r[8], handled_at=r[9],
-                      handled_by=r[10] or "", handled_note=r[11]) for r in q.tuples()]
+    compiled = _URGENT[include_handled]
+    return instances(UrgentRow, compiled.names, compiled.rows(provider=provider_id, limit=limit))
 
 
 @entry_point
@@ -126,8 +137,7 @@ def open_urgent_count(actor: Actor) -> int:
     """How many urgent items wait for this provider (the navigation badge)."""
     current_actor(actor)
     provider_id = _require_provider(actor)
-    return (UrgentItem.select().where(UrgentItem.provider == provider_id, UrgentItem.handled_at.is_null())
-            .count())
+    return _OPEN_COUNT.rows(provider=provider_id)[0][0]
 
 
 @entry_point

@@ -121,6 +121,8 @@ def insert_dicts(model: type[Model], rows: list[dict[str, Any]]) -> int:
     if not rows:
         return 0
     names = list(rows[0])
+    if any(len(row) != len(names) for row in rows):  # a missing key raises below; an extra one would be lost
+        raise ValueError(f"every row for {model._meta.table_name} has the fields {names}")
     filled = defaults(model, names)
     fixed = tuple(filled.values())
     return BulkInsert(model, names + list(filled)).run(

@@ -18,6 +18,7 @@ from ..rules import series as series_rules
 from ..rules.fees import FeeKind
 from ..rules.vocabulary import CancellationKind, DisputeStatus, ThreadKind
 from .audit_chain import append_event
+from .bulk import insert_dicts
 from .models import (
     Appointment,
     AppointmentStatus,
@@ -219,8 +220,7 @@ def _calendar(rng: random.Random, now: datetime, providers: list[Provider], clie
                  "status": AppointmentStatus.SCHEDULED, "location": "12 River St, Suite 3", "telehealth": False,
                  "created_at": now - timedelta(days=2), "updated_at": now})
     rows = _drop_clashes(rows)
-    for chunk in range(0, len(rows), 500):
-        Appointment.insert_many(rows[chunk:chunk + 500]).execute()
+    insert_dicts(Appointment, rows)  # the store's bulk path, as series materialisation uses
     return len(rows)
 
 

@@ -7,7 +7,7 @@ fields, whether the account can be deactivated) follows the row and the service'
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit
 
 from ...rules.vocabulary import Role
 from ...services import people
@@ -50,6 +50,20 @@ class PeoplePage(Page):
                                "practice calendar and nothing clinical). A new account gets a first password that "
                                "must be changed at first sign-in. Deactivating keeps the history and stops sign-in.",
                                self))
+        find = QHBoxLayout()
+        self.find_label = QLabel("F&ind:", self)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setObjectName("peopleFind")
+        self.find_edit.setPlaceholderText("Name, user name, e-mail or phone")
+        self.find_edit.setAccessibleName("Find a person")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_label.setBuddy(self.find_edit)
+        self.find_edit.textChanged.connect(lambda _text: self._filter())
+        self.found = muted("", self)
+        find.addWidget(self.find_label)
+        find.addWidget(self.find_edit, 1)
+        find.addWidget(self.found)
+        layout.addLayout(find)
         self.model = people_model(self)
         self.table = row_table(self.model, "peopleTable", "People", self,
                                empty="No people yet. Fill in the card beside the list and choose Add person.")
@@ -78,6 +92,7 @@ class PeoplePage(Page):
         rows, choices = data
         keep = self.editing.user_id if self.editing else None
         self.model.set_rows(rows)
+        self._filter()  # a new list keeps what is typed in Find
         provider = self.ui.providerCombo
         current = provider.currentData()
         provider.clear()
@@ -91,6 +106,18 @@ class PeoplePage(Page):
                     self.table.selectRow(i)
                     self.editing = r
         self._sync()
+
+    def _filter(self) -> None:
+        """Show the people whose name, user name, e-mail, phone or role holds every typed word."""
+        words = self.find_edit.text().casefold().split()
+        shown = 0
+        for i, r in enumerate(self.model.rows):
+            text = " ".join((r.name, r.username, r.email, r.phone, _role_text(r), r.provider_name or "")).casefold()
+            match = all(w in text for w in words)
+            self.table.setRowHidden(i, not match)
+            shown += match
+        total = len(self.model.rows)
+        self.found.setText(f"{shown} of {total}" if words else "")
 
     def _sync(self) -> None:
         ui, adding = self.ui, self.editing is None

@@ -3,10 +3,15 @@ owner also the practice calendar and people."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
+from PySide6.QtGui import QKeySequence, QShortcut
+
 from ...services import urgent
 from ...services.result import Change
 from ..context import AppContext
 from ..practice.calendar_page import PracticeCalendarPage
+from ..widgets.calendar.layout import CalendarMode
 from ..widgets.navwindow import NavigationWindow
 from .calendar_page import CalendarPage
 from .disputes import DisputesPage
@@ -31,6 +36,27 @@ class ProviderWorkspace(NavigationWindow):
             self.add_page("practice", PracticeCalendarPage(ctx))
             self.add_page("people", PeoplePage(ctx))
         self._update_urgent_badge()
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find)  # Ctrl+F
+
+    def find(self) -> None:
+        """Ctrl+F: on a page with its own Find box (People), that box; elsewhere, find an appointment."""
+        page = self.current_page()
+        if hasattr(page, "find_edit"):
+            page.find_edit.setFocus()
+            page.find_edit.selectAll()
+            return
+        from .find import FindDialog
+
+        self.find_dialog = FindDialog(self.ctx, self.show_found, self)
+        self.find_dialog.open()
+
+    def show_found(self, found) -> None:
+        """The calendar on the appointment's day, the appointment selected and its detail shown."""
+        page = self.go_to("calendar")
+        day = found.start.astimezone(ZoneInfo(self.ctx.actor.time_zone)).date()
+        page.calendar.go_to(day, CalendarMode.DAY if page.calendar.mode is CalendarMode.MONTH else None)
+        page.calendar.grid.selected_id = found.id
+        page.show_detail(found.id)
 
     def on_changed(self, changes: Change) -> None:
         super().on_changed(changes)

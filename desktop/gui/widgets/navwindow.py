@@ -92,6 +92,9 @@ class NavigationWindow(QMainWindow):
             session_action = menu.addAction("Sign-in and &locking…")
             session_action.setObjectName("actionSessionPolicy")
             session_action.triggered.connect(self.open_session_settings)
+            locale_action = menu.addAction("Date and &money format…")
+            locale_action.setObjectName("actionLocale")
+            locale_action.triggered.connect(self.open_locale_settings)
         menu.addSeparator()
         for act in (self.actions_.sign_out, self.actions_.quit):
             menu.addAction(act)
@@ -122,6 +125,17 @@ class NavigationWindow(QMainWindow):
             self.session_settings.open()
 
         self.ctx.reads.run(session_policy, owner=self, slot="session-policy", on_done=show)
+
+    def open_locale_settings(self) -> None:
+        """Read the practice's locale (on the reader), then open its dialog (``self.locale_settings``)."""
+        from ...services.practice import practice_details
+        from ..locale_settings import LocaleSettingsDialog
+
+        def show(details) -> None:
+            self.locale_settings = LocaleSettingsDialog(self.ctx, details.locale, self)
+            self.locale_settings.open()
+
+        self.ctx.reads.run(practice_details, owner=self, slot="practice-locale", on_done=show)
 
     def _server_back(self) -> None:
         self.show_status("Connected to the practice server again.")

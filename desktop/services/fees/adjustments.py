@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from peewee import JOIN
+
 from ...rules.disputes import request_decision, settle
 from ...rules.fees import FeeKind
 from ...rules.money import Money
@@ -22,6 +24,7 @@ from ...rules.vocabulary import (
     Role,
     ThreadKind,
 )
+from ...store.compiled import CompiledSelect, Param, instances
 from ...store.models import (
     Appointment,
     Charge,
@@ -29,6 +32,7 @@ from ...store.models import (
     FeeAdjustment,
     FeeAdjustmentRequest,
     FeePolicy,
+    Message,
     Thread,
     User,
 )
@@ -39,7 +43,14 @@ from ..result import Change, OpResult
 from ..tx import audit, locked, utc_now, write_transaction
 from ..validation import entry_point
 from .guards import apply_at_version, clean_text, require_version
-from .queries import ThreadMessage, join_parties, kind_label, party_names, search_condition, thread_messages
+from .queries import (
+    ThreadMessage,
+    compiled_search_condition,
+    join_parties,
+    kind_label,
+    party_names,
+    search_params,
+)
 
 
 @dataclass(frozen=True)
@@ -117,45 +128,107 @@ def adjustment_queue(actor: Actor, *, status: str | None = AdjustmentRequestStat
     """Support's queue: oldest pending first; ``status=None`` for every request."""
     current_actor(actor)
     require_role(actor, Role.SUPPORT)
-    q = _requests_query()
     if status is not None:
         try:
             status = AdjustmentRequestStatus(status)
         except ValueError:
             raise InvalidInput(f"Unknown request status {status!r}.") from None
-        q = q.where(FeeAdjustmentRequest.status == status)
-    cond = search_condition(search, FeeAdjustmentRequest.charge)
-    if cond is not None:
-        q = q.where(cond)
+    shape, params = search_params(search) or (None, {})
+    compiled = _QUEUE[(status is not None, status == AdjustmentRequestStatus.PENDING, shape)]
+    labels: dict[str, str] = {}
+    money: dict[tuple, Money] = {}
+    statuses: dict[str, AdjustmentRequestStatus] = {}
+
+    def cash(cents: int, currency: str) -> Money:
+        found = money.get((cents, currency))
+        if found is None:
+            found = money[(cents, currency)] = Money(cents, currency)
+        return found
+
+    rows = []
+    for (rid, charge_id, client_name, provider_name, kind, start, original_cents, amount_cents, currency,
+         proposed_cents, waive, rstatus, requested_by, created_at, reason) in compiled.rows(status=status, **params):
+        rows.append((rid, charge_id, client_name, provider_name,
+                     labels.get(kind) or labels.setdefault(kind, kind_label(kind)), start,
+                     cash(original_cents, currency), cash(amount_cents, currency), cash(proposed_cents, currency),
+                     bool(waive), statuses.get(rstatus) or statuses.setdefault(rstatus, AdjustmentRequestStatus(rstatus)),
+                     requested_by, created_at, reason))
+    return instances(RequestRow, _REQUEST_FIELDS, rows)
+
+
+def _queue_select(by_status: bool, pending: bool, shape: str | None):
+    """Support's queue as a query shape: one status or all, the search's shape."""
+    q = _requests_query()
+    if by_status:
+        q = q.where(FeeAdjustmentRequest.status == Param("status"))
+    if shape is not None:
+        q = q.where(compiled_search_condition(FeeAdjustmentRequest.charge, digits=shape == "digits"))
     # The pending queue is worked oldest first; a history of decided requests reads newest first.
-    order = (FeeAdjustmentRequest.created_at, FeeAdjustmentRequest.id) if status == AdjustmentRequestStatus.PENDING \
+    order = (FeeAdjustmentRequest.created_at, FeeAdjustmentRequest.id) if pending \
         else (FeeAdjustmentRequest.created_at.desc(), FeeAdjustmentRequest.id.desc())
-    return [_request_row(r) for r in q.order_by(*order).dicts()]
+    return q.order_by(*order)
+
+
+_QUEUE = {(by_status, pending, shape): CompiledSelect(lambda b=by_status, p=pending, s=shape: _queue_select(b, p, s))
+          for by_status, pending in ((False, False), (True, False), (True, True))
+          for shape in (None, "text", "digits")}
+_REQUEST_FIELDS = ["id", "charge_id", "client_name", "provider_name", "kind_label", "appointment_start", "original",
+                   "amount", "proposed", "waive", "status", "requested_by", "created_at", "reason"]
+
+
+def _detail_select():
+    """A request with its charge, appointment, booked policy, dispute and decider: one row."""
+    R, Decider = FeeAdjustmentRequest, User.alias()
+    return (_requests_query()
+            .select_extend(Charge.status.alias("charge_status"), Charge.version.alias("charge_version"),
+                           Appointment.id.alias("appointment_id"), Appointment.status.alias("appointment_status"),
+                           Appointment.ends_at.alias("appointment_end"), FeePolicy.version.alias("policy_version"),
+                           FeePolicy.no_show_fee_cents.alias("policy_no_show_cents"),
+                           FeePolicy.late_cancellation_fee_cents.alias("policy_late_cents"),
+                           FeePolicy.currency.alias("policy_currency"), Dispute.id.alias("dispute_id"),
+                           Dispute.reason.alias("dispute_reason"), Dispute.thread.alias("dispute_thread_id"),
+                           Decider.display_name.alias("decided_by_name"), R.decided_at, R.note)
+            .switch(Charge).join(FeePolicy, on=(Charge.policy == FeePolicy.id))
+            .switch(R).join(Dispute, JOIN.LEFT_OUTER, on=(R.dispute == Dispute.id))
+            .switch(R).join(Decider, JOIN.LEFT_OUTER, on=(R.decided_by == Decider.id))
+            .where(R.id == Param("id")))
+
+
+def _messages_select(by_thread: bool):
+    """fees.queries.thread_messages as a shape: one thread's, or every thread of one charge."""
+    threads = Param("thread") if by_thread else Thread.select(Thread.id).where(Thread.charge_id == Param("charge"))
+    return (Message.select(Message.body, Message.created_at, User.display_name.alias("sender"))
+            .join(User, JOIN.LEFT_OUTER, on=(Message.sender == User.id))
+            .where(Message.thread == threads if by_thread else Message.thread.in_(threads))
+            .order_by(Message.created_at, Message.id))
+
+
+_DETAIL = CompiledSelect(_detail_select)
+_MESSAGES = {by_thread: CompiledSelect(lambda b=by_thread: _messages_select(b)) for by_thread in (True, False)}
 
 
 @entry_point
 def request_detail(actor: Actor, request_id: int) -> RequestDetail:
     current_actor(actor)
     require_role(actor, Role.SUPPORT)
-    r = _requests_query().where(FeeAdjustmentRequest.id == request_id).dicts().first()
-    if r is None:
+    found = _DETAIL.dicts(id=request_id)
+    if not found:
         raise NotFound("That request no longer exists.")
+    r = found[0]
     row = _request_row(r)
-    request = FeeAdjustmentRequest.get_by_id(request_id)
-    charge = Charge.get_by_id(row.charge_id)
-    appt = Appointment.get_by_id(charge.appointment_id)
-    policy = FeePolicy.get_by_id(charge.policy_id)
-    fee_cents = policy.no_show_fee_cents if charge.kind == FeeKind.NO_SHOW else policy.late_cancellation_fee_cents
-    dispute = Dispute.get_or_none(Dispute.id == request.dispute_id) if request.dispute_id else None
-    threads = [dispute.thread_id] if dispute else [
-        t.id for t in Thread.select(Thread.id).where(Thread.charge_id == charge.id)]
-    decider = User.get_or_none(User.id == request.decided_by_id) if request.decided_by_id else None
+    fee_cents = r["policy_no_show_cents"] if r["kind"] == FeeKind.NO_SHOW else r["policy_late_cents"]
+    disputed = r["dispute_id"] is not None
+    messages = (_MESSAGES[True].rows(thread=r["dispute_thread_id"]) if disputed
+                else _MESSAGES[False].rows(charge=row.charge_id))
     return RequestDetail(
-        request=row, charge_status=ChargeStatus(charge.status), charge_version=charge.version,
-        appointment_id=appt.id, appointment_status=AppointmentStatus(appt.status), appointment_end=appt.ends_at,
-        policy_version=policy.version, policy_fee=Money(fee_cents, policy.currency),
-        dispute_reason=dispute.reason if dispute else "", messages=tuple(thread_messages(threads)),
-        decided_by=decider.display_name if decider else "", decided_at=request.decided_at, note=request.note,
+        request=row, charge_status=ChargeStatus(r["charge_status"]), charge_version=r["charge_version"],
+        appointment_id=r["appointment_id"], appointment_status=AppointmentStatus(r["appointment_status"]),
+        appointment_end=r["appointment_end"], policy_version=r["policy_version"],
+        policy_fee=Money(fee_cents, r["policy_currency"]),
+        dispute_reason=r["dispute_reason"] if disputed else "",
+        messages=tuple(ThreadMessage(sender=sender or "Practice Desk", body=body, created_at=at)
+                       for body, at, sender in messages),
+        decided_by=r["decided_by_name"] or "", decided_at=r["decided_at"], note=r["note"],
     )
 
 

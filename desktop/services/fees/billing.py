@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from ...rules.money import Money
 from ...rules.vocabulary import Role
+from ...store.compiled import CompiledSelect, Param
 from ...store.models import Appointment, Charge
 from ..actor import Actor, current_actor, require_role
 from ..validation import entry_point
-from .queries import ChargeRow, charge_rows, charges_query
+from .queries import ChargeRow, charge_rows_of, charges_query
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,16 @@ class Billing:
         return " + ".join(m.format() for m in self.balance)
 
 
+_BILLING = CompiledSelect(lambda: charges_query().where(Charge.client == Param("client"))
+                         .order_by(Appointment.starts_at.desc(), Charge.id.desc()))
+
+
 @entry_point
 def client_billing(actor: Actor) -> Billing:
     """The client's own charges, newest first, and what they owe (one query)."""
     current_actor(actor)
     require_role(actor, Role.CLIENT)
-    rows = charge_rows(charges_query().where(Charge.client == actor.client_id)
-                       .order_by(Appointment.starts_at.desc(), Charge.id.desc()))
+    rows = charge_rows_of(_BILLING.rows(client=actor.client_id))
     totals: dict[str, int] = {}
     for row in rows:
         totals[row.amount.currency] = totals.get(row.amount.currency, 0) + row.amount.cents

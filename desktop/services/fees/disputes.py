@@ -11,6 +11,7 @@ from ...rules.fees import check_adjustment
 from ...rules.money import Money
 from ...rules.timefmt import format_instant
 from ...rules.vocabulary import AdjustmentRequestStatus, ChargeStatus, DisputeStatus, Role, ThreadKind
+from ...store.compiled import CompiledSelect, Param, instances
 from ...store.models import Appointment, Charge, Client, Dispute, FeeAdjustmentRequest, Thread, User
 from ..actor import Actor, current_actor, require_role
 from ..errors import Conflict, InvalidInput, NotAllowed, NotFound
@@ -90,35 +91,58 @@ def provider_disputes(actor: Actor) -> list[DisputeRow]:
     """Disputes of the provider's own clients, newest first (one query)."""
     current_actor(actor)
     require_role(actor, Role.PROVIDER)
+    money: dict[tuple, Money] = {}
+    labels: dict[str, str] = {}
+    states: dict[tuple, tuple] = {}  # (charge status, dispute status, request status) -> converted
+
+    def cash(cents: int, currency: str) -> Money:
+        found = money.get((cents, currency))
+        if found is None:
+            found = money[(cents, currency)] = Money(cents, currency)
+        return found
+
+    def state(charge_status: str, status: str, request_status: str | None) -> tuple:
+        key = (charge_status, status, request_status)
+        found = states.get(key)
+        if found is None:
+            found = states[key] = (
+                ChargeStatus(charge_status), DisputeStatus(status),
+                None if request_status is None else AdjustmentRequestStatus(request_status),
+                ask_support_decision(charge_status, request_pending=request_status == AdjustmentRequestStatus.PENDING))
+        return found
+
+    rows = []
+    for (did, charge_id, thread_id, client_name, kind, start, original_cents, amount_cents, currency, charge_status,
+         status, reason, created_at, request_status) in _DISPUTES.rows(provider=actor.provider_id):
+        charge_state, dispute_state, request_state, ask = state(charge_status, status, request_status)
+        rows.append((did, charge_id, thread_id, client_name, labels.get(kind) or labels.setdefault(kind, kind_label(kind)),
+                     start, cash(original_cents, currency), cash(amount_cents, currency), charge_state, dispute_state,
+                     reason, created_at, request_state, ask))
+    return instances(DisputeRow, _DISPUTE_FIELDS, rows)
+
+
+def _disputes_select():
+    """The disputes brought to one provider, newest first (a query shape)."""
     latest = (FeeAdjustmentRequest.select(FeeAdjustmentRequest.status)
               .where(FeeAdjustmentRequest.charge == Charge.id)
               .order_by(FeeAdjustmentRequest.id.desc()).limit(1))
-    q = (Dispute.select(Dispute.id, Charge.id.alias("charge_id"), Dispute.thread.alias("thread_id"),
-                        User.display_name.alias("client_name"), Charge.kind, Appointment.starts_at,
-                        Charge.original_cents, Charge.amount_cents, Charge.currency,
-                        Charge.status.alias("charge_status"), Dispute.status, Dispute.reason, Dispute.created_at,
-                        latest.alias("request_status"))
-         .join(Charge, on=(Dispute.charge == Charge.id))
-         .join(Appointment, on=(Charge.appointment == Appointment.id))
-         .switch(Dispute).join(Client, on=(Dispute.client == Client.id))
-         .join(User, on=(Client.user == User.id))
-         .switch(Dispute).join(Thread, on=(Dispute.thread == Thread.id))
-         .where(Thread.provider == actor.provider_id)  # the disputes brought to this provider
-         .order_by(Dispute.created_at.desc(), Dispute.id.desc()))
-    rows = []
-    for r in q.dicts():
-        currency, request_status = r["currency"], r["request_status"]
-        rows.append(DisputeRow(
-            id=r["id"], charge_id=r["charge_id"], thread_id=r["thread_id"], client_name=r["client_name"],
-            kind_label=kind_label(r["kind"]), appointment_start=r["starts_at"],
-            original=Money(r["original_cents"], currency), amount=Money(r["amount_cents"], currency),
-            charge_status=ChargeStatus(r["charge_status"]), status=DisputeStatus(r["status"]),
-            reason=r["reason"], created_at=r["created_at"],
-            request_status=None if request_status is None else AdjustmentRequestStatus(request_status),
-            ask_support=ask_support_decision(r["charge_status"],
-                                             request_pending=request_status == AdjustmentRequestStatus.PENDING),
-        ))
-    return rows
+    return (Dispute.select(Dispute.id, Charge.id.alias("charge_id"), Dispute.thread.alias("thread_id"),
+                           User.display_name.alias("client_name"), Charge.kind, Appointment.starts_at,
+                           Charge.original_cents, Charge.amount_cents, Charge.currency,
+                           Charge.status.alias("charge_status"), Dispute.status, Dispute.reason, Dispute.created_at,
+                           latest.alias("request_status"))
+            .join(Charge, on=(Dispute.charge == Charge.id))
+            .join(Appointment, on=(Charge.appointment == Appointment.id))
+            .switch(Dispute).join(Client, on=(Dispute.client == Client.id))
+            .join(User, on=(Client.user == User.id))
+            .switch(Dispute).join(Thread, on=(Dispute.thread == Thread.id))
+            .where(Thread.provider == Param("provider"))  # the disputes brought to this provider
+            .order_by(Dispute.created_at.desc(), Dispute.id.desc()))
+
+
+_DISPUTES = CompiledSelect(_disputes_select)
+_DISPUTE_FIELDS = ["id", "charge_id", "thread_id", "client_name", "kind_label", "appointment_start", "original",
+                   "amount", "charge_status", "status", "reason", "created_at", "request_status", "ask_support"]
 
 
 @entry_point

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import JOIN, ModelSelect, fn
+from peewee import JOIN, OP, SQL, Expression, ModelSelect, NodeList, Value, fn
 
 from ...rules.disputes import DisputeDecision, dispute_decision
 from ...rules.fees import FeeKind
 from ...rules.money import Money
 from ...rules.vocabulary import ChargeStatus, Role, ThreadKind
 from ...rules.wording import NOT_COVERED_BY_INSURANCE
+from ...store.compiled import CompiledSelect, Param, instances
 from ...store.models import Appointment, Charge, Client, Message, Provider, Thread, User
 from ..actor import Actor, current_actor, require_role
 from ..validation import entry_point
@@ -89,36 +90,80 @@ def charges_query():
         ClientUser, ProviderUser)
 
 
-def charge_rows(query) -> list[ChargeRow]:
-    rows = []
-    for r in query.dicts():
-        currency, status = r["currency"], ChargeStatus(r["status"])
-        rows.append(ChargeRow(
-            id=r["id"], kind=r["kind"], kind_label=kind_label(r["kind"]), appointment_id=r["appointment_id"],
-            appointment_start=r["starts_at"], client_name=r["client_name"], provider_name=r["provider_name"],
-            original=Money(r["original_cents"], currency), amount=Money(r["amount_cents"], currency),
-            status=status, version=r["version"], created_at=r["created_at"],
-            dispute_thread_id=r["dispute_thread_id"], dispute=dispute_decision(status, r["amount_cents"]),
-        ))
-    return rows
+_CHARGE_FIELDS = ["id", "kind", "kind_label", "appointment_id", "appointment_start", "client_name", "provider_name",
+                  "original", "amount", "status", "version", "created_at", "dispute_thread_id", "dispute", "coverage",
+                  "insurance_billable"]
 
 
-def search_condition(search: str, charge_field):
-    """Client or provider name / user name contains the text, or ``#12`` / ``12`` is the charge."""
+def charge_rows_of(rows) -> list[ChargeRow]:
+    """ChargeRows from the tuples of :func:`charges_query`'s columns (a compiled one's rows):
+    each distinct kind, amount and (status, amount) converted once."""
+    labels: dict[str, str] = {}
+    money: dict[tuple, Money] = {}
+    statuses: dict[str, ChargeStatus] = {}
+    disputes: dict[tuple, DisputeDecision] = {}
+    out = []
+    for (cid, kind, appointment_id, start, client_name, provider_name, original_cents, amount_cents, currency,
+         status, version, created_at, thread_id) in rows:
+        label = labels.get(kind) or labels.setdefault(kind, kind_label(kind))
+        original = money.get((original_cents, currency))
+        if original is None:
+            original = money[(original_cents, currency)] = Money(original_cents, currency)
+        amount = money.get((amount_cents, currency))
+        if amount is None:
+            amount = money[(amount_cents, currency)] = Money(amount_cents, currency)
+        charge_status = statuses.get(status) or statuses.setdefault(status, ChargeStatus(status))
+        dispute = disputes.get((status, amount_cents))
+        if dispute is None:
+            dispute = disputes[(status, amount_cents)] = dispute_decision(charge_status, amount_cents)
+        out.append((cid, kind, label, appointment_id, start, client_name, provider_name, original, amount,
+                    charge_status, version, created_at, thread_id, dispute, NOT_COVERED_BY_INSURANCE, False))
+    return instances(ChargeRow, _CHARGE_FIELDS, out)
+
+
+def _escaped_contains(text: str) -> str:
+    """The LIKE pattern peewee's ``contains`` builds for ``text`` (wildcards escaped with \\)."""
+    return "%" + text.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
+
+
+def compiled_search_condition(charge_field, *, digits: bool):
+    """The charges a search finds, as a query shape: the client's or provider's name or user
+    name contains the text, or (``digits``) ``#12`` / ``12`` is the charge. Params
+    ``contains``, ``like`` and, when ``digits``, ``number`` (from :func:`search_params`)."""
+    ClientUser, ProviderUser = User.alias(), User.alias()
+
+    def contains(column):
+        return Expression(fn.LOWER(column), OP.ILIKE,
+                          NodeList((Param("contains"), SQL("ESCAPE"), Value("\\", converter=False))))
+
+    clients = (Client.select(Client.id).join(ClientUser, on=(Client.user == ClientUser.id))
+               .where(contains(ClientUser.display_name) | (ClientUser.username ** Param("like"))))
+    providers = (Provider.select(Provider.id).join(ProviderUser, on=(Provider.user == ProviderUser.id))
+                 .where(contains(ProviderUser.display_name) | (ProviderUser.username ** Param("like"))))
+    charges = Charge.select(Charge.id).where(Charge.client.in_(clients) | Charge.provider.in_(providers))
+    cond = charge_field.in_(charges)
+    return cond | (charge_field == Param("number")) if digits else cond
+
+
+def search_params(search: str) -> tuple[str, dict] | None:
+    """(the shape: "text" or "digits", its Params) of a search, None for no search."""
     text = search.strip().lstrip("#").strip()
     if not text:
         return None
-    ClientUser, ProviderUser = User.alias(), User.alias()
-    like = f"%{text.lower()}%"
-    clients = (Client.select(Client.id).join(ClientUser, on=(Client.user == ClientUser.id))
-               .where(fn.LOWER(ClientUser.display_name).contains(text.lower()) | (ClientUser.username ** like)))
-    providers = (Provider.select(Provider.id).join(ProviderUser, on=(Provider.user == ProviderUser.id))
-                 .where(fn.LOWER(ProviderUser.display_name).contains(text.lower()) | (ProviderUser.username ** like)))
-    charges = Charge.select(Charge.id).where(Charge.client.in_(clients) | Charge.provider.in_(providers))
-    cond = charge_field.in_(charges)
+    params = {"contains": _escaped_contains(text.lower()), "like": f"%{text.lower()}%"}
     if text.isdigit():
-        cond = cond | (charge_field == int(text))
-    return cond
+        return "digits", {**params, "number": int(text)}
+    return "text", params
+
+
+def _search_select(shape: str | None):
+    q = charges_query()
+    if shape is not None:
+        q = q.where(compiled_search_condition(Charge.id, digits=shape == "digits"))
+    return q.order_by(Charge.created_at.desc(), Charge.id.desc()).limit(Param("limit"))
+
+
+_SEARCH = {shape: CompiledSelect(lambda s=shape: _search_select(s)) for shape in (None, "text", "digits")}
 
 
 @entry_point
@@ -126,11 +171,8 @@ def search_charges(actor: Actor, search: str = "", *, limit: int = 500) -> list[
     """Support: every charge, searchable by client, provider or charge number."""
     current_actor(actor)
     require_role(actor, Role.SUPPORT)
-    q = charges_query()
-    cond = search_condition(search, Charge.id)
-    if cond is not None:
-        q = q.where(cond)
-    return charge_rows(q.order_by(Charge.created_at.desc(), Charge.id.desc()).limit(limit))
+    shape, params = search_params(search) or (None, {})
+    return charge_rows_of(_SEARCH[shape].rows(limit=limit, **params))
 
 
 @dataclass(frozen=True)

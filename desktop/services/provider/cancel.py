@@ -14,6 +14,7 @@ from ...rules.provider_actions import ActionRefusal, cancel_refusal, series_canc
 from ...rules.reasons import ProviderReason
 from ...rules.timefmt import format_instant
 from ...rules.wording import PROVIDER_CANCELLATION_NO_FEE, PROVIDER_CANCELLATION_RULE
+from ...store.bulk import insert_dicts
 from ...store.models import (
     Appointment,
     AppointmentStatus,
@@ -174,9 +175,9 @@ def cancel_series_from_for_client(actor: Actor, appointment_id: int, reason_code
         for policy_id in {r.policy_id for r in rows}:
             require_no_provider_fee(policy_id)
         update_all_scheduled(rows, now, status=AppointmentStatus.CANCELLED_BY_PROVIDER)  # one UPDATE
-        Cancellation.insert_many([
+        insert_dicts(Cancellation, [
             {"appointment": r.id, "cancelled_by": actor.user_id, "kind": CancellationKind.PROVIDER,
-             "reason_code": reason_code, "other_text": note, "answers": {}, "created_at": now} for r in rows]).execute()
+             "reason_code": reason_code, "other_text": note, "answers": {}, "created_at": now} for r in rows])
         series = Series.get_by_id(appt.series_id)
         from_day = appt.starts_at.astimezone(ZoneInfo(series.time_zone)).date()
         fields: dict = {"ended": True}

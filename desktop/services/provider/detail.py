@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -17,6 +18,7 @@ from ...rules.provider_actions import ActionRefusal, cancel_refusal, move_refusa
 from ...rules.timefmt import format_instant
 from ...rules.vocabulary import status_label_at
 from ...rules.wording import NOT_COVERED_BY_INSURANCE
+from ...store.compiled import CompiledSelect, Param, instances
 from ...store.models import (
     Appointment,
     AppointmentStatus,
@@ -32,10 +34,9 @@ from ...store.models import (
     Service,
     User,
 )
-from ..access import appointment_for
 from ..actor import Actor, current_actor, require_role
 from ..catalogue import reasons_catalogue
-from ..errors import NotFound
+from ..errors import NotAllowed, NotFound
 from ..fees.guards import provider_sees_charge
 from ..guards import MOVED_CLIENT
 from ..tx import utc_now
@@ -53,10 +54,12 @@ class ClientChoice:
 def my_clients(actor: Actor) -> list[ClientChoice]:
     current_actor(actor)
     require_role(actor, Role.PROVIDER)
-    q = (Client.select(Client.id, User.display_name, User.time_zone).join(User)
-         .where(Client.provider == actor.provider_id, User.active == True)  # noqa: E712
-         .order_by(User.display_name))
-    return [ClientChoice(*row) for row in q.tuples()]
+    return instances(ClientChoice, ["id", "name", "time_zone"], _MY_CLIENTS.rows(provider=actor.provider_id))
+
+
+_MY_CLIENTS = CompiledSelect(lambda: Client.select(Client.id, User.display_name, User.time_zone).join(User)
+                             .where(Client.provider == Param("provider"), User.active == True)  # noqa: E712
+                             .order_by(User.display_name))
 
 
 def client_zone(client_id: int) -> str:
@@ -114,13 +117,13 @@ class AppointmentDetail:
     no_show_fee: FeeDecision  # what marking it a no-show charges (the booked policy, rule 4)
 
 
-def _detail_query():
-    """The appointment with everything its detail panel shows but the charges, in one SELECT
-    (columns of the joined rows as attributes of the appointment)."""
+def _detail_select():
+    """The appointment with everything its detail panel shows but the charges, in one SELECT."""
     client_user = User.alias()
     pending = LateCancellationRequest
     return (Appointment
-            .select(Appointment,
+            .select(Appointment.id, Appointment.version, Appointment.starts_at, Appointment.ends_at,
+                    Appointment.status, Appointment.client, Appointment.provider, Appointment.series,
                     FeePolicy.version.alias("policy_version"), FeePolicy.notice_minutes,
                     FeePolicy.late_cancellation_fee_cents, FeePolicy.no_show_fee_cents,
                     FeePolicy.currency.alias("policy_currency"), FeePolicy.grace_minutes,
@@ -136,7 +139,31 @@ def _detail_query():
             .switch(Appointment).join(pending, JOIN.LEFT_OUTER,
                                       on=((pending.appointment == Appointment.id)
                                           & (pending.status == LateRequestStatus.PENDING)))
-            .objects())
+            .where(Appointment.id == Param("id"))
+            .limit(1))
+
+
+# Compiled once per database (store/compiled.py).
+_DETAIL = CompiledSelect(_detail_select)
+_CHARGES = CompiledSelect(lambda: Charge.select(Charge.kind, Charge.amount_cents, Charge.currency, Charge.status)
+                          .where(Charge.appointment == Param("appointment")).order_by(Charge.id))
+
+
+@functools.lru_cache(maxsize=256)
+def _series_words(rrule: str, first_local: str) -> tuple[str, series_rules.Frequency | None]:
+    return (series_rules.rule_summary(rrule, datetime.fromisoformat(first_local)),
+            series_rules.frequency_of(rrule))
+
+
+@functools.lru_cache(maxsize=256)
+def _booked(version: int, notice_minutes: int, late_cents: int, no_show_cents: int, currency: str,
+            grace_minutes: int) -> tuple[FeePolicySnapshot, FeeDecision]:
+    """A booked policy version's snapshot and what a no-show charges under it (both immutable
+    values of the stored columns: made once per distinct policy)."""
+    policy = FeePolicySnapshot(
+        version=version, notice=timedelta(minutes=notice_minutes), late_cancellation_fee=Money(late_cents, currency),
+        no_show_fee=Money(no_show_cents, currency), grace=timedelta(minutes=grace_minutes))
+    return policy, fee_decision(CancellationBy.NO_SHOW, policy)
 
 
 def _text(refusal: ActionRefusal | None, zone: str) -> str:
@@ -152,42 +179,43 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
     # actions are then refused (the panel shows why), as the writes refuse them. One joined
     # read: the appointment, its booked policy, the client's name and current provider, the
     # series, the cancellation and a pending late request (then the charges, which are many).
-    appt = appointment_for(actor, appointment_id, query=_detail_query())
-    moved = appt.client_provider_id != appt.provider_id
-    policy = FeePolicySnapshot(
-        version=appt.policy_version, notice=timedelta(minutes=appt.notice_minutes),
-        late_cancellation_fee=Money(appt.late_cancellation_fee_cents, appt.policy_currency),
-        no_show_fee=Money(appt.no_show_fee_cents, appt.policy_currency), grace=timedelta(minutes=appt.grace_minutes))
-    client_name = appt.client_name
+    found = _DETAIL.rows(id=appointment_id)
+    if not found:
+        raise NotFound("That appointment no longer exists.")
+    (aid, version, starts_at, ends_at, status, client_id, provider_id, series_id, policy_version, notice_minutes,
+     late_cents, no_show_cents, currency, grace_minutes, client_name, client_provider_id, series_rrule,
+     series_first_local, cancel_reason, cancel_other, pending) = found[0]
+    # access.appointment_for's check for a provider: their own clients' appointments only.
+    if provider_id != actor.provider_id:
+        raise NotAllowed("You can only act on your own appointments.")
+    moved = client_provider_id != provider_id
+    policy, no_show_fee = _booked(policy_version, notice_minutes, late_cents, no_show_cents, currency, grace_minutes)
     summary, frequency = "", None
-    if appt.series_id and appt.series_rrule:
-        summary = series_rules.rule_summary(appt.series_rrule, datetime.fromisoformat(appt.series_first_local))
-        frequency = series_rules.frequency_of(appt.series_rrule)
-    pending = appt.pending_request_id
-    charges = tuple(ChargeLine(FeeKind(c["kind"]), Money(c["amount_cents"], c["currency"]), ChargeStatus(c["status"]))
-                    for c in Charge.select(Charge.kind, Charge.amount_cents, Charge.currency, Charge.status)
-                    .where(Charge.appointment == appt.id).order_by(Charge.id).dicts())
+    if series_id and series_rrule:
+        summary, frequency = _series_words(series_rrule, series_first_local)
+    charges = tuple(ChargeLine(FeeKind(kind), Money(cents, cur), ChargeStatus(cstatus))
+                    for kind, cents, cur, cstatus in _CHARGES.rows(appointment=aid))
     cancel_text = ""
-    if appt.cancel_reason is not None:
-        label = reasons_catalogue().label_for(appt.cancel_reason)
-        cancel_text = f"{label}. {appt.cancel_other}".strip() if appt.cancel_other else label
-    status = AppointmentStatus(appt.status)
+    if cancel_reason is not None:
+        label = reasons_catalogue().label_for(cancel_reason)
+        cancel_text = f"{label}. {cancel_other}".strip() if cancel_other else label
+    status = AppointmentStatus(status)
     zone = actor.time_zone
 
     def refusal_text(refusal: ActionRefusal | None) -> str:
         return MOVED_CLIENT if moved else _text(refusal, zone)
 
     return AppointmentDetail(
-        id=appt.id, version=appt.version, start=appt.starts_at, end=appt.ends_at, status=status,
-        status_label=status_label_at(status, appt.starts_at, appt.ends_at, now), client_id=appt.client_id, client_name=client_name or "",
-        series_id=appt.series_id, series_summary=summary, series_frequency=frequency, policy=policy,
-        no_show=no_show_eligibility(appt.starts_at, now, policy.grace), pending_request_id=pending,
+        id=aid, version=version, start=starts_at, end=ends_at, status=status,
+        status_label=status_label_at(status, starts_at, ends_at, now), client_id=client_id,
+        client_name=client_name or "", series_id=series_id, series_summary=summary, series_frequency=frequency,
+        policy=policy, no_show=no_show_eligibility(starts_at, now, policy.grace), pending_request_id=pending,
         charges=charges, cancellation=cancel_text,
-        cancel_refusal=refusal_text(cancel_refusal(status, appt.ends_at, now)),
-        move_refusal=refusal_text(move_refusal(status, appt.starts_at, now)),
-        no_show_refusal=refusal_text(no_show_refusal(status, appt.starts_at, now, policy.grace,
+        cancel_refusal=refusal_text(cancel_refusal(status, ends_at, now)),
+        move_refusal=refusal_text(move_refusal(status, starts_at, now)),
+        no_show_refusal=refusal_text(no_show_refusal(status, starts_at, now, policy.grace,
                                                      has_pending_request=pending is not None)),
-        no_show_fee=fee_decision(CancellationBy.NO_SHOW, policy),
+        no_show_fee=no_show_fee,
     )
 
 

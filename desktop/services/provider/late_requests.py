@@ -10,6 +10,7 @@ from ...rules.fees import CancellationBy, FeeDecision, fee_decision
 from ...rules.late_requests import LateDecision, late_decisions, late_refusal
 from ...rules.money import Money
 from ...rules.wording import INSURANCE_SENTENCE
+from ...store.compiled import CompiledSelect, Param, instances
 from ...store.models import (
     Appointment,
     AppointmentStatus,
@@ -57,25 +58,8 @@ class LateRequestRow:
     approval_refusal: str  # why it cannot be approved, or ""
 
 
-def _row(r: dict) -> LateRequestRow:
-    status, appointment_status = LateRequestStatus(r["status"]), AppointmentStatus(r["appointment_status"])
-    refusal = late_refusal(status, appointment_status, LateDecision.APPROVE_WITH_FEE)
-    return LateRequestRow(
-        id=r["id"], version=r["version"], status=status, appointment_id=r["appointment_id"],
-        appointment_start=r["appointment_start"], appointment_end=r["appointment_end"],
-        appointment_status=appointment_status, client_id=r["client_id"], client_name=r["client_name"],
-        message=r["message"] or "", fee=Money(r["fee_cents"], r["currency"]), policy_version=r["policy_version"],
-        thread_id=r["thread_id"], created_at=r["created_at"], reply=r["reply"] or "",
-        decisions=late_decisions(status, appointment_status),
-        approval_refusal=refusal.message() if refusal is not None else "",
-    )
-
-
-@entry_point
-def late_requests(actor: Actor, *, pending_only: bool = True) -> list[LateRequestRow]:
-    """This provider's late-cancellation requests, oldest pending first (one query)."""
-    current_actor(actor)
-    require_role(actor, Role.PROVIDER)
+def _select(pending_only: bool):
+    """This provider's requests, columns named as the LateRequestRow fields they fill (a query shape)."""
     R = LateCancellationRequest
     q = (R.select(R.id, R.version, R.status, Appointment.id.alias("appointment_id"),
                   Appointment.starts_at.alias("appointment_start"), Appointment.ends_at.alias("appointment_end"),
@@ -86,12 +70,41 @@ def late_requests(actor: Actor, *, pending_only: bool = True) -> list[LateReques
          .join(Appointment, on=(R.appointment == Appointment.id))
          .join(FeePolicy, on=(Appointment.policy == FeePolicy.id))
          .switch(R).join(Client, on=(R.client == Client.id)).join(User, on=(Client.user == User.id))
-         .where(Appointment.provider == actor.provider_id))
+         .where(Appointment.provider == Param("provider")))
     if pending_only:
-        q = q.where(R.status == LateRequestStatus.PENDING).order_by(R.created_at, R.id)
-    else:
-        q = q.order_by(R.created_at.desc(), R.id.desc())
-    return [_row(r) for r in q.dicts()]
+        return q.where(R.status == LateRequestStatus.PENDING).order_by(R.created_at, R.id)
+    return q.order_by(R.created_at.desc(), R.id.desc())
+
+
+_REQUESTS = {pending: CompiledSelect(lambda p=pending: _select(p)) for pending in (True, False)}
+_FIELDS = ["id", "version", "status", "appointment_id", "appointment_start", "appointment_end",
+           "appointment_status", "client_id", "client_name", "message", "fee", "policy_version", "thread_id",
+           "created_at", "reply", "decisions", "approval_refusal"]
+
+
+def _state(status: str, appointment_status: str) -> tuple:
+    """(status, appointment status, decisions, approval refusal) of a pair of stored statuses."""
+    status, appointment_status = LateRequestStatus(status), AppointmentStatus(appointment_status)
+    refusal = late_refusal(status, appointment_status, LateDecision.APPROVE_WITH_FEE)
+    return (status, appointment_status, late_decisions(status, appointment_status),
+            refusal.message() if refusal is not None else "")
+
+
+@entry_point
+def late_requests(actor: Actor, *, pending_only: bool = True) -> list[LateRequestRow]:
+    """This provider's late-cancellation requests, oldest pending first (one query)."""
+    current_actor(actor)
+    require_role(actor, Role.PROVIDER)
+    states: dict[tuple, tuple] = {}  # a few pairs of statuses, a few fees: each converted once
+    fees: dict[tuple, Money] = {}
+    rows = []
+    for (rid, version, status, aid, start, end, astatus, client_id, name, message, cents, currency, policy_version,
+         thread_id, created_at, reply) in _REQUESTS[pending_only].rows(provider=actor.provider_id):
+        state = states.get((status, astatus)) or states.setdefault((status, astatus), _state(status, astatus))
+        fee = fees.get((cents, currency)) or fees.setdefault((cents, currency), Money(cents, currency))
+        rows.append((rid, version, state[0], aid, start, end, state[1], client_id, name, message or "", fee,
+                     policy_version, thread_id, created_at, reply or "", state[2], state[3]))
+    return instances(LateRequestRow, _FIELDS, rows)
 
 
 def _client_text(fee: FeeDecision | None) -> str:

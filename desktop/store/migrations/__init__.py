@@ -6,6 +6,7 @@ Each ``NNNN_name.py`` defines ``up(migrator, db)`` with frozen model copies
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from peewee import Database
@@ -16,7 +17,13 @@ DIRECTORY = Path(__file__).resolve().parent
 
 
 def known() -> list[str]:
-    return [m.name for m in Migration.load_directory(str(DIRECTORY))]
+    """The migrations this version has, in order (read from the folder once per process)."""
+    return list(_known())
+
+
+@functools.cache
+def _known() -> tuple[str, ...]:
+    return tuple(m.name for m in Migration.load_directory(str(DIRECTORY)))
 
 
 def upgrade(db: Database) -> list[str]:

@@ -9,8 +9,7 @@
 
 Everything a paint needs is prepared when the rows, the providers or the size change
 (``_relayout``): the boxes with their elided text, the pens and brushes per status, the fonts,
-and the grid itself as a pixmap. Only what is drawn is placed: a month builds boxes for the
-lines its cells show, not for the thousands of rows it counts. ``paintEvent`` draws the rest.
+and the grid itself as a pixmap. Only what is drawn is placed (a month: the lines its cells show).
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ....rules.datefmt import weekday, weekday_and_day
 from ....rules.timefmt import format_range
 from ....rules.vocabulary import AppointmentStatus, status_label_at
 from ....services.practice_calendar import PracticeProvider, PracticeRow
@@ -231,8 +231,8 @@ class PracticeGrid(QWidget):
         for row, day, m0, _m1 in self._local:
             by_day.setdefault(day, []).append((row, m0))
         for day, items in by_day.items():
-            cancelled = sum(1 for r, _ in items if r.status != AppointmentStatus.SCHEDULED)
-            n = len(items)
+            items.sort(key=lambda item: (item[0].status in self._style.cancelled, item[1]))  # scheduled first
+            n, cancelled = len(items), sum(1 for r, _ in items if r.status != AppointmentStatus.SCHEDULED)
             count = f"{n} appointment{'s' if n != 1 else ''}" + (f" · {cancelled} not held" if cancelled else "")
             self._counts[day] = count
             x, y = (day % 7) * cw, HEADER + (day // 7) * ch + LINE + 2
@@ -283,7 +283,7 @@ class PracticeGrid(QWidget):
                     p.fillRect(QRectF(NAMES + i * cw, 0, cw, bottom), self._style.today)
                 p.setFont(st.bold if day == self.today else st.small)
                 p.setPen(st.ink)
-                p.drawText(QRectF(NAMES + i * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, f"{day:%a} {day.day}")
+                p.drawText(QRectF(NAMES + i * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, weekday_and_day(day))
             p.setFont(st.small)
             for i, prov in enumerate(self.providers):
                 y = HEADER + i * rh
@@ -305,7 +305,7 @@ class PracticeGrid(QWidget):
             cw, ch = (w - 1) / 7, (h - HEADER - 1) / 6
             for col in range(7):
                 p.setPen(st.ink)
-                p.drawText(QRectF(col * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, f"{self.days[col]:%a}")
+                p.drawText(QRectF(col * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, weekday(self.days[col]))
             counts = self._counts
             for i, day in enumerate(self.days):
                 cell = QRectF((i % 7) * cw, HEADER + (i // 7) * ch, cw, ch)

@@ -1,0 +1,40 @@
+"""Find in the provider's calendar: by the client's name, a date or a reference; only their own."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop.services.errors import NotAllowed
+from desktop.services.search import find_appointments
+from tests import factories
+from tests.factories import add_appointment
+
+
+@pytest.fixture
+def team(db, now):
+    return factories.make_team(now)
+
+
+def test_by_name_date_and_reference_soonest_first_then_the_recent_past(team, now):
+    soon = add_appointment(team.client, now + timedelta(days=3)).id
+    later = add_appointment(team.client, now + timedelta(days=10)).id
+    past = add_appointment(team.client, now - timedelta(days=5)).id
+    theirs = add_appointment(team.other_client, now + timedelta(days=3, hours=2)).id
+    name = factories.actor(team.client.username).display_name
+    found = find_appointments(team.owner, name.split()[0], now=now)
+    assert [f.id for f in found] == [soon, later, past]  # ahead first, then the past
+    assert theirs not in [f.id for f in find_appointments(team.owner, "", now=now)]
+    assert find_appointments(team.owner, "   ", now=now) == []
+    day = (now + timedelta(days=10)).astimezone(ZoneInfo(team.owner.time_zone))
+    assert [f.id for f in find_appointments(team.owner, day.date().isoformat(), now=now)] == [later]
+    assert [f.id for f in find_appointments(team.owner, f"#{past}", now=now)] == [past]
+    assert find_appointments(team.owner, f"#{theirs}", now=now) == []  # another provider's: not found
+
+
+def test_only_providers_search_their_calendar(team, now):
+    for who in (team.client, team.support):
+        with pytest.raises(NotAllowed):
+            find_appointments(who, "alex", now=now)
