@@ -6,7 +6,7 @@ Builds the reference practice once (scripts/reference_practice.py, ~210k appoint
 given one, then runs, one after another: run.py (its own smaller practice: bulk insert, cancel,
 recurrence, paint, start-up), screen_reads.py, startup.py, practice_calendar.py,
 provider_calendar.py, window.py (peak RSS, GUI-thread lateness), reads.py (lateness over a slow
-database) and scaling.py (calendar reads at 20k / 200k appointments, and 2M with --with-2m:
+database), series_cancel.py (all upcoming of a 100-occurrence series) and scaling.py (calendar reads at 20k / 200k appointments, and 2M with --with-2m:
 building it takes minutes). live_latency.py is left out: it needs a private PostgreSQL cluster
 (tests/pgcluster.py, the PostgreSQL binaries and a `postgres` user); run it alone.
 ``--quick`` runs fewer rounds (a smoke run, figures less steady). Nothing is asserted.
@@ -64,6 +64,7 @@ def main() -> int:
             ["provider_calendar.py", *d, "--rounds", "2" if q else "6"],
             ["window.py", *d, "--rounds", "1" if q else "3"],
             ["reads.py", "--rounds", "1" if q else "3"],
+            ["series_cancel.py", "--rounds", "5" if q else "15"],
             ["scaling.py", "--sizes", sizes, "--rounds", "10" if q else "30"],
         ]
         failed = []
