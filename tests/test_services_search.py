@@ -26,7 +26,9 @@ def test_by_name_date_and_reference_soonest_first_then_the_recent_past(team, now
     name = factories.actor(team.client.username).display_name
     found = find_appointments(team.owner, name.split()[0], now=now)
     assert [f.id for f in found] == [soon, later, past]  # ahead first, then the past
-    assert theirs not in [f.id for f in find_appointments(team.owner, "", now=now)]
+    other_name = factories.actor(team.other_client.username).display_name
+    assert find_appointments(team.other_provider, other_name, now=now)[0].id == theirs  # theirs finds it
+    assert theirs not in [f.id for f in find_appointments(team.owner, other_name, now=now)]  # not the owner
     assert find_appointments(team.owner, "   ", now=now) == []
     day = (now + timedelta(days=10)).astimezone(ZoneInfo(team.owner.time_zone))
     assert [f.id for f in find_appointments(team.owner, day.date().isoformat(), now=now)] == [later]

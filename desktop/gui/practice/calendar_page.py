@@ -12,12 +12,13 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...rules.timefmt import zone_abbreviation
 from ...services import practice_calendar
 from ...services.practice_calendar import PracticeProvider, PracticeRow
 from ...services.result import Change
+from ..widgets.calendar.controls import bar_button, mode_buttons
 from ..widgets.calendar.layout import CalendarMode, step, title, utc_range, visible_days
 from ..widgets.calendar.practice_grid import PracticeGrid, describe
 from ..widgets.page import Page, muted, page_layout
@@ -67,15 +68,7 @@ class PracticeCalendarPage(Page):
         bar.addWidget(filter_label)
         bar.addWidget(self.provider_combo)
         bar.addSpacing(8)
-        self.mode_buttons: dict[CalendarMode, QPushButton] = {}
-        group = QButtonGroup(self)
-        for m, key in ((CalendarMode.DAY, "D"), (CalendarMode.WEEK, "W"), (CalendarMode.MONTH, "M")):
-            b = self._button(m.label, f"{m.value}ModeButton", f"{m.label} view ({key})")
-            b.setCheckable(True)
-            group.addButton(b)
-            b.clicked.connect(lambda _=False, m=m: self.set_mode(m))
-            self.mode_buttons[m] = b
-            bar.addWidget(b)
+        self.mode_buttons = mode_buttons(self, bar, self.set_mode)
         layout.addLayout(bar)
         self.grid = PracticeGrid(self)
         layout.addWidget(self.grid, 1)
@@ -95,12 +88,7 @@ class PracticeCalendarPage(Page):
         self._render()
 
     def _button(self, text: str, name: str, tip: str) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setAccessibleName(tip.split(" (")[0])
-        b.setToolTip(tip)
-        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the calendar
-        return b
+        return bar_button(self, text, name, tip)
 
     # ------------------------------------------------------------ the providers (the page's read)
 

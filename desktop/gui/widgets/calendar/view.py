@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ....rules.timefmt import zone_abbreviation
 from ....services.calendar import CalendarRow
+from .controls import bar_button, mode_buttons
 from .grid import CalendarGrid
 from .layout import CalendarMode, step, title, utc_range, visible_days
 
@@ -90,16 +90,7 @@ class CalendarView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.zone_label)
         bar.addSpacing(8)
-        self.mode_buttons: dict[CalendarMode, QPushButton] = {}
-        group = QButtonGroup(self)
-        group.setExclusive(True)
-        for m, key in ((CalendarMode.DAY, "D"), (CalendarMode.WEEK, "W"), (CalendarMode.MONTH, "M")):
-            b = self._button(m.label, f"{m.value}ModeButton", f"{m.label} view ({key})")
-            b.setCheckable(True)
-            group.addButton(b)
-            b.clicked.connect(lambda _=False, m=m: self.set_mode(m))
-            self.mode_buttons[m] = b
-            bar.addWidget(b)
+        self.mode_buttons = mode_buttons(self, bar, self.set_mode)
         layout.addLayout(bar)
         self.grid = CalendarGrid(self)
         self.grid.day_hours = day_hours
@@ -115,12 +106,7 @@ class CalendarView(QWidget):
         self._apply()
 
     def _button(self, text: str, name: str, tip: str) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setAccessibleName(tip.split(" (")[0])
-        b.setToolTip(tip)
-        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the calendar
-        return b
+        return bar_button(self, text, name, tip)
 
     def _legend(self) -> QGridLayout:
         # Three to a row: on one line the legend alone would make the window wider than a
