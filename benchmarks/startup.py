@@ -53,14 +53,18 @@ ctl = start.controller
 while not (ctl.ops.is_idle() and ctl.reads.is_idle()):  # the start-up file check and backup
     app.processEvents()
 form = start.sign_in.ui
-form.username.setText("dr.rivera")
-form.password.setText("demo-password")
-t1 = time.perf_counter()
-form.signInButton.click()
-while ctl.window is None or not ctl.window.isVisible() or not (ctl.ops.is_idle() and ctl.reads.is_idle()):
-    app.processEvents()
-ctl.window.grab()
-week = time.perf_counter()
+week = t1 = 0.0
+if sys.argv[4]:  # a user name: sign in and wait for that person's first window and its reads
+    form.username.setText(sys.argv[4])
+    form.password.setText("demo-password")
+    t1 = time.perf_counter()
+    form.signInButton.click()
+    while ctl.window is None or not ctl.window.isVisible() or not (ctl.ops.is_idle() and ctl.reads.is_idle()):
+        if form.message.property("error"):
+            sys.exit("sign-in refused: " + form.message.text())
+        app.processEvents()
+    ctl.window.grab()
+    week = time.perf_counter()
 print((marks["painted"] - t0) * 1000, (ready - t0) * 1000, (week - t1) * 1000)
 ctl.shutdown()
 """
@@ -94,6 +98,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--database", type=Path)
+    parser.add_argument("--user", default="dr.rivera",
+                        help="the provider who signs in (password demo-password); '' skips it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.database
@@ -109,7 +115,7 @@ def main() -> int:
         settings = str(Path(tmp) / "settings.ini")
         ours, ready, week, bare = [], [], [], []
         for _ in range(args.rounds):
-            painted, opened, signed_in = _run(OURS, str(ROOT), str(path), settings)
+            painted, opened, signed_in = _run(OURS, str(ROOT), str(path), settings, args.user)
             ours.append(painted)
             ready.append(opened)
             week.append(signed_in)
@@ -122,8 +128,9 @@ def main() -> int:
               f"(p10–p90 {_spread(bare)})   x{o / b:.2f}")
         print(f"  the practice open and sign-in ready: median {statistics.median(ready):.0f} ms "
               f"(p10–p90 {_spread(ready)})")
-        print(f"  Sign in (dr.rivera) to the provider's week on screen, its reads shown: median "
-              f"{statistics.median(week):.0f} ms (p10–p90 {_spread(week)})")
+        if args.user:
+            print(f"  Sign in ({args.user}) to the provider's week on screen, its reads shown: median "
+                  f"{statistics.median(week):.0f} ms (p10–p90 {_spread(week)})")
     return 0
 
 

@@ -242,7 +242,8 @@ def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int,
         series.rrule, first_local, series.time_zone,
         timedelta(minutes=series.duration_minutes), window_start=until, window_end=until + timedelta(days=400),
     )
-    Series.update(materialised_until=until, ended=not remaining).where(Series.id == series.id).execute()
+    Series.update(materialised_until=until, ended=not remaining,
+                  next_start=remaining[0].start if remaining else None).where(Series.id == series.id).execute()
     return created, skipped
 
 
@@ -277,26 +278,27 @@ def _insert_occurrences(rows: list[dict]) -> int:
 HORIZON_BATCH = 100  # series extended per write transaction
 
 
-def _needs_extending(series: Series, target: datetime) -> bool:
-    """Whether the horizon job has anything to write for ``series``: an occurrence came into
-    [materialised_until, target), or the rule has no occurrence left (the series ends). Pure
-    arithmetic on the stored rule: most runs write nothing for most series. An unreadable rule
-    raises :class:`~desktop.rules.series.UnreadableRule`."""
+def _next_start(series: Series) -> datetime | None:
+    """The first start of ``series``' rule at or after its ``materialised_until``; None when the
+    rule has none left (within the 400 days any of its frequencies reaches). Expands the stored
+    rule: the horizon job does this only for a series whose ``next_start`` is not known. An
+    unreadable rule raises :class:`~desktop.rules.series.UnreadableRule`."""
     first_local = series_rules.read_stored(series.rrule, series.first_local, series.time_zone)
-    length = timedelta(minutes=series.duration_minutes)
     lo = series.materialised_until
-    if series_rules.expand(series.rrule, first_local, series.time_zone, length, window_start=lo, window_end=target):
-        return True
-    return not series_rules.expand(series.rrule, first_local, series.time_zone, length, window_start=lo,
-                                   window_end=lo + timedelta(days=400))
+    following = series_rules.expand(series.rrule, first_local, series.time_zone,
+                                    timedelta(minutes=series.duration_minutes), window_start=lo,
+                                    window_end=lo + timedelta(days=400))
+    return following[0].start if following else None
 
 
 @entry_point
 def extend_horizons(*, now: datetime | None = None) -> OpResult:
     """Background job: keep every open series materialised up to now + HORIZON.
 
-    Only the series with an occurrence newly inside the horizon (or none left at all) are
-    written, up to HORIZON_BATCH of them per transaction, in id order (the series row first, as
+    The series that need it are found in SQL: those whose next start (``series.next_start``)
+    has come inside the horizon, and those whose next start is not known yet, which are worked
+    out here (and the ones with nothing due get it written, all in one transaction). Only those
+    are written, up to HORIZON_BATCH per transaction, in id order (the series row first, as
     every series use case), each under its own savepoint: one that fails rolls back alone."""
     now = utc_now(now)
     target = now + HORIZON
@@ -304,20 +306,41 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
     candidates = (Series.select().join(Client, on=(Series.client == Client.id))
                   .join(User, on=(Client.user == User.id))
                   .where(Series.ended == False, Series.materialised_until < target,  # noqa: E712
+                         Series.next_start.is_null() | (Series.next_start < target),
                          User.active == True, Client.provider == Series.provider)  # noqa: E712
                   .order_by(Series.id))
     todo: list[int] = []
+    learnt: list[tuple[int, datetime]] = []
     for series in candidates:
+        if series.next_start is not None:
+            todo.append(series.id)  # known, and inside the horizon
+            continue
         try:
-            if _needs_extending(series, target):
-                todo.append(series.id)
+            following = _next_start(series)
         except series_rules.UnreadableRule as exc:
             _skip_unreadable(series, exc, now)
+            continue
+        if following is None or following < target:
+            todo.append(series.id)
+        else:
+            learnt.append((series.id, following))
+    if learnt:
+        _remember_next_starts(learnt)
     total = 0
     for start in range(0, len(todo), HORIZON_BATCH):
         total += _extend_batch(todo[start:start + HORIZON_BATCH], target, now)
     summary = f"{total} upcoming occurrences of repeating appointments added." if total else ""
     return OpResult(Change.APPOINTMENTS if total else Change.NONE, summary, total)
+
+
+def _remember_next_starts(learnt: list[tuple[int, datetime]]) -> None:
+    """Write the next starts the job worked out (series with nothing due yet), in one transaction.
+    Only where the series is as it was read: one extended or ended meanwhile keeps its own."""
+    with write_transaction(None):
+        for series_id, following in learnt:
+            (Series.update(next_start=following)
+             .where(Series.id == series_id, Series.next_start.is_null(), Series.ended == False)  # noqa: E712
+             .execute())
 
 
 def _extend_batch(series_ids: list[int], target: datetime, now: datetime) -> int:

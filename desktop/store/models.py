@@ -147,6 +147,9 @@ class Series(BaseModel):
     location = CharField(default="")
     telehealth = BooleanField(default=False)
     materialised_until = UTCDateTimeField()  # occurrences exist as rows up to here
+    # No occurrence starts in [materialised_until, next_start); NULL: not known (the horizon
+    # job works it out). Lets the job find the series that need it in SQL (migration 0010).
+    next_start = UTCDateTimeField(null=True)
     ended = BooleanField(default=False)  # the rule has no more occurrences past the horizon
     created_at = UTCDateTimeField(default=utcnow)
 
