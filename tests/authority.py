@@ -243,6 +243,7 @@ ENTRIES: tuple[Authority, ...] = (
     _row(practice_calendar.practice_range, PRACTICE_VIEWERS,
          lambda a, o: practice_calendar.practice_range(a, o.now, o.now + timedelta(7))),
     _row(search.find_appointments, PROVIDERS_SELF, lambda a, o: search.find_appointments(a, "#1", now=o.now)),
+    _row(search.find_in_practice, PRACTICE_VIEWERS, lambda a, o: search.find_in_practice(a, "#1", now=o.now)),
     _row(calendar.provider_range, PROVIDERS_SELF,
          lambda a, o: calendar.provider_range(a, o.now, o.now + timedelta(7))),
     _row(edits.book_for_client, PROVIDERS_OWN,

@@ -174,6 +174,7 @@ BASE: dict[str, Base] = {
         count=3, location="Room 2"), "now": NOW},
     "booking.extend_horizons": lambda w: {"now": NOW},
     "search.find_appointments": lambda w: {"actor": w.team.owner, "search": "alex", "now": NOW},
+    "search.find_in_practice": lambda w: {"actor": w.team.owner, "search": "alex", "now": NOW},
     "calendar.provider_range": lambda w: {"actor": w.team.owner, "start": NOW, "end": NOW + timedelta(days=7)},
     "calendar.client_range": lambda w: {"actor": w.team.client, "start": NOW, "end": NOW + timedelta(days=7)},
     "practice_calendar.practice_range": lambda w: {"actor": w.team.owner, "start": NOW,
