@@ -144,6 +144,8 @@ def main(argv: list[str]) -> int:
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])
         session("support", [("support-desk", support_screens.show_support_desk)])
+        # Last, since it moves the clock on: the reminder before the free cancellation ends.
+        session("marlow.zimmer", [("client-reminder", client_screens.show_reminder)])
         controller.shutdown()
         close_practice_database()
     return 0

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from desktop.rules import series as series_rules
 from desktop.rules.money import Money
+from desktop.rules.reminders import ReminderKind
 from desktop.rules.slots import WorkingBlock
 from desktop.services import (
     access,
@@ -50,6 +51,7 @@ from desktop.services import (
     policy,
     practice,
     practice_calendar,
+    reminders,
     reschedule,
     restore,
     search,
@@ -243,6 +245,12 @@ ENTRIES: tuple[Authority, ...] = (
     _row(practice_calendar.practice_range, PRACTICE_VIEWERS,
          lambda a, o: practice_calendar.practice_range(a, o.now, o.now + timedelta(7))),
     _row(search.find_appointments, PROVIDERS_SELF, lambda a, o: search.find_appointments(a, "#1", now=o.now)),
+    _row(reminders.reminder_settings, PARTICIPANTS_SELF, lambda a, o: reminders.reminder_settings(a)),
+    _row(reminders.set_reminder_settings, PARTICIPANTS_SELF, lambda a, o: reminders.set_reminder_settings(
+        a, before_start_minutes=30, before_deadline_hours=None, now=o.now)),
+    _row(reminders.reminder_plan, PARTICIPANTS_SELF, lambda a, o: reminders.reminder_plan(a, now=o.now)),
+    _row(reminders.mark_reminded, PARTIES, lambda a, o: reminders.mark_reminded(
+        a, o.appointment, ReminderKind.START, now=o.now)),
     _row(search.find_in_practice, PRACTICE_VIEWERS, lambda a, o: search.find_in_practice(a, "#1", now=o.now)),
     _row(calendar.provider_range, PROVIDERS_SELF,
          lambda a, o: calendar.provider_range(a, o.now, o.now + timedelta(7))),

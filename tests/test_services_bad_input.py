@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 import desktop.services
 from desktop.rules.late_requests import LateDecision
 from desktop.rules.money import Money
+from desktop.rules.reminders import ReminderKind
 from desktop.rules.series import Frequency
 from desktop.rules.slots import WorkingBlock
 from desktop.rules.vocabulary import AdjustmentRequestStatus, Role
@@ -175,6 +176,12 @@ BASE: dict[str, Base] = {
     "booking.extend_horizons": lambda w: {"now": NOW},
     "search.find_appointments": lambda w: {"actor": w.team.owner, "search": "alex", "now": NOW},
     "search.find_in_practice": lambda w: {"actor": w.team.owner, "search": "alex", "now": NOW},
+    "reminders.reminder_settings": lambda w: {"actor": w.team.client},
+    "reminders.set_reminder_settings": lambda w: {"actor": w.team.client, "before_start_minutes": 30,
+                                                  "before_deadline_hours": 24, "now": NOW},
+    "reminders.reminder_plan": lambda w: {"actor": w.team.client, "now": NOW},
+    "reminders.mark_reminded": lambda w: {"actor": w.team.client, "appointment_id": w.appointment,
+                                          "kind": ReminderKind.START, "now": NOW},
     "calendar.provider_range": lambda w: {"actor": w.team.owner, "start": NOW, "end": NOW + timedelta(days=7)},
     "calendar.client_range": lambda w: {"actor": w.team.client, "start": NOW, "end": NOW + timedelta(days=7)},
     "practice_calendar.practice_range": lambda w: {"actor": w.team.owner, "start": NOW,

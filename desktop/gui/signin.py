@@ -36,6 +36,7 @@ class SignInWindow(QWidget):
         self._clock, self._ops = clock, ops
         self._painted = False
         self._waiting = False  # a sign-in asked for before the practice was open
+        self._prefilled = ""  # the user name put in for the person, not typed by them
         self.ui.appTitle.setObjectName("appTitle")
         self.ui.databaseLabel.setProperty("muted", True)
         self.set_practice_name(practice_name)
@@ -70,9 +71,12 @@ class SignInWindow(QWidget):
         self.ui.practiceName.setText(name)
 
     def prefill(self, username: str, *, keep_typed: bool = False) -> None:
-        """Put ``username`` in (or clear it); with ``keep_typed``, what a person has typed stays."""
-        if not (keep_typed and (self.ui.username.text() or self.ui.password.text())):
+        """Put ``username`` in (or clear it); with ``keep_typed``, what a person has typed stays
+        (typed while the practice was opening: anything but the name put in before)."""
+        typed = self.ui.password.text() or self.ui.username.text() not in ("", self._prefilled)
+        if not (keep_typed and typed):
             self.ui.username.setText(username)
+            self._prefilled = username
         (self.ui.password if self.ui.username.text() else self.ui.username).setFocus()
 
     def show_message(self, text: str, *, error: bool = False) -> None:

@@ -389,9 +389,11 @@ class AuditChainHead(BaseModel):
     event_hash = CharField(max_length=64)
 
 
+from .reminder_models import ReminderSetting, ReminderShown  # noqa: E402 (they build on the models above)
+
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
     FeeAdjustmentRequest, FeeAdjustment, UrgentItem, SignInThrottle, WorkstationPolicy,
-    AuditEvent, AuditChainHead,
+    AuditEvent, AuditChainHead, ReminderSetting, ReminderShown,
 )
