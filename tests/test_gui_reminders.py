@@ -83,3 +83,19 @@ def test_a_provider_has_no_deadline_reminder_to_set(qtbot, demo_db, now, tmp_pat
     assert dialog.ui.startOn.isChecked() and dialog.ui.startMinutes.value() == 15
     assert not dialog.ui.deadlineOn.isVisible()
     dialog.reject()
+
+
+def test_where_the_desktop_has_a_tray_the_reminder_is_a_tray_message_too(qtbot, demo_db, now, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    messages = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda _self, title, text, *_a: messages.append((title, text)))
+    plan = reminders.reminder_plan(actor(CLIENT), now=now)
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, CLIENT)
+    assert window.reminders.tray is not None
+    controller.clock.advance(plan.next_at - now)
+    _check(qtbot, controller)
+    assert messages and messages[0][0] == "Practice Desk" and "free until" in messages[0][1]
+    assert window.reminder_strip.isVisible()  # in the window as well
