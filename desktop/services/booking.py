@@ -312,10 +312,11 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
     todo: list[int] = []
     learnt: list[tuple[int, datetime]] = []
     for series in candidates:
-        if series.next_start is not None:
-            todo.append(series.id)  # known, and inside the horizon
-            continue
         try:
+            if series.next_start is not None:  # known, and inside the horizon: due
+                series_rules.read_stored(series.rrule, series.first_local, series.time_zone)  # still readable?
+                todo.append(series.id)
+                continue
             following = _next_start(series)
         except series_rules.UnreadableRule as exc:
             _skip_unreadable(series, exc, now)
