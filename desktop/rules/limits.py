@@ -147,6 +147,7 @@ TEXTS: dict[str, Text] = {
     "other_text": Text("description of your reason", 2000, multiline=True),
     "text": POLICY_TEXT,
     "location": LOCATION,
+    "video_link": Text("video link", 500),  # an https address (rules/telehealth.py checks its form)
     "notes": Text("notes", 5000, multiline=True),
     "search": SEARCH,
     "reason_code": Text("reason", CODE.max_length),

@@ -31,6 +31,7 @@ from .errors import TIME_TAKEN, Conflict, InvalidInput, NotAllowed, NotFound
 from .guards import lock_series
 from .policy import provider_zone, working_blocks
 from .result import Change, OpResult
+from .telehealth import link_for_new
 from .tx import audit, on_server, utc_now, write_transaction
 from .validation import entry_point
 
@@ -66,6 +67,7 @@ class BookingRequest:
     location: str = ""
     telehealth: bool = False
     notes: str = ""
+    video_link: str | None = None  # the provider's only; None: their default room when telehealth
 
 
 def require_active_client(client_id: int) -> None:
@@ -144,10 +146,11 @@ def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | N
         # On PostgreSQL the database refuses an overlap the check above could not yet see (another
         # workstation's booking committing this instant): the guard makes it the same Conflict.
         policy = current_policy(request.provider_id)
+        link = link_for_new(request.provider_id, request.telehealth, request.video_link, by_client=actor.is_client)
         appt = Appointment.create(
             provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
             starts_at=request.start, ends_at=end, location=request.location, telehealth=request.telehealth,
-            notes=request.notes, created_at=now, updated_at=now,
+            video_link=link, notes=request.notes, created_at=now, updated_at=now,
         )
         audit(actor, "book_appointment", "appointment", appt.id, at=now,
               start=request.start.isoformat(), policy_version=policy.version)
@@ -222,6 +225,7 @@ def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int,
         timedelta(minutes=series.duration_minutes), window_start=lo, window_end=until,
     )
     rows, skipped = [], 0
+    link = link_for_new(series.provider_id, series.telehealth, None, by_client=False)  # the provider's room
     for occ in occurrences:
         if busy_overlap(series.provider_id, series.client_id, occ.start, occ.end) is not None:
             skipped += 1
@@ -230,7 +234,7 @@ def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int,
             "provider": series.provider_id, "client": series.client_id, "series": series.id,
             "service": series.service_id, "policy": series.policy_id, "starts_at": occ.start,
             "ends_at": occ.end, "location": series.location, "telehealth": series.telehealth,
-            "created_at": now, "updated_at": now,
+            "video_link": link, "created_at": now, "updated_at": now,
         })
     if rows:
         clashed = _insert_occurrences(rows)

@@ -62,6 +62,7 @@ class AppointmentRow:
     pending_late_request: bool
     as_of: datetime  # the instant the row was read at (the status label depends on it)
     late_request: LateRequestOutcome | None = None  # the latest late-cancellation request, if any
+    video_link: str | None = None  # telehealth: where this client joins (their own rows only)
 
     def late_request_line(self, zone: str) -> str:
         """What became of the client's late-cancellation request ("" when there was none)."""
@@ -129,7 +130,7 @@ def _select():
         Service.name.alias("service_name"), Appointment.location, Appointment.telehealth,
         Appointment.status, Appointment.series.alias("series_id"), FeePolicy.version.alias("policy_version"),
         FeePolicy.notice_minutes, FeePolicy.late_cancellation_fee_cents, FeePolicy.no_show_fee_cents,
-        FeePolicy.currency, FeePolicy.grace_minutes, Appointment.client.alias("client_id"))
+        FeePolicy.currency, FeePolicy.grace_minutes, Appointment.client.alias("client_id"), Appointment.video_link)
         .join(Provider, on=(Appointment.provider == Provider.id))
         .join(provider_user, on=(Provider.user == provider_user.id))
         .switch(Appointment).join(Service, JOIN.LEFT_OUTER, on=(Appointment.service == Service.id))
@@ -152,12 +153,12 @@ _SCHEDULED_NOT_ENDED = CompiledSelect(lambda: _select().where(
 _ENDED = CompiledSelect(lambda: _select().where(Appointment.client == _CLIENT, Appointment.ends_at <= _NOW)
                         .order_by(Appointment.starts_at.desc(), Appointment.id.desc()).limit(Param("limit")))
 _ONE = CompiledSelect(lambda: _select().where(Appointment.id == Param("id")))
-_CLIENT_COLUMN = 17  # the last of _select's columns
+_CLIENT_COLUMN = 17  # the client's column of _select's (the video link follows it)
 
 
 _ROW_FIELDS = ["id", "version", "start", "end", "provider_id", "provider_name", "service_name", "location",
                "telehealth", "status", "series_id", "policy", "decision", "pending_late_request", "as_of",
-               "late_request"]
+               "late_request", "video_link"]
 
 
 def _rows(compiled: CompiledSelect, as_of: datetime, client_id: int, **params) -> list[AppointmentRow]:
@@ -192,7 +193,7 @@ def _built(raw: list[tuple], as_of: datetime, client_id: int) -> list[Appointmen
         outcome = outcomes.get(aid)
         out.append((aid, version, start, end, provider_id, provider_name, service_name or "Session", location,
                     telehealth, status, series_id, policy, decide(start),
-                    outcome is not None and outcome.status is pending_status, now, outcome))
+                    outcome is not None and outcome.status is pending_status, now, outcome, r[18]))
     return instances(AppointmentRow, _ROW_FIELDS, out)
 
 

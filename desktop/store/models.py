@@ -83,6 +83,7 @@ class Provider(BaseModel):
     location = CharField(default="")
     offers_telehealth = BooleanField(default=True)
     booking_intro = TextField(default="")
+    video_link = TextField(null=True)  # the room new telehealth appointments take (0013)
 
 
 class Client(BaseModel):
@@ -94,8 +95,6 @@ class Client(BaseModel):
 
 
 class Service(BaseModel):
-    """What a provider offers on the booking page (e.g. a 50-minute session)."""
-
     id = AutoField()
     provider = ForeignKeyField(Provider, backref="services", on_delete="CASCADE")
     name = CharField()
@@ -171,6 +170,7 @@ class Appointment(BaseModel):
     status = CharField(default=AppointmentStatus.SCHEDULED)
     location = CharField(default="")
     telehealth = BooleanField(default=False)
+    video_link = TextField(null=True)  # only its client and provider read it (0013)
     notes = TextField(default="")
     version = IntegerField(default=1)
     created_at = UTCDateTimeField(default=utcnow)

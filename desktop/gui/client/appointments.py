@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...rules import telehealth
 from ...services import client_portal, ical
 from ...services.result import Change
 from ..dialogs import show_error
@@ -28,6 +29,7 @@ from ..widgets.page import Page, muted, page_layout
 from .flows import ClientFlows
 from .models import AppointmentTableModel
 from .rows import when
+from .video import JoinVideo
 
 UPCOMING_COLUMNS = ("When", "With", "Where", "Repeats", "Cancellation", "")
 PAST_COLUMNS = ("When", "With", "Where", "Status")
@@ -73,6 +75,12 @@ class AppointmentsPage(Page):
             self.views_group.addButton(button, i)
             bar.addWidget(button)
         self.list_button.setChecked(True)
+        self.join_button = QPushButton(telehealth.JOIN_LABEL, self)
+        self.join_button.setObjectName("joinVideoListButton")
+        self.join_button.setProperty("primary", True)
+        self.join = JoinVideo(ctx, self.join_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.join_button)
         self.ics_button = QPushButton("Add to my calendar (.&ics)…", self)
         self.ics_button.setAccessibleName("Add to my calendar (.ics file)")
         self.ics_button.setObjectName("icsButton")
@@ -116,6 +124,7 @@ class AppointmentsPage(Page):
         upcoming, past = data
         self.upcoming_model.set_rows(upcoming)
         self.past_model.set_rows(past)
+        self.join.show_rows(upcoming)
         scheduled = sum(1 for r in self.upcoming_model.rows if r.is_scheduled)
         self.tabs.setTabText(0, f"&Upcoming ({scheduled})")
         column = len(UPCOMING_COLUMNS) - 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout
 
+from ...rules import telehealth
 from ...services import client_portal
 from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
@@ -11,6 +12,7 @@ from ..widgets.page import card as titled_card
 from .controls import button, label
 from .flows import ClientFlows
 from .rows import when
+from .video import JoinVideo
 
 
 class DashboardPage(Page):
@@ -33,9 +35,14 @@ class DashboardPage(Page):
         self.next_place = label("", "nextPlace", card)
         self.next_notice = label("", "nextNotice", card)
         self.next_pending = label("", "nextPending", card)
-        for w in (self.next_when, self.next_provider, self.next_place, self.next_notice, self.next_pending):
+        self.next_video = label("", "nextVideo", card)
+        for w in (self.next_when, self.next_provider, self.next_place, self.next_notice, self.next_pending,
+                  self.next_video):
             box.addWidget(w)
         line = QHBoxLayout()
+        self.join_button = button(telehealth.JOIN_LABEL, "joinVideoButton", card, primary=True)
+        self.join = JoinVideo(ctx, self.join_button, self._video_line)
+        line.addWidget(self.join_button)
         self.edit_button = button("&Edit", "nextEditButton", card)
         self.edit_button.setAccessibleName("Edit next appointment")
         self.edit_button.clicked.connect(self._edit)
@@ -72,6 +79,7 @@ class DashboardPage(Page):
                                      else "&Messages")
         self.messages_button.setAccessibleName(self.messages_button.text().replace("&", ""))
         row = data.next
+        self.join.show_rows([row] if row is not None else [])
         self.edit_button.setVisible(row is not None)
         self.book_button.setVisible(row is None)
         if row is None:
@@ -93,6 +101,15 @@ class DashboardPage(Page):
         self.next_pending.setVisible(bool(line))
         for w in (self.next_when, self.next_provider, self.next_place, self.next_notice):
             w.setAccessibleName(w.text())
+
+    def _video_line(self) -> None:
+        """The video session's line under the next appointment, as of the window's clock."""
+        row = self.data.next if self.data is not None else None
+        text = "" if row is None or not row.is_scheduled else telehealth.join_line(
+            row.telehealth, row.video_link, row.start, row.end, self.ctx.now(), self.ctx.actor.time_zone)
+        self.next_video.setText(text)
+        self.next_video.setAccessibleName(text)
+        self.next_video.setVisible(bool(text))
 
     def _edit(self) -> None:
         if self.data is not None and self.data.next is not None:

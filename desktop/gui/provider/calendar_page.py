@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
@@ -10,10 +11,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...rules import series as series_rules
+from ...rules.telehealth import PLACE
 from ...rules.timefmt import format_range
 from ...rules.vocabulary import AppointmentStatus
 from ...rules.wording import NOT_COVERED
-from ...services import booking, provider
+from ...services import booking, provider, telehealth
 from ...services.errors import AccountChanged, ServiceError
 from ...services.result import Change
 from ..widgets.calendar import CalendarMode, ProviderCalendar
@@ -26,6 +28,7 @@ from .appointment_dialogs import (
     NewAppointmentDialog,
     NoShowDialog,
 )
+from .video_link import VideoLinkDialog
 
 
 class CalendarPage(Page):
@@ -83,7 +86,8 @@ class CalendarPage(Page):
         self.no_show_button = self._action(panel, "Mark n&o-show…", "noShowButton", self.open_no_show)
         self.no_show_why = muted("", panel)
         self.no_show_why.setObjectName("noShowWhy")
-        for w in (self.move_button, self.cancel_button, self.no_show_button, self.no_show_why):
+        self.link_button = self._action(panel, "Video lin&k…", "videoLinkButton", self.open_video_link)
+        for w in (self.move_button, self.cancel_button, self.no_show_button, self.no_show_why, self.link_button):
             v.addWidget(w)
         v.addStretch(1)
         return panel
@@ -110,7 +114,7 @@ class CalendarPage(Page):
         if d is None:
             self.detail_title.setText("No appointment selected")
             self.detail_text.setText("Click an appointment to see it here, or double-click a day to add one.")
-            for b in (self.move_button, self.cancel_button, self.no_show_button):
+            for b in (self.move_button, self.cancel_button, self.no_show_button, self.link_button):
                 b.setEnabled(False)
             self.no_show_why.setText("")
             return
@@ -120,6 +124,8 @@ class CalendarPage(Page):
             lines.append(f"↻ {d.series_summary}")
         lines.append(f"Policy version {d.policy.version}: late-cancellation {d.policy.late_cancellation_fee.format()}, "
                      f"no-show {d.policy.no_show_fee.format()}")
+        if d.telehealth or d.video_link:
+            lines.append(f"{PLACE}: {escape(d.video_link)}" if d.video_link else f"{PLACE}: no link yet")
         if d.pending_request_id:
             lines.append("<b>Late-cancellation request pending</b> (see Requests)")
         if d.cancellation:
@@ -129,7 +135,7 @@ class CalendarPage(Page):
         self.detail_text.setText("<br>".join(lines))
         # The service says what is possible now; the panel only renders its refusals.
         for button, refusal in ((self.move_button, d.move_refusal), (self.cancel_button, d.cancel_refusal),
-                                (self.no_show_button, d.no_show_refusal)):
+                                (self.no_show_button, d.no_show_refusal), (self.link_button, d.link_refusal)):
             button.setEnabled(not refusal)
             button.setToolTip(refusal)
         self.no_show_why.setText(d.no_show_refusal if d.status == AppointmentStatus.SCHEDULED else "")
@@ -244,6 +250,23 @@ class CalendarPage(Page):
                                                   now=now)
         self.ctx.ops.run(fn, parent=self, on_done=lambda _r: self._done(dialog, req.local_start.date()),
                          on_error=lambda e: dialog.show_error(e.message))
+
+    def open_video_link(self) -> None:
+        """Read the provider's default room on the reader, then open the dialog (``self.dialog``)."""
+        if self.detail is None:
+            return
+        d, actor = self.detail, self.ctx.actor
+        self.read(lambda: telehealth.default_video_link(actor), lambda room: self._open_video_link(d, room),
+                  slot="dialog")
+
+    def _open_video_link(self, d: provider.AppointmentDetail, room: str | None) -> None:
+        dialog = VideoLinkDialog(d, room, self.ctx.actor.time_zone, self)
+        actor = self.ctx.actor
+        dialog.submitted.connect(lambda link, make_default: self.ctx.ops.run(
+            lambda: telehealth.set_video_link(actor, d.id, link, make_default=make_default, expected_version=d.version,
+                                              now=self.ctx.service_now()),
+            parent=self, on_done=lambda _r: self._done(dialog), on_error=lambda e: dialog.show_error(e.message)))
+        self._show(dialog)
 
     def _show(self, dialog) -> None:
         if self.dialog is not None:

@@ -15,6 +15,7 @@ from ...rules.money import Money
 from ...rules.noshow import NoShowEligibility, no_show_eligibility
 from ...rules.policy import FeePolicySnapshot
 from ...rules.provider_actions import ActionRefusal, cancel_refusal, move_refusal, no_show_refusal
+from ...rules.telehealth import link_change_refusal
 from ...rules.timefmt import format_instant
 from ...rules.vocabulary import status_label_at
 from ...rules.wording import NOT_COVERED_BY_INSURANCE
@@ -115,6 +116,9 @@ class AppointmentDetail:
     move_refusal: str
     no_show_refusal: str
     no_show_fee: FeeDecision  # what marking it a no-show charges (the booked policy, rule 4)
+    telehealth: bool = False
+    video_link: str | None = None  # the provider's own appointment: where the client joins
+    link_refusal: str = ""  # why its link cannot be set or changed now ("" when it can)
 
 
 def _detail_select():
@@ -130,7 +134,7 @@ def _detail_select():
                     client_user.display_name.alias("client_name"), Client.provider.alias("client_provider_id"),
                     Series.rrule.alias("series_rrule"), Series.first_local.alias("series_first_local"),
                     Cancellation.reason_code.alias("cancel_reason"), Cancellation.other_text.alias("cancel_other"),
-                    pending.id.alias("pending_request_id"))
+                    pending.id.alias("pending_request_id"), Appointment.telehealth, Appointment.video_link)
             .join(FeePolicy, on=(Appointment.policy == FeePolicy.id))
             .switch(Appointment).join(Client, on=(Appointment.client == Client.id))
             .join(client_user, on=(Client.user == client_user.id))
@@ -184,7 +188,7 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
         raise NotFound("That appointment no longer exists.")
     (aid, version, starts_at, ends_at, status, client_id, provider_id, series_id, policy_version, notice_minutes,
      late_cents, no_show_cents, currency, grace_minutes, client_name, client_provider_id, series_rrule,
-     series_first_local, cancel_reason, cancel_other, pending) = found[0]
+     series_first_local, cancel_reason, cancel_other, pending, telehealth, video_link) = found[0]
     # access.appointment_for's check for a provider: their own clients' appointments only.
     if provider_id != actor.provider_id:
         raise NotAllowed("You can only act on your own appointments.")
@@ -215,7 +219,8 @@ def appointment_detail(actor: Actor, appointment_id: int, *, now: datetime | Non
         move_refusal=refusal_text(move_refusal(status, starts_at, now)),
         no_show_refusal=refusal_text(no_show_refusal(status, starts_at, now, policy.grace,
                                                      has_pending_request=pending is not None)),
-        no_show_fee=no_show_fee,
+        no_show_fee=no_show_fee, telehealth=bool(telehealth), video_link=video_link,
+        link_refusal=MOVED_CLIENT if moved else link_change_refusal(status, ends_at, now) or "",
     )
 
 
