@@ -146,6 +146,8 @@ def main(argv: list[str]) -> int:
         session("support", [("support-desk", support_screens.show_support_desk)])
         # Last, since it moves the clock on: the reminder before the free cancellation ends.
         session("marlow.zimmer", [("client-reminder", client_screens.show_reminder)])
+        # After it, since it moves the clock on again: Join video five minutes before a telehealth session.
+        session("alex.morgan", [("client-join-video", client_screens.show_join_video)])
         controller.shutdown()
         close_practice_database()
     return 0

@@ -66,6 +66,13 @@ def test_reminder_driver(qtbot, demo_db, now, tmp_path):
     assert window.reminder_strip.isVisible() and "free until" in window.reminder_strip.text.text()
 
 
+def test_join_video_driver(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    assert client_screens.show_join_video(window) is window
+    assert window.current_page().join_button.isVisible()
+
+
 def test_client_drivers(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "alex.morgan")

@@ -18,6 +18,7 @@ from ..rules.money import Money
 from ..rules.notice import NoticeDecision, NoticeStatus, blocked_explanation, hours_phrase, notice_decider
 from ..rules.policy import FeePolicySnapshot, full_policy_text
 from ..rules.slots import BOOKING_DAYS, DEFAULT_SESSION, Slot, open_slots, slot_step
+from ..rules.telehealth import PLACE as TELEHEALTH_PLACE
 from ..rules.timefmt import free_cancellation_text
 from ..rules.vocabulary import LateRequestStatus, status_label_at
 from ..rules.wording import INSURANCE_SENTENCE
@@ -79,7 +80,7 @@ class AppointmentRow:
     @property
     def place(self) -> str:
         if self.telehealth:
-            return "Telehealth (video session)"
+            return TELEHEALTH_PLACE
         return self.location or "At the practice"
 
     @property

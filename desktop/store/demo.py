@@ -91,7 +91,8 @@ def build_demo(now: datetime) -> DemoSummary:
                                password_hash=pw_hash, time_zone=PRACTICE_ZONE,
                                email=f"{username}@riverside.example", created_at=now)
             provider = Provider.create(user=user, title=title, location="12 River St, Suite 3, Hudson NY",
-                                       booking_intro=f"{name} sees adults and families.")
+                                       booking_intro=f"{name} sees adults and families.",
+                                       video_link=f"https://video.riverside.example/{username}")
             providers.append(provider)
             Service.create(provider=provider, name="Individual session (50 min)", duration_minutes=50)
             Service.create(provider=provider, name="Telehealth session (50 min)", duration_minutes=50, telehealth=True)
@@ -163,6 +164,7 @@ def _calendar(rng: random.Random, now: datetime, providers: list[Provider], clie
     policies = {p.id: FeePolicy.get(FeePolicy.provider == p, FeePolicy.version == 2) for p in providers}
     old_policies = {p.id: FeePolicy.get(FeePolicy.provider == p, FeePolicy.version == 1) for p in providers}
     slots_used: dict[int, set[tuple[int, int]]] = {p.id: set() for p in providers}
+    rooms = {p.id: p.video_link for p in providers}  # telehealth appointments take their provider's room
     rows: list[dict] = []
     for idx, client in enumerate(clients):
         provider_id = client.provider_id
@@ -202,7 +204,8 @@ def _calendar(rng: random.Random, now: datetime, providers: list[Provider], clie
             rows.append({
                 "provider": provider_id, "client": client.id, "series": series.id, "policy": policies[provider_id].id,
                 "starts_at": occ.start, "ends_at": occ.end, "status": status, "location": series.location,
-                "telehealth": series.telehealth, "created_at": now - timedelta(weeks=11), "updated_at": now,
+                "telehealth": series.telehealth, "video_link": rooms[provider_id] if series.telehealth else None,
+                "created_at": now - timedelta(weeks=11), "updated_at": now,
             })
     # Singles inside the 24 h window, at a working hour tomorrow: one for the primary client
     # (booked under the old policy) and one for the second client, who has asked to cancel it.
@@ -213,11 +216,13 @@ def _calendar(rng: random.Random, now: datetime, providers: list[Provider], clie
                      "policy": policy[client.provider_id].id, "starts_at": soon,
                      "ends_at": soon + timedelta(minutes=50), "status": AppointmentStatus.SCHEDULED,
                      "location": "" if client is primary else "12 River St, Suite 3", "telehealth": client is primary,
+                     "video_link": rooms[client.provider_id] if client is primary else None,
                      "created_at": now - timedelta(days=30), "updated_at": now})
     far = _utc(datetime.combine(today + timedelta(days=12), time(15)), PRACTICE_ZONE)
     rows.append({"provider": primary.provider_id, "client": primary.id, "series": None,
                  "policy": policies[primary.provider_id].id, "starts_at": far, "ends_at": far + timedelta(minutes=30),
                  "status": AppointmentStatus.SCHEDULED, "location": "12 River St, Suite 3", "telehealth": False,
+                 "video_link": None,
                  "created_at": now - timedelta(days=2), "updated_at": now})
     rows = _drop_clashes(rows)
     insert_dicts(Appointment, rows)  # the store's bulk path, as series materialisation uses

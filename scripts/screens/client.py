@@ -115,3 +115,20 @@ def show_reminder(window) -> QWidget:
     window.reminders.check()
     settle(window)
     return window
+
+
+def show_join_video(window) -> QWidget:
+    """The dashboard five minutes before the client's next telehealth appointment (a fixed clock
+    moved on to it, the page woken by its own timer): Join video on the next-appointment card."""
+    from datetime import timedelta
+
+    from desktop.services import client_portal
+
+    ctx = window.ctx
+    rows = client_portal.upcoming(ctx.actor, now=ctx.service_now())
+    video = next(r for r in rows if r.telehealth and r.video_link)
+    ctx.clock.advance(video.start - timedelta(minutes=5) - ctx.clock.now())
+    page = window.go_to("dashboard")
+    page.refresh_now()
+    settle(window)
+    return window
