@@ -264,6 +264,7 @@ ENTRIES: tuple[Authority, ...] = (
     _row(client_portal.slots, CLIENT_OWN, lambda a, o: client_portal.slots(
         a, o.provider_id, SESSION, now=o.now, exclude_appointment_id=o.appointment)),
     _row(ical.client_calendar_file, CLIENT_SELF, lambda a, o: ical.client_calendar_file(a, now=o.now)),
+    _row(ical.provider_calendar_file, PROVIDERS_SELF, lambda a, o: ical.provider_calendar_file(a, now=o.now)),
     # -- cancelling ---------------------------------------------------------------------------
     _row(cancellation.cancel_preview, PARTIES, lambda a, o: cancellation.cancel_preview(a, o.appointment, now=o.now)),
     _row(cancellation.client_cancel_one, CLIENT_OWN,

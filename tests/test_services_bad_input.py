@@ -224,6 +224,7 @@ BASE: dict[str, Base] = {
     "fees.history.charge_history": lambda w: {"actor": w.team.support, "charge_id": w.charge},
     "fees.queries.search_charges": lambda w: {"actor": w.team.support, "search": "Casey", "limit": 50},
     "ical.client_calendar_file": lambda w: {"actor": w.team.client, "practice_name": "Test Practice", "now": NOW},
+    "ical.provider_calendar_file": lambda w: {"actor": w.team.owner, "practice_name": "Test Practice", "now": NOW},
     "maintenance.backup_database": lambda w: {"actor": w.team.owner, "destination": w.backups / "backup.db",
                                               "progress": None, "now": NOW},
     "messaging.list_threads": lambda w: {"actor": w.team.client, "kind": None},

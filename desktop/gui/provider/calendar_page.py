@@ -14,8 +14,10 @@ from ...rules.timefmt import format_range
 from ...rules.vocabulary import AppointmentStatus
 from ...rules.wording import NOT_COVERED
 from ...services import booking, provider
+from ...services import ical as services_ical
 from ...services.errors import AccountChanged, ServiceError
 from ...services.result import Change
+from ..calendar_file import CalendarFileSaver
 from ..widgets.calendar import CalendarMode, ProviderCalendar
 from ..widgets.page import Page, muted, page_layout
 from .appointment_dialogs import (
@@ -45,7 +47,17 @@ class CalendarPage(Page):
         self.new_button.setProperty("primary", True)
         self.new_button.setToolTip("New single or repeating appointment (Ctrl+N)")
         self.new_button.clicked.connect(lambda: self.open_new())
+        self.ics_button = QPushButton("Save calendar &file…", self)
+        self.ics_button.setObjectName("icsButton")
+        self.ics_button.setAccessibleName("Save calendar file (.ics)")
+        self.ics_button.setToolTip("Save your appointments as an .ics file another calendar program can import; "
+                                   "saving it again updates the events there (moved and cancelled ones too)")
+        self.ics = CalendarFileSaver(self, self._ics_read, title="Save calendar file",
+                                     file_name="my-practice-appointments.ics",
+                                     saved_text="import it into your calendar program.")
+        self.ics_button.clicked.connect(self.ics.choose)
         top.addWidget(self.new_button)
+        top.addWidget(self.ics_button)
         layout.addLayout(top)
         body = QHBoxLayout()
         self.calendar = ProviderCalendar(ctx, self)
@@ -59,6 +71,10 @@ class CalendarPage(Page):
         self.detail: provider.AppointmentDetail | None = None
         self.dialog = None
         self._render_detail()
+
+    def _ics_read(self):
+        actor, practice, now = self.ctx.actor, self.ctx.practice_name, self.ctx.service_now()
+        return lambda: services_ical.provider_calendar_file(actor, practice_name=practice, now=now)
 
     # ------------------------------------------------------------ detail panel
 
