@@ -38,6 +38,7 @@ from desktop.services import (
     catalogue,
     client_portal,
     clock,
+    day_sheet,
     dberrors,
     exports,
     ical,
@@ -265,6 +266,7 @@ ENTRIES: tuple[Authority, ...] = (
         a, o.provider_id, SESSION, now=o.now, exclude_appointment_id=o.appointment)),
     _row(ical.client_calendar_file, CLIENT_SELF, lambda a, o: ical.client_calendar_file(a, now=o.now)),
     _row(ical.provider_calendar_file, PROVIDERS_SELF, lambda a, o: ical.provider_calendar_file(a, now=o.now)),
+    _row(day_sheet.provider_day_sheet, PROVIDERS_SELF, lambda a, o: day_sheet.provider_day_sheet(a, o.now.date())),
     # -- cancelling ---------------------------------------------------------------------------
     _row(cancellation.cancel_preview, PARTIES, lambda a, o: cancellation.cancel_preview(a, o.appointment, now=o.now)),
     _row(cancellation.client_cancel_one, CLIENT_OWN,

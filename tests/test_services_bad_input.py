@@ -225,6 +225,7 @@ BASE: dict[str, Base] = {
     "fees.queries.search_charges": lambda w: {"actor": w.team.support, "search": "Casey", "limit": 50},
     "ical.client_calendar_file": lambda w: {"actor": w.team.client, "practice_name": "Test Practice", "now": NOW},
     "ical.provider_calendar_file": lambda w: {"actor": w.team.owner, "practice_name": "Test Practice", "now": NOW},
+    "day_sheet.provider_day_sheet": lambda w: {"actor": w.team.owner, "day": NOW.date()},
     "maintenance.backup_database": lambda w: {"actor": w.team.owner, "destination": w.backups / "backup.db",
                                               "progress": None, "now": NOW},
     "messaging.list_threads": lambda w: {"actor": w.team.client, "kind": None},

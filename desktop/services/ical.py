@@ -26,14 +26,12 @@ from ..rules.notice import hours_phrase
 from ..rules.series import local_to_utc, read_stored, rule_summary
 from ..rules.timefmt import format_instant
 from ..rules.vocabulary import AppointmentStatus, Role
-from ..rules.wording import INSURANCE_SENTENCE
+from ..rules.wording import INSURANCE_SENTENCE, TELEHEALTH_PLACE
 from ..store.models import Appointment, Client, FeePolicy, Provider, Series, Service, User
 from .actor import Actor, current_actor, require_role
 from .errors import NotAllowed
 from .tx import utc_now
 from .validation import entry_point
-
-TELEHEALTH = "Telehealth (video session)"
 
 
 @entry_point
@@ -146,7 +144,7 @@ def _event(uid: str, row: dict, words: _Words, zone: ZoneInfo, now: datetime, *,
     event.add("dtstart", row["starts_at"].astimezone(zone))
     event.add("duration", row["ends_at"] - row["starts_at"])  # exact time, as the rows keep it
     event.add("summary", words.summary(row))
-    event.add("location", TELEHEALTH if row["telehealth"] else row["location"])
+    event.add("location", TELEHEALTH_PLACE if row["telehealth"] else row["location"])
     event.add("description", words.description(row, repeating=repeating))
     event.add("sequence", sequence)
     event.add("last-modified", row["updated_at"])

@@ -10,14 +10,15 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...rules import series as series_rules
-from ...rules.timefmt import format_range
+from ...rules.timefmt import format_instant, format_range
 from ...rules.vocabulary import AppointmentStatus
 from ...rules.wording import NOT_COVERED
-from ...services import booking, provider
+from ...services import booking, day_sheet, provider
 from ...services import ical as services_ical
 from ...services.errors import AccountChanged, ServiceError
 from ...services.result import Change
 from ..calendar_file import CalendarFileSaver
+from ..printing import print_html
 from ..widgets.calendar import CalendarMode, ProviderCalendar
 from ..widgets.page import Page, muted, page_layout
 from .appointment_dialogs import (
@@ -28,6 +29,7 @@ from .appointment_dialogs import (
     NewAppointmentDialog,
     NoShowDialog,
 )
+from .day_sheet import day_sheet_html, day_sheet_title
 
 
 class CalendarPage(Page):
@@ -58,6 +60,12 @@ class CalendarPage(Page):
         self.ics_button.clicked.connect(self.ics.choose)
         top.addWidget(self.new_button)
         top.addWidget(self.ics_button)
+        self.print_button = QPushButton("&Print day sheet…", self)
+        self.print_button.setObjectName("printDaySheetButton")
+        self.print_button.setAccessibleName("Print day sheet")
+        self.print_button.setToolTip("Print the day shown: times, clients, services, places and statuses (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_day_sheet)
+        top.addWidget(self.print_button)
         layout.addLayout(top)
         body = QHBoxLayout()
         self.calendar = ProviderCalendar(ctx, self)
@@ -68,9 +76,22 @@ class CalendarPage(Page):
         self.calendar.appointment_activated.connect(self.show_detail)
         self.calendar.day_activated.connect(self._day_activated)
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_new())
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_day_sheet)
         self.detail: provider.AppointmentDetail | None = None
         self.dialog = None
         self._render_detail()
+
+    def print_day_sheet(self) -> None:
+        """The calendar's day (the one shown in Day view; else the day it is on), read on the
+        reader, then the print dialog (Ctrl+P)."""
+        actor, day = self.ctx.actor, self.calendar.anchor
+        self.read(lambda: day_sheet.provider_day_sheet(actor, day), self._print_day_sheet, slot="print")
+
+    def _print_day_sheet(self, sheet) -> None:
+        issued = format_instant(self.ctx.now(), self.ctx.actor.time_zone, with_year=True)
+        said = print_html(self, day_sheet_html(sheet, issued), day_sheet_title(sheet))
+        if said is not None:
+            self.window().statusBar().showMessage(said, 8000)
 
     def _ics_read(self):
         actor, practice, now = self.ctx.actor, self.ctx.practice_name, self.ctx.service_now()
