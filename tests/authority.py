@@ -51,6 +51,7 @@ from desktop.services import (
     policy,
     practice,
     practice_calendar,
+    reports,
     reschedule,
     restore,
     search,
@@ -232,6 +233,8 @@ ENTRIES: tuple[Authority, ...] = (
          allowed_errors=(InvalidInput,), note="the allowed call names a missing file: the matrix never swaps the "
                                               "database it runs on"),
     _row(audit_trail.verify_audit_trail, OWNER_SELF, lambda a, o: audit_trail.verify_audit_trail(a)),
+    _row(reports.practice_report, OWNER_SELF, lambda a, o: reports.practice_report(a, o.now.date(), 3, now=o.now)),
+    _row(reports.report_providers, OWNER_SELF, lambda a, o: reports.report_providers(a)),
     # -- booking and the calendars -----------------------------------------------------------
     _row(booking.book_appointment, PARTIES, lambda a, o: booking.book_appointment(a, booking.BookingRequest(
         o.provider_id, o.client_id, o.slot(1), SESSION), now=o.now)),

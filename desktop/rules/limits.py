@@ -157,6 +157,8 @@ TEXTS: dict[str, Text] = {
     "backup": Text("backup file", 4096),
 }
 
+MAX_REPORT_MONTHS = 24  # a report's period: up to two years, month by month
+
 WHOLES: dict[str, Whole] = {
     "notice_hours": Whole("notice window", 0, MAX_NOTICE_HOURS, "hours"),
     "grace_minutes": Whole("grace period", 0, MAX_GRACE_MINUTES, "minutes"),
@@ -164,6 +166,7 @@ WHOLES: dict[str, Whole] = {
     "days": Whole("number of days", 1, BOOKING_DAYS),
     "limit": Whole("number of rows", 1, 1000),
     "lock_after_minutes": Whole("lock timeout", MIN_LOCK_MINUTES, MAX_LOCK_MINUTES, "minutes"),
+    "months": Whole("number of months", 1, MAX_REPORT_MONTHS),
 }
 # Not here: a working block's weekday. rules/working_hours.py refuses a day outside Monday to
 # Sunday in the words the booking page uses; the entry point only checks it is a whole number.
