@@ -115,6 +115,7 @@ def main(argv: list[str]) -> int:
         from scripts.screens import client as client_screens
         from scripts.screens import dark as dark_screens
         from scripts.screens import practice as practice_screens
+        from scripts.screens import reports as reports_screens
         from scripts.screens import provider as provider_screens
         from scripts.screens import support as support_screens
 
@@ -139,6 +140,7 @@ def main(argv: list[str]) -> int:
             ("practice-week", practice_screens.show_week),
             ("practice-month", practice_screens.show_month),
             ("practice-month-one-provider", practice_screens.show_one_provider_month),
+            ("owner-reports", reports_screens.show_reports),
             ("provider-server-gone", provider_screens.show_server_gone),  # last: its banners stay
         ])
         # The demo's pending late-cancellation request is for Dr. Chen's client.

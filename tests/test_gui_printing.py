@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QDialog
 from desktop.gui import printing
 from desktop.rules.series import day_bounds_utc
 from desktop.store.models import Appointment, AppointmentStatus, Charge, Client, Provider, User
-from tests.guikit import click, make_controller, show_page, sign_in, wait_reads
+from tests.guikit import (
+    assert_main_actions_have_their_own_keys,
+    click,
+    make_controller,
+    show_page,
+    sign_in,
+    wait_reads,
+)
 
 
 @pytest.fixture
@@ -82,6 +89,7 @@ def test_the_clients_statement_prints_with_its_insurance_sentence(qtbot, demo_db
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "alex.morgan")
     billing = show_page(window, "billing")
+    assert_main_actions_have_their_own_keys(window, [billing.statement_button, billing.print_button])
     click(qtbot, billing.print_button)
     qtbot.waitUntil(lambda: printed["pdf"].exists() and printed["pdf"].stat().st_size > 0)
     text = printed["texts"][-1]

@@ -61,3 +61,10 @@ def test_a_file_that_is_not_ours_is_never_overwritten(qtbot, demo_db, now, tmp_p
     qtbot.waitUntil(lambda: bool(message_boxes()))
     message_boxes()[-1].close()
     assert notes.read_text() == "my own notes"
+
+
+def test_the_calendars_new_buttons_have_keys_of_their_own(qtbot, demo_db, now, tmp_path, monkeypatch):
+    from tests.guikit import assert_main_actions_have_their_own_keys
+
+    window, page = _page(qtbot, demo_db, now, tmp_path, monkeypatch, tmp_path / "x.ics")
+    assert_main_actions_have_their_own_keys(window, [page.new_button, page.ics_button, page.print_button])

@@ -28,6 +28,8 @@ LEAD_EDGES_HOURS = (0, 2, 6, 12, 24, 48, 72, 168)
 LEAD_LABELS = ("After the start", "0–2 h", "2–6 h", "6–12 h", "12–24 h", "1–2 days", "2–3 days", "3–7 days",
                "7 days or more")
 
+LEAD_SHORT = ("after", "0–2h", "2–6h", "6–12h", "12–24h", "1–2d", "2–3d", "3–7d", "7d +")  # a chart's axis
+
 
 def lead_bucket(seconds: int) -> int:
     """The bucket of a lead time in whole seconds before the start (negative: after it)."""
@@ -69,6 +71,11 @@ class Period:
 
     def labels(self) -> list[str]:
         return [f"{d:%b %Y}" for d in self.month_days()[:-1]]
+
+    def short_labels(self) -> list[str]:
+        """For a chart's axis: the month, and under it the year at the first month and each January."""
+        days = self.month_days()[:-1]
+        return [f"{d:%b}\n{d:%Y}" if i == 0 or d.month == 1 else f"{d:%b}" for i, d in enumerate(days)]
 
 
 def month_of(instant: datetime, bounds: list[datetime]) -> int | None:
