@@ -79,6 +79,19 @@ def _read(condition) -> list[dict]:
     return list(query.dicts())
 
 
+_SERIES_COLUMNS = ("id", "series_id", "starts_at", "ends_at", "status", "version", "location", "telehealth",
+                   "updated_at")
+
+
+def _series_rows(series_ids: list[int]) -> list[dict]:
+    """Every occurrence row of these series (the unique (series_id, starts_at) index)."""
+    query = (Appointment.select(Appointment.id, Appointment.series, Appointment.starts_at, Appointment.ends_at,
+                                Appointment.status, Appointment.version, Appointment.location,
+                                Appointment.telehealth, Appointment.updated_at)
+             .where(Appointment.series.in_(series_ids)).order_by(Appointment.starts_at, Appointment.id))
+    return [dict(zip(_SERIES_COLUMNS, row, strict=True)) for row in query.tuples()]
+
+
 def _file(actor: Actor, owner_condition, *, for_client: bool, title: str, now: datetime) -> bytes:
     since = now - plan.HISTORY
     recent = _read(owner_condition & (Appointment.starts_at >= since))
@@ -94,9 +107,12 @@ def _file(actor: Actor, owner_condition, *, for_client: bool, title: str, now: d
             cal.add_component(_single(row, words, ZoneInfo(actor.time_zone), now))
             span.append(row["starts_at"].date())
     if series_ids:
+        # Each series' words (service, names, policy) from one of its recent rows; its whole
+        # history of rows, light (no joins), because an EXDATE may be years back.
+        words_of = {r["series_id"]: r for r in recent if r["series_id"] is not None}
         occurrences: dict[int, list[dict]] = {}
-        for row in _read(Appointment.series.in_(series_ids)):
-            occurrences.setdefault(row["series_id"], []).append(row)
+        for row in _series_rows(series_ids):
+            occurrences.setdefault(row["series_id"], []).append({**words_of[row["series_id"]], **row})
         for series in Series.select().where(Series.id.in_(series_ids)).order_by(Series.id):
             for event in _series_events(series, occurrences.get(series.id, []), words, now, span):
                 cal.add_component(event)
