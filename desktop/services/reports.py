@@ -18,6 +18,7 @@ from peewee import JOIN, SQL, Case, PostgresqlDatabase, fn
 from ..rules import reports as rules
 from ..rules.reports import Attendance, FeeFigures, LeadCount, Period, Report, RequestCount
 from ..rules.vocabulary import AppointmentStatus, CancellationKind, ChargeStatus, Role
+from ..store.compiled import CompiledSelect, Param
 from ..store.models import (
     Appointment,
     Cancellation,
@@ -78,12 +79,19 @@ def practice_report(actor: Actor, first_month: date, months: int, provider_id: i
 
 # -- the reads ----------------------------------------------------------------------------------
 
+def _providers_query():
+    return (Provider.select(Provider.id, User.display_name).join(User, on=(Provider.user == User.id))
+            .order_by(User.display_name, Provider.id))
+
+
+# Compiled once per database (store/compiled.py): the filter reads it on every load.
+_ALL_PROVIDERS = CompiledSelect(_providers_query)
+_ONE_PROVIDER = CompiledSelect(lambda: _providers_query().where(Provider.id == Param("provider")))
+
+
 def _providers(provider_id: int | None) -> list[tuple[int, str]]:
-    query = (Provider.select(Provider.id, User.display_name).join(User, on=(Provider.user == User.id))
-             .order_by(User.display_name, Provider.id))
-    if provider_id is not None:
-        query = query.where(Provider.id == provider_id)
-    return [(pid, name) for pid, name in query.tuples()]
+    rows = _ALL_PROVIDERS.rows() if provider_id is None else _ONE_PROVIDER.rows(provider=provider_id)
+    return [(pid, name) for pid, name in rows]
 
 
 def _month(column, bounds: list[datetime]):
