@@ -195,3 +195,12 @@ def test_a_changed_series_ends_the_old_rule_in_utc_and_both_read_back(team, now)
     assert expanded(data, lo, hi) == kept_in_database(Appointment.client == client.client_id, lo, hi)
     rules = [e["RRULE"].to_ical().decode() for e in events(data) if "RRULE" in e]
     assert len(rules) == 2 and all("UNTIL=" in r and r.split("UNTIL=")[1][:16].endswith("Z") for r in rules)
+
+
+def test_a_series_whose_rule_is_not_ours_is_written_as_its_rows(team, now):
+    series_id = weekly_series(team.owner, team.client, datetime(2027, 1, 4, 10, 0), now=now, count=3)
+    Series.update(rrule="FREQ=SECONDLY").where(Series.id == series_id).execute()
+    data = ical.client_calendar_file(team.client, now=now)
+    uids = {str(e["UID"]) for e in events(data)}
+    assert uids == {plan.appointment_uid(i) for i in occurrence_ids(series_id)}
+    assert all("RRULE" not in e for e in events(data))

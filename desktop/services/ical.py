@@ -23,7 +23,7 @@ from peewee import JOIN
 
 from ..rules import calendar_file as plan
 from ..rules.notice import hours_phrase
-from ..rules.series import local_to_utc, read_stored, rule_summary
+from ..rules.series import UnreadableRule, local_to_utc, read_stored, rule_summary
 from ..rules.timefmt import format_instant
 from ..rules.vocabulary import AppointmentStatus, Role
 from ..rules.wording import INSURANCE_SENTENCE, TELEHEALTH_PLACE
@@ -178,8 +178,13 @@ def _file_row(row: dict) -> plan.FileRow:
 
 def _series_events(series: Series, rows: list[dict], words: _Words, now: datetime,
                    span: list[date]) -> list[Event]:
+    try:
+        first_local = read_stored(series.rrule, series.first_local, series.time_zone)
+    except UnreadableRule:  # not a rule we wrote: its rows stand alone, as they are
+        zone = ZoneInfo(words.zone)
+        span += [r["starts_at"].date() for r in rows]
+        return [_single(r, words, zone, now) for r in rows]
     zone = ZoneInfo(series.time_zone)
-    first_local = read_stored(series.rrule, series.first_local, series.time_zone)
     shape = plan.SeriesShape(series.rrule, first_local, series.time_zone,
                              timedelta(minutes=series.duration_minutes), series.materialised_until)
     laid_out = plan.plan_series(shape, [_file_row(r) for r in rows])
