@@ -49,28 +49,15 @@ class CalendarPage(Page):
         self.new_button.setProperty("primary", True)
         self.new_button.setToolTip("New single or repeating appointment (Ctrl+N)")
         self.new_button.clicked.connect(lambda: self.open_new())
-        self.ics_button = QPushButton("Save calendar &file…", self)
-        self.ics_button.setObjectName("icsButton")
-        self.ics_button.setAccessibleName("Save calendar file (.ics)")
-        self.ics_button.setToolTip("Save your appointments as an .ics file another calendar program can import; "
-                                   "saving it again updates the events there (moved and cancelled ones too)")
-        self.ics = CalendarFileSaver(self, self._ics_read, title="Save calendar file",
-                                     file_name="my-practice-appointments.ics",
-                                     saved_text="import it into your calendar program.")
-        self.ics_button.clicked.connect(self.ics.choose)
         top.addWidget(self.new_button)
-        top.addWidget(self.ics_button)
-        self.print_button = QPushButton("&Print day sheet…", self)
-        self.print_button.setObjectName("printDaySheetButton")
-        self.print_button.setAccessibleName("Print day sheet")
-        self.print_button.setToolTip("Print the day shown: times, clients, services, places and statuses (Ctrl+P)")
-        self.print_button.clicked.connect(self.print_day_sheet)
-        top.addWidget(self.print_button)
         layout.addLayout(top)
         body = QHBoxLayout()
         self.calendar = ProviderCalendar(ctx, self)
         body.addWidget(self.calendar, 1)
-        body.addWidget(self._detail_panel())
+        side = QVBoxLayout()
+        side.addWidget(self._detail_panel(), 1)
+        side.addWidget(self._calendar_panel())
+        body.addLayout(side)
         layout.addLayout(body, 1)
         self.calendar.appointment_selected.connect(self.show_detail)
         self.calendar.appointment_activated.connect(self.show_detail)
@@ -96,6 +83,27 @@ class CalendarPage(Page):
     def _ics_read(self):
         actor, practice, now = self.ctx.actor, self.ctx.practice_name, self.ctx.service_now()
         return lambda: services_ical.provider_calendar_file(actor, practice_name=practice, now=now)
+
+    def _calendar_panel(self) -> QWidget:
+        """Under the detail panel: what concerns the whole calendar (its file, the day's sheet)."""
+        panel = QFrame(self)
+        panel.setObjectName("calendarActionsPanel")
+        panel.setProperty("card", True)
+        panel.setFixedWidth(280)
+        v = QVBoxLayout(panel)
+        self.ics_button = self._action(panel, "Save calendar &file…", "icsButton", lambda: self.ics.choose())
+        self.ics_button.setAccessibleName("Save calendar file (.ics)")
+        self.ics_button.setToolTip("Save your appointments as an .ics file another calendar program can import; "
+                                   "saving it again updates the events there (moved and cancelled ones too)")
+        self.ics = CalendarFileSaver(self, self._ics_read, title="Save calendar file",
+                                     file_name="my-practice-appointments.ics",
+                                     saved_text="import it into your calendar program.")
+        self.print_button = self._action(panel, "&Print day sheet…", "printDaySheetButton", self.print_day_sheet)
+        self.print_button.setToolTip("Print the day the calendar is on: times, clients, services, places and "
+                                     "statuses (Ctrl+P)")
+        for w in (self.ics_button, self.print_button):
+            v.addWidget(w)
+        return panel
 
     # ------------------------------------------------------------ detail panel
 
