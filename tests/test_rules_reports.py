@@ -43,3 +43,15 @@ def test_the_csv_has_every_figure():
     assert ("fees", "Dr. A", "Nov 2026", "charged_amount (USD)", "50.00") in rows
     assert ("requests", "Dr. A", "", "late:declined", "1") in rows
     assert report.attendance_by_provider()[0][1].booked == 10 and report.fee_totals()["USD"].waived == 1
+
+
+def test_fees_add_up_by_provider_and_in_all():
+    period = r.Period(date(2026, 10, 1), 2)
+    fees = (r.FeeFigures(1, 0, "USD", 1, 1000), r.FeeFigures(1, 1, "USD", 2, 3000, 1, 1500),
+            r.FeeFigures(2, 1, "USD", 1, 2000, 0, 0, 1, 500))
+    report = r.Report(period, "UTC", tuple(period.labels()), ((1, "A"), (2, "B")), (), (), fees, (), ())
+    by = dict(report.fees_by_provider())
+    assert by["A"].charged == 3 and by["A"].charged_cents == 4000 and by["A"].waived_cents == 1500
+    assert by["B"].adjusted_off_cents == 500
+    total = report.fee_totals()["USD"]
+    assert (total.charged, total.charged_cents, total.waived, total.adjusted) == (4, 6000, 1, 1)

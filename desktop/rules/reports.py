@@ -170,19 +170,28 @@ class Report:
 
     def fee_totals(self) -> dict[str, FeeFigures]:
         """Per currency, every provider and month together."""
-        totals: dict[str, list[int]] = {}
-        for f in self.fees:
-            t = totals.setdefault(f.currency, [0] * 6)
-            for i, v in enumerate((f.charged, f.charged_cents, f.waived, f.waived_cents, f.adjusted,
-                                   f.adjusted_off_cents)):
-                t[i] += v
-        return {cur: FeeFigures(0, -1, cur, *t) for cur, t in totals.items()}
+        return {cur: f for (_pid, cur), f in _sum_fees(self.fees, by_provider=False).items()}
+
+    def fees_by_provider(self) -> list[tuple[str, FeeFigures]]:
+        """Per provider (in the report's order) and currency, the months together."""
+        sums = _sum_fees(self.fees, by_provider=True)
+        return [(name, sums[(pid, cur)]) for pid, name in self.providers
+                for cur in sorted(c for p, c in sums if p == pid)]
 
     def request_totals(self) -> dict[tuple[str, str], int]:
         out: dict[tuple[str, str], int] = {}
         for r in self.requests:
             out[(r.kind, r.status)] = out.get((r.kind, r.status), 0) + r.count
         return out
+
+
+def _sum_fees(fees: tuple[FeeFigures, ...], *, by_provider: bool) -> dict[tuple[int, str], FeeFigures]:
+    totals: dict[tuple[int, str], list[int]] = {}
+    for f in fees:
+        t = totals.setdefault((f.provider_id if by_provider else 0, f.currency), [0] * 6)
+        for i, v in enumerate((f.charged, f.charged_cents, f.waived, f.waived_cents, f.adjusted, f.adjusted_off_cents)):
+            t[i] += v
+    return {(pid, cur): FeeFigures(pid, -1, cur, *t) for (pid, cur), t in totals.items()}
 
 
 def _sum_attendance(cells: list[Attendance], provider_id: int, month: int) -> Attendance:

@@ -50,13 +50,15 @@ def report_html(report: Report, *, title: str = "") -> str:
                                                            "With notice"], True)
                  + "".join(_row([rules.LEAD_LABELS[i], inside, outside])
                            for i, (inside, outside) in enumerate(report.lead_histogram())) + "</table>")
-    fees = report.fee_totals()
+    fee_rows = [("Every provider", f) for _cur, f in sorted(report.fee_totals().items())]
+    if len(report.providers) > 1:
+        fee_rows += report.fees_by_provider()
     parts.append("<h3>Fees</h3>" + f"<p>{escape(FEES_ARE_SELF_PAY)}</p>" + TABLE
-                 + _row(["Currency", "Charged", "Charged amount", "Waived", "Waived amount", "Adjusted",
+                 + _row(["", "Charged", "Charged amount", "Waived", "Waived amount", "Adjusted",
                          "Taken off by adjustments"], True)
-                 + ("".join(_row([cur, f.charged, rules.money(f.charged_cents, cur), f.waived,
-                                  rules.money(f.waived_cents, cur), f.adjusted, rules.money(f.adjusted_off_cents, cur)])
-                            for cur, f in sorted(fees.items()))
+                 + ("".join(_row([who, f.charged, rules.money(f.charged_cents, f.currency), f.waived,
+                                  rules.money(f.waived_cents, f.currency), f.adjusted,
+                                  rules.money(f.adjusted_off_cents, f.currency)]) for who, f in fee_rows)
                     or _row(["No fees were charged in this period.", "", "", "", "", "", ""]))
                  + "</table>")
     requests = report.request_totals()
