@@ -144,6 +144,7 @@ def main(argv: list[str]) -> int:
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])
         session("support", [("support-desk", support_screens.show_support_desk)])
+        session("alex.morgan", [("client-waitlist-offer", client_screens.show_waitlist_offer)])
         # Last, since it moves the clock on: the reminder before the free cancellation ends.
         session("marlow.zimmer", [("client-reminder", client_screens.show_reminder)])
         controller.shutdown()

@@ -59,6 +59,13 @@ def test_practice_calendar_drivers(qtbot, demo_db, now, tmp_path):
     assert page.rows and {r.provider_id for r in page.rows} == {page.providers[1].id}
 
 
+def test_waitlist_driver(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    assert client_screens.show_waitlist_offer(window) is window
+    assert window.pages["dashboard"].offers.isVisible() and window.pages["dashboard"].offers.offers
+
+
 def test_reminder_driver(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "marlow.zimmer")

@@ -166,6 +166,7 @@ WHOLES: dict[str, Whole] = {
     "days": Whole("number of days", 1, BOOKING_DAYS),
     "limit": Whole("number of rows", 1, 1000),
     "lock_after_minutes": Whole("lock timeout", MIN_LOCK_MINUTES, MAX_LOCK_MINUTES, "minutes"),
+    "weekdays": Whole("day of the week", 0, 6),
     "before_start_minutes": Whole("reminder before the start", 1, MAX_REMINDER_BEFORE_START_MINUTES, "minutes"),
     "before_deadline_hours": Whole("reminder before free cancellation ends", 1, MAX_REMINDER_BEFORE_DEADLINE_HOURS,
                                    "hours"),

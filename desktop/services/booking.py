@@ -15,6 +15,7 @@ from ..store.models import (
     Appointment,
     AppointmentStatus,
     AuditEvent,
+    FeePolicy,
     Client,
     Provider,
     Role,
@@ -126,34 +127,42 @@ def require_offered_slot(provider_id: int, start: datetime, length: timedelta, o
 def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | None = None) -> OpResult:
     """A client books an open slot of their provider's; a provider books any free time of a
     declared length (limits: 5 minutes to 12 hours) for one of their clients."""
-    end = request.start + request.duration
     with write_transaction(actor):
         now = utc_now(now)  # the server's clock on PostgreSQL, read in the transaction
-        if request.start <= now:
-            raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
-        _check_booker(actor, request.provider_id, request.client_id)
-        if actor.is_client:
-            offered = _offered_length(request.provider_id, request.service_id)
-            require_offered_slot(request.provider_id, request.start, request.duration, offered, now)
-        elif request.service_id is not None and not Service.select().where(
-                Service.id == request.service_id, Service.provider == request.provider_id).exists():
-            raise NotFound("That service is not offered by this provider.")
-        clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
-        if clash is not None:
-            raise Conflict(TIME_TAKEN)
-        # On PostgreSQL the database refuses an overlap the check above could not yet see (another
-        # workstation's booking committing this instant): the guard makes it the same Conflict.
-        policy = current_policy(request.provider_id)
-        appt = Appointment.create(
-            provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
-            starts_at=request.start, ends_at=end, location=request.location, telehealth=request.telehealth,
-            notes=request.notes, created_at=now, updated_at=now,
-        )
-        audit(actor, "book_appointment", "appointment", appt.id, at=now,
-              start=request.start.isoformat(), policy_version=policy.version)
+        appt, policy = book_within(actor, request, now)
     # What cancelling it will mean, in the confirmation: never a free cancellation the rule refuses.
     terms = booking_terms(request.start, now, snapshot(policy))
     return OpResult(Change.APPOINTMENTS, "Appointment booked.", appt.id, notice=terms.sentence(actor.time_zone))
+
+
+def book_within(actor: Actor, request: BookingRequest, now: datetime) -> tuple[Appointment, FeePolicy]:
+    """The booking rules and the new row, inside the caller's write transaction (booking, and
+    accepting a waitlist offer): a client books an offered slot of their own provider's; a
+    provider any free time of one of their clients'."""
+    end = request.start + request.duration
+    if request.start <= now:
+        raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
+    _check_booker(actor, request.provider_id, request.client_id)
+    if actor.is_client:
+        offered = _offered_length(request.provider_id, request.service_id)
+        require_offered_slot(request.provider_id, request.start, request.duration, offered, now)
+    elif request.service_id is not None and not Service.select().where(
+            Service.id == request.service_id, Service.provider == request.provider_id).exists():
+        raise NotFound("That service is not offered by this provider.")
+    clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
+    if clash is not None:
+        raise Conflict(TIME_TAKEN)
+    # On PostgreSQL the database refuses an overlap the check above could not yet see (another
+    # workstation's booking committing this instant): the guard makes it the same Conflict.
+    policy = current_policy(request.provider_id)
+    appt = Appointment.create(
+        provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
+        starts_at=request.start, ends_at=end, location=request.location, telehealth=request.telehealth,
+        notes=request.notes, created_at=now, updated_at=now,
+    )
+    audit(actor, "book_appointment", "appointment", appt.id, at=now,
+          start=request.start.isoformat(), policy_version=policy.version)
+    return appt, policy
 
 
 @dataclass(frozen=True)
