@@ -138,3 +138,17 @@ def test_joining_leaving_and_only_ones_own_offers(team, now):
     assert [o.id for o in waitlist.my_offers(first, now=now)] == [offer.id]  # an offer made stays theirs
     with pytest.raises(NotAllowed):
         waitlist.join_waitlist(team.owner, EVERY_DAY, time(9), time(12), now=now)
+
+
+def test_a_late_cancellation_granted_offers_the_time_too(team, now):
+    from desktop.rules.late_requests import LateDecision
+    from desktop.services.provider.late_requests import decide_late_request
+
+    _waiting(team, now, n=1)
+    start = now + timedelta(hours=6)  # inside the notice window: the client must ask
+    appt = factories.book(team.owner, team.client, start, now=now)
+    request = cancellation.request_late_cancellation(team.client, appt, "Something came up.", now=now).value
+    assert WaitlistOffer.select().count() == 0
+    decide_late_request(team.owner, request, LateDecision.APPROVE_WAIVE, now=now)
+    (offer,) = WaitlistOffer.select()
+    assert offer.starts_at == start.astimezone(offer.starts_at.tzinfo)
