@@ -59,7 +59,7 @@ def main() -> int:
         runs = [
             ["run.py", "--repeat", "10" if q else "30"] + (["--years", "2"] if q else []),
             ["screen_reads.py", *d, "--rounds", "10" if q else "40"],
-            ["startup.py", *d, "--rounds", "3" if q else "9"],
+            ["startup.py", *d, "--rounds", "3" if q else "9", "--user", "provider01"],
             ["practice_calendar.py", *d, "--rounds", "2" if q else "5"],
             ["provider_calendar.py", *d, "--rounds", "2" if q else "6"],
             ["window.py", *d, "--rounds", "1" if q else "3"],

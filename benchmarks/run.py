@@ -203,8 +203,8 @@ def bench_startup(path: Path, repeat: int) -> None:
         settings = str(Path(tmp) / "settings.ini")
         ours, bare = [], []
         for _ in range(repeat):
-            ours.append(_run(OURS, str(ROOT), str(path), settings))
-            bare.append(_run(BARE))
+            ours.append(_run(OURS, str(ROOT), str(path), settings, "")[0])
+            bare.append(_run(BARE)[0])
     line("start-up to painted sign-in window", ours, bare, "bare QWidget shown and painted")
 
 

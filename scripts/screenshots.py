@@ -115,8 +115,8 @@ def main(argv: list[str]) -> int:
         from scripts.screens import client as client_screens
         from scripts.screens import dark as dark_screens
         from scripts.screens import practice as practice_screens
-        from scripts.screens import reports as reports_screens
         from scripts.screens import provider as provider_screens
+        from scripts.screens import reports as reports_screens
         from scripts.screens import support as support_screens
 
         session("alex.morgan", [
@@ -146,6 +146,9 @@ def main(argv: list[str]) -> int:
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])
         session("support", [("support-desk", support_screens.show_support_desk)])
+        session("alex.morgan", [("client-waitlist-offer", client_screens.show_waitlist_offer)])
+        # Last, since it moves the clock on: the reminder before the free cancellation ends.
+        session("marlow.zimmer", [("client-reminder", client_screens.show_reminder)])
         controller.shutdown()
         close_practice_database()
     return 0

@@ -39,3 +39,41 @@ def test_the_provider_finds_a_clients_appointment_and_sees_it_on_the_calendar(qt
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Nothing found"), timeout=5000)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def _find_by_keys(qtbot, target, text: str):
+    qtbot.keyClick(target, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = wait_for_window(qtbot, lambda w: isinstance(w, FindDialog) and w.isVisible())
+    qtbot.keyClicks(dialog.edit, text)
+    qtbot.waitUntil(lambda: dialog.results.count() > 0, timeout=5000)
+    return dialog
+
+
+def test_the_owner_and_the_front_desk_find_in_the_whole_practice_and_see_it_on_the_practice_calendar(
+        qtbot, demo_db, now, tmp_path):
+    from desktop.store.models import Provider
+    from tests.factories import PASSWORD, add_front_desk
+
+    add_front_desk(now, "frankie.desk")
+    # A client of another provider than the owner, with an appointment to come.
+    owner = User.get(User.username == "dr.rivera")
+    theirs = (Appointment.select().join(Provider, on=(Appointment.provider == Provider.id))
+              .where(Provider.user != owner.id, Appointment.starts_at > now).order_by(Appointment.starts_at).first())
+    client_name = Client.get_by_id(theirs.client_id).user.display_name
+    provider_name = Provider.get_by_id(theirs.provider_id).user.display_name
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    for username, password in (("dr.rivera", "demo-password"), ("frankie.desk", PASSWORD)):
+        window = sign_in(qtbot, controller, username, password)
+        page = show_page(window, "practice")
+        qtbot.waitUntil(window.ctx.reads.is_idle)
+        dialog = _find_by_keys(qtbot, page, f"#{theirs.id}")
+        assert dialog.windowTitle() == "Find an appointment in the practice"
+        item = dialog.results.currentItem()
+        assert item.data(Qt.ItemDataRole.UserRole).id == theirs.id
+        assert f"{client_name} with {provider_name}" in item.text()
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible())
+        qtbot.waitUntil(lambda p=page: p.grid.selected_id == theirs.id, timeout=5000)
+        assert provider_name in page.detail.text() and len(page.shown_providers()) == len(page.providers)
+        controller.sign_out()
+        qtbot.waitUntil(lambda: controller.ops.is_idle() and controller.reads.is_idle())

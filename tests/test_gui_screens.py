@@ -69,6 +69,20 @@ def test_reports_driver(qtbot, demo_db, now, tmp_path):
     assert sum(a.booked for a in page.report.attendance) > 0 and not window.grab().isNull()
 
 
+def test_waitlist_driver(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    assert client_screens.show_waitlist_offer(window) is window
+    assert window.pages["dashboard"].offers.isVisible() and window.pages["dashboard"].offers.offers
+
+
+def test_reminder_driver(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "marlow.zimmer")
+    assert client_screens.show_reminder(window) is window
+    assert window.reminder_strip.isVisible() and "free until" in window.reminder_strip.text.text()
+
+
 def test_client_drivers(qtbot, demo_db, now, tmp_path):
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     window = sign_in(qtbot, controller, "alex.morgan")

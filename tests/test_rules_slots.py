@@ -169,3 +169,48 @@ def test_the_overlap_search_finds_what_checking_every_busy_interval_finds(busy):
     args = (blocks, intervals, "America/New_York", date(2026, 3, 2), 14, timedelta(minutes=50), now)
     found = [(s.start, s.end) for s in open_slots(*args, step=timedelta(minutes=30))]
     assert found == _naive_open_slots(*args, timedelta(minutes=30))
+
+
+def _slots_slot_by_slot(blocks, busy, zone_name, first_day, days, length, now, step):
+    """The definition, one slot at a time: each wall-clock start fixed in the zone on its own."""
+    from desktop.rules.series import local_to_utc
+
+    zone, out = ZoneInfo(zone_name), []
+    for offset in range(days):
+        day = first_day + timedelta(days=offset)
+        for block in sorted((b for b in blocks if b.weekday == day.weekday()), key=lambda b: b.start):
+            cursor, block_end = datetime.combine(day, block.start), datetime.combine(day, block.end)
+            while cursor + length <= block_end:
+                start = local_to_utc(cursor, zone)
+                exists = start.astimezone(zone).replace(tzinfo=None) == cursor
+                if exists and start > now and not any(bs < start + length and be > start for bs, be in busy):
+                    out.append((start, start + length))
+                cursor += step
+    return out
+
+
+# Days around the year's changes of offset in zones that change at different hours (and one
+# that changes by 30 minutes), so blocks cross a change, start or end inside one, or miss it.
+_CHANGES = [("America/New_York", date(2026, 3, 8)), ("America/New_York", date(2026, 11, 1)),
+            ("Europe/London", date(2026, 3, 29)), ("Europe/London", date(2026, 10, 25)),
+            ("Australia/Lord_Howe", date(2026, 4, 5)), ("Australia/Lord_Howe", date(2026, 10, 4))]
+
+
+@given(change=st.sampled_from(_CHANGES), shift=st.integers(-1, 1),
+       hours=st.lists(st.tuples(st.integers(0, 22), st.integers(1, 8)), min_size=1, max_size=3),
+       busy=st.lists(st.tuples(st.integers(0, 3 * 24 * 4), st.integers(1, 12)), max_size=8),
+       length=st.sampled_from([30, 50, 60]), step=st.sampled_from([30, 60]))
+def test_blocks_without_a_change_of_offset_step_in_utc_and_agree_with_slot_by_slot(change, shift, hours, busy,
+                                                                                 length, step):
+    zone_name, day = change
+    first_day = day + timedelta(days=shift)
+    blocks = [WorkingBlock(w, time(h), time(min(h + n, 23), 59 if h + n >= 24 else 0))
+              for w in range(7) for h, n in hours]
+    origin = datetime.combine(first_day, time(0), tzinfo=ZoneInfo(zone_name)).astimezone(UTC)
+    intervals = [(origin + timedelta(minutes=15 * a), origin + timedelta(minutes=15 * (a + n))) for a, n in busy]
+    got = open_slots(blocks, intervals, zone_name, first_day, 3, timedelta(minutes=length), LONG_AGO,
+                     step=timedelta(minutes=step))
+    want = _slots_slot_by_slot(blocks, intervals, zone_name, first_day, 3, timedelta(minutes=length), LONG_AGO,
+                               timedelta(minutes=step))
+    assert [(s.start, s.end) for s in got] == want
+    assert all(s.start.tzinfo is UTC for s in got)

@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 import desktop.services
 from desktop.rules.late_requests import LateDecision
 from desktop.rules.money import Money
+from desktop.rules.reminders import ReminderKind
 from desktop.rules.series import Frequency
 from desktop.rules.slots import WorkingBlock
 from desktop.rules.vocabulary import AdjustmentRequestStatus, Role
@@ -174,6 +175,20 @@ BASE: dict[str, Base] = {
         count=3, location="Room 2"), "now": NOW},
     "booking.extend_horizons": lambda w: {"now": NOW},
     "search.find_appointments": lambda w: {"actor": w.team.owner, "search": "alex", "now": NOW},
+    "search.find_in_practice": lambda w: {"actor": w.team.owner, "search": "alex", "now": NOW},
+    "reminders.reminder_settings": lambda w: {"actor": w.team.client},
+    "waitlist.my_wish": lambda w: {"actor": w.team.client},
+    "waitlist.join_waitlist": lambda w: {"actor": w.team.client, "weekdays": [0, 2], "earliest": time(9),
+                                         "latest": time(12), "now": NOW},
+    "waitlist.leave_waitlist": lambda w: {"actor": w.team.client, "now": NOW},
+    "waitlist.my_offers": lambda w: {"actor": w.team.client, "now": NOW},
+    "waitlist.accept_offer": lambda w: {"actor": w.team.client, "offer_id": 1, "now": NOW},
+    "waitlist.decline_offer": lambda w: {"actor": w.team.client, "offer_id": 1, "now": NOW},
+    "reminders.set_reminder_settings": lambda w: {"actor": w.team.client, "before_start_minutes": 30,
+                                                  "before_deadline_hours": 24, "now": NOW},
+    "reminders.reminder_plan": lambda w: {"actor": w.team.client, "now": NOW},
+    "reminders.mark_reminded": lambda w: {"actor": w.team.client, "appointment_id": w.appointment,
+                                          "kind": ReminderKind.START, "now": NOW},
     "calendar.provider_range": lambda w: {"actor": w.team.owner, "start": NOW, "end": NOW + timedelta(days=7)},
     "calendar.client_range": lambda w: {"actor": w.team.client, "start": NOW, "end": NOW + timedelta(days=7)},
     "practice_calendar.practice_range": lambda w: {"actor": w.team.owner, "start": NOW,
@@ -298,7 +313,7 @@ HELPERS = {
     "access.appointment_for", "access.client_for_provider", "access.current_policy", "access.snapshot",
     "actor.current_actor", "actor.require_owner", "actor.require_role", "practice_calendar.require_practice_viewer",
     "auth.actor_for", "auth.check_zone", "auth.create_default_policy", "auth.create_default_working_hours",
-    "booking.busy_overlap", "booking.materialise", "booking.provider_display", "booking.require_offered_slot",
+    "booking.busy_overlap", "booking.book_within", "waitlist_offers.offer_freed", "booking.materialise", "booking.provider_display", "booking.require_offered_slot",
     "booking.require_active_client", "guards.client_moved", "fees.guards.provider_sees_charge",
     "cancellation.blocked_message", "late_outcomes.late_request_outcomes",
     "late_outcomes.client_late_request_outcomes", "clock.clock_is_off", "tx.on_server", "tx.database_now",

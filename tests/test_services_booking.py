@@ -349,3 +349,41 @@ def test_the_horizon_job_writes_only_the_series_that_need_it_a_batch_per_transac
     assert len(opened) == 3
     assert audit_count() == before + 7
     assert all(Series.get_by_id(s).materialised_until == later + HORIZON for s in series_ids)
+
+
+def test_the_horizon_job_reads_due_series_from_sql_and_expands_no_rule_when_nothing_is_due(team, now, monkeypatch):
+    """``series.next_start`` (migration 0010): the job expands a rule only for a series whose next
+    start is not known, writes what it learnt, and afterwards finds the due series in SQL alone;
+    trusting it misses nothing (a run that knows nothing afterwards finds nothing more to add)."""
+    from desktop.rules import series as series_rules
+    from desktop.services import booking
+
+    clients = [factories.add_client(now, team.owner, f"weekly.{i}") for i in range(5)]
+    series_ids = [create_series(team.owner, series_request(c, datetime(2026, 12, 1 + i, 9 + i), count=40), now=now).value
+                  for i, c in enumerate(clients)]
+    assert all(Series.get_by_id(s).next_start is not None for s in series_ids)  # written by materialising
+    Series.update(next_start=None).execute()  # as a practice from before migration 0010 has them
+    expansions = []
+    real_expand = series_rules.expand
+
+    def counting(*args, **kwargs):
+        expansions.append(args[0])
+        return real_expand(*args, **kwargs)
+
+    monkeypatch.setattr(booking.series_rules, "expand", counting)
+    assert extend_horizons(now=now + timedelta(hours=1)).value == 0
+    assert len(expansions) == 5  # each unknown one worked out once
+    for s in map(Series.get_by_id, series_ids):
+        first_local = series_rules.read_stored(s.rrule, s.first_local, s.time_zone)
+        following = real_expand(s.rrule, first_local, s.time_zone, timedelta(minutes=s.duration_minutes),
+                                window_start=s.materialised_until,
+                                window_end=s.materialised_until + timedelta(days=60))
+        assert s.next_start == following[0].start >= s.materialised_until
+    expansions.clear()
+    assert extend_horizons(now=now + timedelta(hours=2)).value == 0
+    assert expansions == []  # nothing due, nothing unknown: SQL alone answered
+    later = now + timedelta(days=8)
+    assert extend_horizons(now=later).value >= 5
+    assert all(Series.get_by_id(s).next_start >= later + HORIZON for s in series_ids)
+    Series.update(next_start=None).execute()
+    assert extend_horizons(now=later).value == 0  # working everything out again finds nothing missed

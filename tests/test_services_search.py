@@ -40,3 +40,21 @@ def test_only_providers_search_their_calendar(team, now):
     for who in (team.client, team.support):
         with pytest.raises(NotAllowed):
             find_appointments(who, "alex", now=now)
+
+
+def test_the_owner_and_the_front_desk_find_in_the_whole_practice_with_the_providers_name(team, now):
+    from desktop.services.search import find_in_practice
+
+    mine = add_appointment(team.client, now + timedelta(days=2)).id
+    theirs = add_appointment(team.other_client, now + timedelta(days=3)).id
+    desk = factories.actor(factories.add_front_desk(now).username)
+    other_name = factories.actor(team.other_client.username).display_name
+    for who in (team.owner, desk):
+        found = find_in_practice(who, other_name, now=now)
+        assert [f.id for f in found] == [theirs]
+        assert found[0].provider_id == team.other_provider.provider_id
+        assert found[0].provider_name == team.other_provider.display_name
+        assert [f.id for f in find_in_practice(who, f"#{mine}", now=now)] == [mine]
+    for who in (team.other_provider, team.client, team.support):  # not the owner: only their own calendar
+        with pytest.raises(NotAllowed):
+            find_in_practice(who, other_name, now=now)

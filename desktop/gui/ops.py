@@ -31,12 +31,15 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay, origin: str) -> None:
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, origin: str, runner: OpRunner) -> None:
         super().__init__()
-        self._fn, self._relay, self._origin = fn, relay, origin
+        self._fn, self._relay, self._origin, self._runner = fn, relay, origin, runner
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        if self._runner.halted:  # asked before the runner was halted, refused now
+            self._relay.done.emit(None, ServiceError(self._runner.halted))
+            return
         try:
             with writing_for(self._origin):  # this session's own writes: its live feed skips them
                 result = self._fn()
@@ -57,6 +60,13 @@ class OpRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer: operations apply in the order asked
         self._relays: set[_Relay] = set()
+        self.halted = ""  # why nothing more may be written, once something said so
+
+    def halt(self, why: str) -> None:
+        """Nothing more is written: every operation not yet started (those queued already too)
+        is refused with ``why``. Called from an operation on the writer thread (the start-up
+        check that finds the file damaged), so nothing queued behind it runs."""
+        self.halted = why
 
     @property
     def pending(self) -> int:
@@ -115,7 +125,7 @@ class OpRunner(QObject):
             refusal = DatabaseUnavailable(UNREACHABLE_REFUSAL)
             QTimer.singleShot(0, relay, lambda: relay.done.emit(None, refusal))
             return
-        self._pool.start(_Job(fn, relay, self.origin))
+        self._pool.start(_Job(fn, relay, self.origin, self))
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)

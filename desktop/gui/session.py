@@ -60,7 +60,7 @@ class SessionController(QObject):
     """``location`` is where the (already opened) database is, as the sign-in window shows it."""
 
     def __init__(self, app: QApplication, location: str, clock: Clock, settings: Settings,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, sign_in: SignInWindow | None = None) -> None:
         super().__init__(parent)
         self.app, self.clock, self.settings = app, clock, settings
         self.bus = ChangeBus(self)
@@ -84,7 +84,12 @@ class SessionController(QObject):
         self.lock = SessionLock(self)
         self.lock.sign_out_requested.connect(self.sign_out_from_lock)
         self.lock.unlocked.connect(self.idle.start)
-        self.sign_in = SignInWindow(self._practice_name(), location, clock, self.ops)
+        if sign_in is None:
+            self.sign_in = SignInWindow(self._practice_name(), location, clock, self.ops)
+        else:  # shown before the database was opened (gui/app.py): now it can sign in
+            self.sign_in = sign_in
+            sign_in.set_practice_name(self._practice_name())
+            sign_in.attach(location, self.ops)
         self.sign_in.signed_in.connect(self.begin)
         self._horizon_timer = QTimer(self)
         self._horizon_timer.setInterval(HORIZON_CHECK_MS)
@@ -105,8 +110,9 @@ class SessionController(QObject):
             self.first_run.practice_created.connect(self._after_first_run)
             self.first_run.rejected.connect(self.app.quit)
             self.first_run.show()
+            self.sign_in.hide()
             return
-        self.sign_in.prefill(prefill or self.offered_username())
+        self.sign_in.prefill(prefill or self.offered_username(), keep_typed=True)
         self.sign_in.show()
 
     def check_file_and_back_up(self, *, keep: int) -> None:
@@ -118,7 +124,9 @@ class SessionController(QObject):
 
         def checks() -> str:
             problem = maintenance.check_database_file()
-            if not problem:
+            if problem:
+                self.ops.halt(problem)  # a sign-in queued behind the check is refused, not written
+            else:
                 maintenance.automatic_daily_backup(now=now, keep=keep)
             return problem
 

@@ -4,10 +4,13 @@ the dark scheme (gui/palettes.py), following the system's colour scheme as it ch
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 from ..paths import resource
 from .palettes import COLOURS, STATUS_COLOURS, Scheme
@@ -35,7 +38,21 @@ def status_colours(status: str) -> tuple[QColor, QColor, QColor]:
 
 def scheme_for(system: Qt.ColorScheme) -> Scheme:
     """The system's scheme; light when it says nothing (Unknown)."""
+    from PySide6.QtCore import Qt
+
     return Scheme.DARK if system == Qt.ColorScheme.Dark else Scheme.LIGHT
+
+
+def scheme_of_system_palette() -> Scheme:
+    """The scheme as the platform's own palette shows it (dark: text lighter than its window),
+    read before the first paint. Asking the style hints instead makes PySide6 build the Qt
+    namespace's 93 enums (about 23 ms) before the sign-in window can paint; they are asked once
+    it has (:func:`follow_system_scheme`), which corrects the rare platform whose palette and
+    scheme disagree."""
+    system = QGuiApplication.palette()
+    role = QPalette.ColorRole
+    return Scheme.DARK if system.color(role.WindowText).lightness() > system.color(role.Window).lightness() \
+        else Scheme.LIGHT
 
 
 def style_sheet(scheme: Scheme) -> str:
@@ -77,14 +94,31 @@ def apply_scheme(app: QApplication, scheme: Scheme) -> None:
         widget.update()
 
 
-def apply_theme(app: QApplication) -> None:
-    """Fusion, the icon, and the scheme the system asks for, now and whenever it changes
-    (once per application: asking again keeps the scheme shown)."""
+def apply_theme(app: QApplication, *, follow: bool = True) -> None:
+    """Fusion, the icon, and the system's scheme, now and (``follow``) whenever it changes (once
+    per application: asking again keeps the scheme shown). Start-up passes ``follow=False``,
+    takes the scheme from the platform's palette and calls :func:`follow_system_scheme` once the
+    sign-in window has painted."""
+    if app.property("themed"):
+        if follow:
+            follow_system_scheme(app)
+        return
+    app.setProperty("themed", True)
+    scheme = scheme_of_system_palette()  # before Fusion replaces the platform's palette
+    app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resource("icons/app.svg"))))
+    apply_scheme(app, scheme)
+    if follow:
+        follow_system_scheme(app)
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """The scheme the system asks for, now and whenever it changes (once per application)."""
     if app.property("followsColorScheme"):
         return
     app.setProperty("followsColorScheme", True)
-    app.setStyle("Fusion")
-    app.setWindowIcon(QIcon(str(resource("icons/app.svg"))))
     hints = app.styleHints()
-    apply_scheme(app, scheme_for(hints.colorScheme()))
+    asked = scheme_for(hints.colorScheme())
+    if asked is not _current:
+        apply_scheme(app, asked)
     hints.colorSchemeChanged.connect(lambda system: apply_scheme(app, scheme_for(system)))

@@ -92,6 +92,8 @@ MAX_SERIES_YEARS = 10
 # The booking policy.
 MAX_NOTICE_HOURS = 14 * 24
 MAX_GRACE_MINUTES = 120
+MAX_REMINDER_BEFORE_START_MINUTES = 24 * 60
+MAX_REMINDER_BEFORE_DEADLINE_HOURS = 72
 MAX_FEE = Money(1_000_000)  # 10,000.00 in the policy's currency: any fee, any adjustment
 
 # Instants a caller may give at all: far enough either side of today that arithmetic on them
@@ -167,6 +169,10 @@ WHOLES: dict[str, Whole] = {
     "limit": Whole("number of rows", 1, 1000),
     "lock_after_minutes": Whole("lock timeout", MIN_LOCK_MINUTES, MAX_LOCK_MINUTES, "minutes"),
     "months": Whole("number of months", 1, MAX_REPORT_MONTHS),
+    "weekdays": Whole("day of the week", 0, 6),
+    "before_start_minutes": Whole("reminder before the start", 1, MAX_REMINDER_BEFORE_START_MINUTES, "minutes"),
+    "before_deadline_hours": Whole("reminder before free cancellation ends", 1, MAX_REMINDER_BEFORE_DEADLINE_HOURS,
+                                   "hours"),
 }
 # Not here: a working block's weekday. rules/working_hours.py refuses a day outside Monday to
 # Sunday in the words the booking page uses; the entry point only checks it is a whole number.

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .instants import require_aware
@@ -31,8 +32,9 @@ class WorkingBlock:
     end: time
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
+    """A time the booking page offers (a named tuple: a booking page makes some hundred)."""
+
     start: datetime  # UTC
     end: datetime
 
@@ -53,14 +55,26 @@ def open_slots(blocks: Iterable[WorkingBlock], busy: Iterable[tuple[datetime, da
     for _bs, be in busy_sorted:
         latest_end.append(be if not latest_end or be > latest_end[-1] else latest_end[-1])
     by_day: dict[int, list[WorkingBlock]] = {}
-    for b in blocks:
+    for b in sorted(blocks, key=lambda b: b.start):
         by_day.setdefault(b.weekday, []).append(b)
     out: list[Slot] = []
     for offset in range(days):
         day = first_day + timedelta(days=offset)
-        for block in sorted(by_day.get(day.weekday(), []), key=lambda b: b.start):
+        for block in by_day.get(day.weekday(), ()):
             cursor = datetime.combine(day, block.start)
             block_end = datetime.combine(day, block.end)
+            start = local_to_utc(cursor, zone)
+            if local_to_utc(block_end, zone) - start == block_end - cursor:
+                # No change of UTC offset inside the block (every block but one or two a year):
+                # its slots are steps of UTC time, with no zone lookup per slot.
+                last = start + (block_end - cursor - length)  # the latest start that fits
+                while start <= last:
+                    end = start + length
+                    before = bisect_left(busy_starts, end)
+                    if start > now and not (before and latest_end[before - 1] > start):
+                        out.append(Slot(start, end))
+                    start += step
+                continue
             while cursor + length <= block_end:
                 start = local_to_utc(cursor, zone)
                 end = start + length

@@ -16,6 +16,7 @@ from ..store.models import (
     AppointmentStatus,
     AuditEvent,
     Client,
+    FeePolicy,
     Provider,
     Role,
     Series,
@@ -126,34 +127,42 @@ def require_offered_slot(provider_id: int, start: datetime, length: timedelta, o
 def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | None = None) -> OpResult:
     """A client books an open slot of their provider's; a provider books any free time of a
     declared length (limits: 5 minutes to 12 hours) for one of their clients."""
-    end = request.start + request.duration
     with write_transaction(actor):
         now = utc_now(now)  # the server's clock on PostgreSQL, read in the transaction
-        if request.start <= now:
-            raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
-        _check_booker(actor, request.provider_id, request.client_id)
-        if actor.is_client:
-            offered = _offered_length(request.provider_id, request.service_id)
-            require_offered_slot(request.provider_id, request.start, request.duration, offered, now)
-        elif request.service_id is not None and not Service.select().where(
-                Service.id == request.service_id, Service.provider == request.provider_id).exists():
-            raise NotFound("That service is not offered by this provider.")
-        clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
-        if clash is not None:
-            raise Conflict(TIME_TAKEN)
-        # On PostgreSQL the database refuses an overlap the check above could not yet see (another
-        # workstation's booking committing this instant): the guard makes it the same Conflict.
-        policy = current_policy(request.provider_id)
-        appt = Appointment.create(
-            provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
-            starts_at=request.start, ends_at=end, location=request.location, telehealth=request.telehealth,
-            notes=request.notes, created_at=now, updated_at=now,
-        )
-        audit(actor, "book_appointment", "appointment", appt.id, at=now,
-              start=request.start.isoformat(), policy_version=policy.version)
+        appt, policy = book_within(actor, request, now)
     # What cancelling it will mean, in the confirmation: never a free cancellation the rule refuses.
     terms = booking_terms(request.start, now, snapshot(policy))
     return OpResult(Change.APPOINTMENTS, "Appointment booked.", appt.id, notice=terms.sentence(actor.time_zone))
+
+
+def book_within(actor: Actor, request: BookingRequest, now: datetime) -> tuple[Appointment, FeePolicy]:
+    """The booking rules and the new row, inside the caller's write transaction (booking, and
+    accepting a waitlist offer): a client books an offered slot of their own provider's; a
+    provider any free time of one of their clients'."""
+    end = request.start + request.duration
+    if request.start <= now:
+        raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
+    _check_booker(actor, request.provider_id, request.client_id)
+    if actor.is_client:
+        offered = _offered_length(request.provider_id, request.service_id)
+        require_offered_slot(request.provider_id, request.start, request.duration, offered, now)
+    elif request.service_id is not None and not Service.select().where(
+            Service.id == request.service_id, Service.provider == request.provider_id).exists():
+        raise NotFound("That service is not offered by this provider.")
+    clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
+    if clash is not None:
+        raise Conflict(TIME_TAKEN)
+    # On PostgreSQL the database refuses an overlap the check above could not yet see (another
+    # workstation's booking committing this instant): the guard makes it the same Conflict.
+    policy = current_policy(request.provider_id)
+    appt = Appointment.create(
+        provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
+        starts_at=request.start, ends_at=end, location=request.location, telehealth=request.telehealth,
+        notes=request.notes, created_at=now, updated_at=now,
+    )
+    audit(actor, "book_appointment", "appointment", appt.id, at=now,
+          start=request.start.isoformat(), policy_version=policy.version)
+    return appt, policy
 
 
 @dataclass(frozen=True)
@@ -242,7 +251,8 @@ def materialise(series: Series, *, until: datetime, now: datetime) -> tuple[int,
         series.rrule, first_local, series.time_zone,
         timedelta(minutes=series.duration_minutes), window_start=until, window_end=until + timedelta(days=400),
     )
-    Series.update(materialised_until=until, ended=not remaining).where(Series.id == series.id).execute()
+    Series.update(materialised_until=until, ended=not remaining,
+                  next_start=remaining[0].start if remaining else None).where(Series.id == series.id).execute()
     return created, skipped
 
 
@@ -277,26 +287,27 @@ def _insert_occurrences(rows: list[dict]) -> int:
 HORIZON_BATCH = 100  # series extended per write transaction
 
 
-def _needs_extending(series: Series, target: datetime) -> bool:
-    """Whether the horizon job has anything to write for ``series``: an occurrence came into
-    [materialised_until, target), or the rule has no occurrence left (the series ends). Pure
-    arithmetic on the stored rule: most runs write nothing for most series. An unreadable rule
-    raises :class:`~desktop.rules.series.UnreadableRule`."""
+def _next_start(series: Series) -> datetime | None:
+    """The first start of ``series``' rule at or after its ``materialised_until``; None when the
+    rule has none left (within the 400 days any of its frequencies reaches). Expands the stored
+    rule: the horizon job does this only for a series whose ``next_start`` is not known. An
+    unreadable rule raises :class:`~desktop.rules.series.UnreadableRule`."""
     first_local = series_rules.read_stored(series.rrule, series.first_local, series.time_zone)
-    length = timedelta(minutes=series.duration_minutes)
     lo = series.materialised_until
-    if series_rules.expand(series.rrule, first_local, series.time_zone, length, window_start=lo, window_end=target):
-        return True
-    return not series_rules.expand(series.rrule, first_local, series.time_zone, length, window_start=lo,
-                                   window_end=lo + timedelta(days=400))
+    following = series_rules.expand(series.rrule, first_local, series.time_zone,
+                                    timedelta(minutes=series.duration_minutes), window_start=lo,
+                                    window_end=lo + timedelta(days=400))
+    return following[0].start if following else None
 
 
 @entry_point
 def extend_horizons(*, now: datetime | None = None) -> OpResult:
     """Background job: keep every open series materialised up to now + HORIZON.
 
-    Only the series with an occurrence newly inside the horizon (or none left at all) are
-    written, up to HORIZON_BATCH of them per transaction, in id order (the series row first, as
+    The series that need it are found in SQL: those whose next start (``series.next_start``)
+    has come inside the horizon, and those whose next start is not known yet, which are worked
+    out here (and the ones with nothing due get it written, all in one transaction). Only those
+    are written, up to HORIZON_BATCH per transaction, in id order (the series row first, as
     every series use case), each under its own savepoint: one that fails rolls back alone."""
     now = utc_now(now)
     target = now + HORIZON
@@ -304,20 +315,42 @@ def extend_horizons(*, now: datetime | None = None) -> OpResult:
     candidates = (Series.select().join(Client, on=(Series.client == Client.id))
                   .join(User, on=(Client.user == User.id))
                   .where(Series.ended == False, Series.materialised_until < target,  # noqa: E712
+                         Series.next_start.is_null() | (Series.next_start < target),
                          User.active == True, Client.provider == Series.provider)  # noqa: E712
                   .order_by(Series.id))
     todo: list[int] = []
+    learnt: list[tuple[int, datetime]] = []
     for series in candidates:
         try:
-            if _needs_extending(series, target):
+            if series.next_start is not None:  # known, and inside the horizon: due
+                series_rules.read_stored(series.rrule, series.first_local, series.time_zone)  # still readable?
                 todo.append(series.id)
+                continue
+            following = _next_start(series)
         except series_rules.UnreadableRule as exc:
             _skip_unreadable(series, exc, now)
+            continue
+        if following is None or following < target:
+            todo.append(series.id)
+        else:
+            learnt.append((series.id, following))
+    if learnt:
+        _remember_next_starts(learnt)
     total = 0
     for start in range(0, len(todo), HORIZON_BATCH):
         total += _extend_batch(todo[start:start + HORIZON_BATCH], target, now)
     summary = f"{total} upcoming occurrences of repeating appointments added." if total else ""
     return OpResult(Change.APPOINTMENTS if total else Change.NONE, summary, total)
+
+
+def _remember_next_starts(learnt: list[tuple[int, datetime]]) -> None:
+    """Write the next starts the job worked out (series with nothing due yet), in one transaction.
+    Only where the series is as it was read: one extended or ended meanwhile keeps its own."""
+    with write_transaction(None):
+        for series_id, following in learnt:
+            (Series.update(next_start=following)
+             .where(Series.id == series_id, Series.next_start.is_null(), Series.ended == False)  # noqa: E712
+             .execute())
 
 
 def _extend_batch(series_ids: list[int], target: datetime, now: datetime) -> int:

@@ -147,6 +147,9 @@ class Series(BaseModel):
     location = CharField(default="")
     telehealth = BooleanField(default=False)
     materialised_until = UTCDateTimeField()  # occurrences exist as rows up to here
+    # No occurrence starts in [materialised_until, next_start); NULL: not known (the horizon
+    # job works it out). Lets the job find the series that need it in SQL (migration 0010).
+    next_start = UTCDateTimeField(null=True)
     ended = BooleanField(default=False)  # the rule has no more occurrences past the horizon
     created_at = UTCDateTimeField(default=utcnow)
 
@@ -386,9 +389,12 @@ class AuditChainHead(BaseModel):
     event_hash = CharField(max_length=64)
 
 
+from .reminder_models import ReminderSetting, ReminderShown  # noqa: E402 (they build on the models above)
+from .waitlist_models import WaitlistEntry, WaitlistOffer  # noqa: E402
+
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
     FeeAdjustmentRequest, FeeAdjustment, UrgentItem, SignInThrottle, WorkstationPolicy,
-    AuditEvent, AuditChainHead,
+    AuditEvent, AuditChainHead, ReminderSetting, ReminderShown, WaitlistEntry, WaitlistOffer,
 )

@@ -8,16 +8,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_SignInWindow(object):
     def setupUi(self, SignInWindow):
@@ -29,13 +21,11 @@ class Ui_SignInWindow(object):
         self.outer.setContentsMargins(48, 36, 48, 36)
         self.appTitle = QLabel(SignInWindow)
         self.appTitle.setObjectName(u"appTitle")
-        self.appTitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.outer.addWidget(self.appTitle)
 
         self.practiceName = QLabel(SignInWindow)
         self.practiceName.setObjectName(u"practiceName")
-        self.practiceName.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.outer.addWidget(self.practiceName)
 
@@ -87,7 +77,6 @@ class Ui_SignInWindow(object):
         self.databaseLabel = QLabel(SignInWindow)
         self.databaseLabel.setObjectName(u"databaseLabel")
         self.databaseLabel.setWordWrap(True)
-        self.databaseLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.outer.addWidget(self.databaseLabel)
 

@@ -43,6 +43,7 @@ class PracticeCalendarPage(Page):
         self.range_loads = 0
         self._have: tuple[tuple, list[PracticeRow]] | None = None  # (key, rows)
         self._want: tuple | None = None
+        self._select_when_read: int | None = None  # an appointment Find asked for, until its rows come
 
         layout = page_layout(self, self.title)
         bar = QHBoxLayout()
@@ -198,9 +199,20 @@ class PracticeCalendarPage(Page):
         self.setAccessibleDescription(f"{self.mode.label} view, {title(self.anchor, self.mode)}, "
                                       f"{len(shown)} provider{'s' if len(shown) != 1 else ''}: "
                                       f"{count} appointment{'s' if count != 1 else ''}.")
-        if self.grid.selected_id is not None and all(r.id != self.grid.selected_id for r in rows):
+        if self._select_when_read is not None and any(r.id == self._select_when_read for r in rows):
+            self._select(self._select_when_read)
+            self._select_when_read = None
+        elif self.grid.selected_id is not None and all(r.id != self.grid.selected_id for r in rows):
             self.grid.selected_id = None
             self.detail.setText("")
+
+    def show_found(self, found) -> None:
+        """Find's choice: its day, every provider shown (the day view, unless the week is shown),
+        the appointment selected once that range is read."""
+        self._select_when_read = found.id
+        self.choose_provider(None)
+        day = found.start.astimezone(ZoneInfo(self.zone)).date()
+        self.go_to(day, CalendarMode.DAY if self.mode is CalendarMode.MONTH else None)
 
     def _select(self, appointment_id: int) -> None:
         self.grid.selected_id = appointment_id

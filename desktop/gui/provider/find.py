@@ -1,6 +1,7 @@
-"""Find (Ctrl+F) in the provider's calendar: type a client's name, a date or ``#reference``;
-the matches are read on the reader as you type; Enter (or a double-click) shows the
-appointment on the calendar, on its day, with its detail."""
+"""Find (Ctrl+F) in the provider's calendar, or (``practice``: the owner's practice calendar and
+the front desk's) in every provider's: type a client's name, a date or ``#reference``; the
+matches are read on the reader as you type; Enter (or a double-click) shows the appointment on
+the calendar, on its day, selected."""
 
 from __future__ import annotations
 
@@ -19,11 +20,11 @@ TYPING_PAUSE_MS = 250  # read once the typing pauses, not at every key
 
 class FindDialog(QDialog):
     def __init__(self, ctx: AppContext, open_appointment: Callable[[search.FoundAppointment], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, practice: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("findDialog")
-        self.setWindowTitle("Find an appointment")
-        self._ctx, self._open = ctx, open_appointment
+        self.setWindowTitle("Find an appointment in the practice" if practice else "Find an appointment")
+        self._ctx, self._open, self._practice = ctx, open_appointment, practice
         layout = QVBoxLayout(self)
         label = QLabel("&Find: a client's name, a date (4 Dec, 2026-12-04) or a reference (#123)", self)
         self.edit = QLineEdit(self)
@@ -52,14 +53,15 @@ class FindDialog(QDialog):
 
     def _read(self) -> None:
         actor, now, text = self._ctx.actor, self._ctx.service_now(), self.edit.text()
-        self._ctx.reads.run(lambda: search.find_appointments(actor, text, now=now), owner=self, slot="find",
-                            on_done=self._show)
+        finder = search.find_in_practice if self._practice else search.find_appointments
+        self._ctx.reads.run(lambda: finder(actor, text, now=now), owner=self, slot="find", on_done=self._show)
 
     def _show(self, found: list[search.FoundAppointment]) -> None:
         self.results.clear()
         zone, now = self._ctx.actor.time_zone, self._ctx.now()
         for f in found:
-            words = f"{format_range(f.start, f.end, zone)} · {f.client_name} · " \
+            with_whom = f" with {f.provider_name}" if self._practice else ""
+            words = f"{format_range(f.start, f.end, zone)} · {f.client_name}{with_whom} · " \
                     f"{status_label_at(f.status, f.start, f.end, now)} · #{f.id}"
             item = QListWidgetItem(words, self.results)
             item.setData(Qt.ItemDataRole.UserRole, f)

@@ -49,7 +49,10 @@ class ProviderWorkspace(NavigationWindow):
             return
         from .find import FindDialog
 
-        self.find_dialog = FindDialog(self.ctx, self.show_found, self)
+        if isinstance(page, PracticeCalendarPage):  # the owner's practice calendar: every provider's
+            self.find_dialog = FindDialog(self.ctx, page.show_found, self, practice=True)
+        else:
+            self.find_dialog = FindDialog(self.ctx, self.show_found, self)
         self.find_dialog.open()
 
     def show_found(self, found) -> None:

@@ -95,6 +95,16 @@ class NavigationWindow(QMainWindow):
             locale_action = menu.addAction("Date and &money format…")
             locale_action.setObjectName("actionLocale")
             locale_action.triggered.connect(self.open_locale_settings)
+        if ctx.actor.is_client or ctx.actor.is_provider:  # people with appointments of their own
+            from ..reminders import ReminderStrip, ReminderWatcher
+
+            self.reminder_strip = ReminderStrip(self.banners)
+            self.banners.layout().addWidget(self.reminder_strip)
+            self.reminders = ReminderWatcher(ctx, self.reminder_strip, self)
+            reminders_action = menu.addAction("Re&minders…")
+            reminders_action.setObjectName("actionReminders")
+            reminders_action.triggered.connect(self.open_reminder_settings)
+            self.reminders.start()
         menu.addSeparator()
         for act in (self.actions_.sign_out, self.actions_.quit):
             menu.addAction(act)
@@ -136,6 +146,22 @@ class NavigationWindow(QMainWindow):
             self.locale_settings.open()
 
         self.ctx.reads.run(practice_details, owner=self, slot="practice-locale", on_done=show)
+
+    def open_reminder_settings(self) -> None:
+        """Read the person's reminder times (on the reader), then open their dialog
+        (``self.reminder_settings``); saving asks again what is due."""
+        from ...services import reminders
+        from ..reminder_settings import ReminderSettingsDialog
+
+        actor = self.ctx.actor
+
+        def show(current) -> None:
+            self.reminder_settings = ReminderSettingsDialog(self.ctx, current, self)
+            self.reminder_settings.accepted.connect(self.reminders.check)
+            self.reminder_settings.open()
+
+        self.ctx.reads.run(lambda: reminders.reminder_settings(actor), owner=self, slot="reminder-settings",
+                           on_done=show)
 
     def _server_back(self) -> None:
         self.show_status("Connected to the practice server again.")
