@@ -9,27 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from .timefmt import format_instant, format_range
+from .vocabulary import OfferStatus
 
 OFFER_LASTS = timedelta(hours=24)
 LAST_CALL = timedelta(hours=1)  # no offer (and no acceptance) closer to the start than this
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-class OfferStatus(StrEnum):
-    OFFERED = "offered"
-    ACCEPTED = "accepted"  # this client booked it
-    TAKEN = "taken"  # another client accepted first, or it was booked another way
-    DECLINED = "declined"
-    EXPIRED = "expired"
-
-    @property
-    def label(self) -> str:
-        return {"offered": "Offered to you", "accepted": "Booked", "taken": "Taken by someone else",
-                "declined": "Declined", "expired": "Expired"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from peewee import AutoField, BooleanField, CharField, ForeignKeyField, IntegerField
 
+from ..rules.vocabulary import OfferStatus
 from .fields import UTCDateTimeField
 from .models import Appointment, BaseModel, Client, Provider, Service, utcnow
 
@@ -39,7 +40,7 @@ class WaitlistOffer(BaseModel):
     ends_at = UTCDateTimeField()
     offered_at = UTCDateTimeField()
     expires_at = UTCDateTimeField()
-    status = CharField(max_length=16, default="offered")  # an OfferStatus
+    status = CharField(max_length=16, default=OfferStatus.OFFERED)
     decided_at = UTCDateTimeField(null=True)
     appointment = ForeignKeyField(Appointment, null=True, on_delete="SET NULL")  # booked by accepting
 

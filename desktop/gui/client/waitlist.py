@@ -98,6 +98,7 @@ class OffersCard(QWidget):
             line.addWidget(accept)
             line.addWidget(decline)
             self.box.addWidget(row)
+            row.show()  # at once, not on the layout's next turn (the card is already on screen)
             self.rows.append((offer, OfferButtons(row, accept, decline)))
         self.box.addWidget(self.message)
         self.message.setVisible(bool(self.message.text()))
