@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from desktop.services import calendar, client_portal, fees, messaging, people, practice_calendar, urgent
+from desktop.services import (
+    calendar,
+    client_portal,
+    fees,
+    messaging,
+    people,
+    practice_calendar,
+    reports,
+    urgent,
+)
 from desktop.services import provider as provider_services
 from desktop.services.auth import actor_for
 from desktop.store.models import Appointment, Charge, Client, Provider, Thread, User
@@ -31,6 +40,7 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
     charge_id = Charge.select(Charge.id).where(Charge.provider == owner.provider_id).order_by(Charge.id).scalar()
     thread_id = Thread.select(Thread.id).where(Thread.client == client.client_id).order_by(Thread.id).scalar()
     provider_id = Provider.select(Provider.id).order_by(Provider.id).scalar()
+    year_ago = (now - timedelta(days=365)).date().replace(day=1)
     three = [p for (p,) in Provider.select(Provider.id).order_by(Provider.id).limit(3).tuples()]
     return {
         # client
@@ -60,6 +70,9 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
         "practice week": (2, lambda: practice_calendar.practice_range(owner, *week)),
         "practice month": (2, lambda: practice_calendar.practice_range(owner, *month)),
         "practice month, 3 providers": (2, lambda: practice_calendar.practice_range(owner, *month, three)),
+        "owner report, 12 months": (10, lambda: reports.practice_report(owner, year_ago, 12, now=now)),
+        "owner report, one provider": (10, lambda: reports.practice_report(owner, year_ago, 12, provider_id, now=now)),
+        "owner report filter": (2, lambda: reports.report_providers(owner)),
         # support
         "support queue": (2, lambda: fees.adjustment_queue(support, status=None)),
         "support search": (2, lambda: fees.search_charges(support, "Client 0001")),

@@ -116,6 +116,7 @@ def main(argv: list[str]) -> int:
         from scripts.screens import dark as dark_screens
         from scripts.screens import practice as practice_screens
         from scripts.screens import provider as provider_screens
+        from scripts.screens import reports as reports_screens
         from scripts.screens import support as support_screens
 
         session("alex.morgan", [
@@ -139,11 +140,13 @@ def main(argv: list[str]) -> int:
             ("practice-week", practice_screens.show_week),
             ("practice-month", practice_screens.show_month),
             ("practice-month-one-provider", practice_screens.show_one_provider_month),
+            ("owner-reports", reports_screens.show_reports),
             ("provider-server-gone", provider_screens.show_server_gone),  # last: its banners stay
         ])
         # The demo's pending late-cancellation request is for Dr. Chen's client.
         session("dr.chen", [("provider-requests", provider_screens.show_requests)])
         session("support", [("support-desk", support_screens.show_support_desk)])
+        session("alex.morgan", [("client-waitlist-offer", client_screens.show_waitlist_offer)])
         # Last, since it moves the clock on: the reminder before the free cancellation ends.
         session("marlow.zimmer", [("client-reminder", client_screens.show_reminder)])
         # After it, since it moves the clock on again: Join video five minutes before a telehealth session.

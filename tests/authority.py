@@ -39,6 +39,7 @@ from desktop.services import (
     catalogue,
     client_portal,
     clock,
+    day_sheet,
     dberrors,
     exports,
     ical,
@@ -52,6 +53,7 @@ from desktop.services import (
     practice,
     practice_calendar,
     reminders,
+    reports,
     reschedule,
     restore,
     search,
@@ -62,6 +64,8 @@ from desktop.services import (
     tx,
     urgent,
     validation,
+    waitlist,
+    waitlist_offers,
 )
 from desktop.services import guards as appointment_guards
 from desktop.services.actor import Actor
@@ -72,6 +76,7 @@ from desktop.services.provider import cancel as provider_cancel
 from desktop.services.provider import charges as provider_charges
 from desktop.services.provider import detail, edits, no_show
 from desktop.store.models import Appointment, Role
+from desktop.store.waitlist_models import WaitlistOffer
 from tests import factories
 from tests.factories import PASSWORD, SESSION, ZONE
 
@@ -115,6 +120,7 @@ class Objects:
     adjustment_request: int  # a referred dispute's request, pending with Support
     thread: int  # a general conversation between the pair
     urgent_item: int  # an open urgent item: the client cancelled in crisis and asked to be contacted
+    waitlist_offer: int  # a freed time offered to the client, who is on the waitlist
     now: datetime
     scratch: Path
 
@@ -234,6 +240,8 @@ ENTRIES: tuple[Authority, ...] = (
          allowed_errors=(InvalidInput,), note="the allowed call names a missing file: the matrix never swaps the "
                                               "database it runs on"),
     _row(audit_trail.verify_audit_trail, OWNER_SELF, lambda a, o: audit_trail.verify_audit_trail(a)),
+    _row(reports.practice_report, OWNER_SELF, lambda a, o: reports.practice_report(a, o.now.date(), 3, now=o.now)),
+    _row(reports.report_providers, OWNER_SELF, lambda a, o: reports.report_providers(a)),
     # -- booking and the calendars -----------------------------------------------------------
     _row(booking.book_appointment, PARTIES, lambda a, o: booking.book_appointment(a, booking.BookingRequest(
         o.provider_id, o.client_id, o.slot(1), SESSION), now=o.now)),
@@ -246,6 +254,13 @@ ENTRIES: tuple[Authority, ...] = (
     _row(practice_calendar.practice_range, PRACTICE_VIEWERS,
          lambda a, o: practice_calendar.practice_range(a, o.now, o.now + timedelta(7))),
     _row(search.find_appointments, PROVIDERS_SELF, lambda a, o: search.find_appointments(a, "#1", now=o.now)),
+    _row(waitlist.my_wish, CLIENT_SELF, lambda a, o: waitlist.my_wish(a)),
+    _row(waitlist.join_waitlist, CLIENT_SELF, lambda a, o: waitlist.join_waitlist(
+        a, [0, 2], time(9), time(12), now=o.now)),
+    _row(waitlist.leave_waitlist, CLIENT_SELF, lambda a, o: waitlist.leave_waitlist(a, now=o.now)),
+    _row(waitlist.my_offers, CLIENT_SELF, lambda a, o: waitlist.my_offers(a, now=o.now)),
+    _row(waitlist.accept_offer, CLIENT_OWN, lambda a, o: waitlist.accept_offer(a, o.waitlist_offer, now=o.now)),
+    _row(waitlist.decline_offer, CLIENT_OWN, lambda a, o: waitlist.decline_offer(a, o.waitlist_offer, now=o.now)),
     _row(reminders.reminder_settings, PARTICIPANTS_SELF, lambda a, o: reminders.reminder_settings(a)),
     _row(reminders.set_reminder_settings, PARTICIPANTS_SELF, lambda a, o: reminders.set_reminder_settings(
         a, before_start_minutes=30, before_deadline_hours=None, now=o.now)),
@@ -274,6 +289,8 @@ ENTRIES: tuple[Authority, ...] = (
     _row(client_portal.slots, CLIENT_OWN, lambda a, o: client_portal.slots(
         a, o.provider_id, SESSION, now=o.now, exclude_appointment_id=o.appointment)),
     _row(ical.client_calendar_file, CLIENT_SELF, lambda a, o: ical.client_calendar_file(a, now=o.now)),
+    _row(ical.provider_calendar_file, PROVIDERS_SELF, lambda a, o: ical.provider_calendar_file(a, now=o.now)),
+    _row(day_sheet.provider_day_sheet, PROVIDERS_SELF, lambda a, o: day_sheet.provider_day_sheet(a, o.now.date())),
     # -- cancelling ---------------------------------------------------------------------------
     _row(cancellation.cancel_preview, PARTIES, lambda a, o: cancellation.cancel_preview(a, o.appointment, now=o.now)),
     _row(cancellation.client_cancel_one, CLIENT_OWN,
@@ -428,6 +445,7 @@ NO_ACTOR: Mapping[Callable[..., Any], str] = MappingProxyType({
     appointment_guards.update_all_scheduled: STEP,
     appointment_guards.lock_appointment_ids: STEP,
     messaging.notify: STEP,
+    waitlist_offers.offer_freed: STEP + " (offers a time the calling use case freed, in its transaction)",
     passwords.hash_password: PURE,
     passwords.needs_rehash: PURE,
     passwords.password_problem: PURE,
@@ -465,6 +483,8 @@ ACTOR_STEPS: Mapping[Callable[..., Any], str] = MappingProxyType({
     tx.audit: "records who made a change that its use case has already allowed",
     tx.write_transaction: "opens the transaction a use case runs in and re-checks its actor's account in it; "
                           "what the actor may do there is the use case's to decide",
+    booking.book_within: STEP + " (booking, and accepting a waitlist offer: checks the booker as book_appointment's "
+                              "row says, inside that use case's transaction)",
     urgent.raise_contact_request: STEP + " (the client's cancellation, on the appointment it locked as theirs)",
     provider_cancel.close_pending_requests: STEP + " (the provider's cancellation, on appointments it locked "
                                             "as the actor's)",
@@ -500,9 +520,14 @@ def _pair(provider: Actor, client: Actor, now: datetime, scratch: Path) -> Objec
     in_crisis = factories.book(client, client, _working_start(now, 4), now=now)
     cancellation.client_cancel_one(client, in_crisis, "unsafe", {"provider_contact": "yes"}, now=now)
     (item,) = urgent.urgent_items(provider)
+    waitlist.join_waitlist(client, list(range(7)), time(0), time(23, 59), now=now)
+    friend = factories.add_client(now, provider, f"{client.username}.friend")
+    freed = factories.book(provider, friend, _working_start(now, 5), now=now)
+    provider_cancel.cancel_for_client(provider, freed, provider_cancel.provider_reasons()[0].id, now=now)
+    offer = WaitlistOffer.get(WaitlistOffer.client == client.client_id).id
     return Objects(client.client_id, client.user_id, factories.provider_of(client), appointment,
                    soon, late_request, past, first.id, first.starts_at, charge, dispute, request, thread,
-                   item.id, now, scratch)
+                   item.id, offer, now, scratch)
 
 
 def _working_start(now: datetime, days_ahead: int) -> datetime:

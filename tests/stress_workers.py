@@ -30,7 +30,7 @@ WORKERS = 4
 SESSION = factories.SESSION
 REASON = "schedule_conflict"
 SCENARIOS = ("same_slot", "client_vs_provider_cancel", "no_show_vs_approval", "two_support_adjust",
-             "cancel_upcoming_vs_series_from")
+             "cancel_upcoming_vs_series_from", "waitlist_accept")
 SUPPORT_AMOUNTS = (1000, 2000, 3000, 4000)  # each Support user's new amount, in cents
 
 
@@ -96,6 +96,29 @@ def build(now: datetime, rounds: int) -> dict:
                .order_by(Appointment.starts_at)]
         firsts.append((occ[-1], occ[1]))  # the client clicks a later one than the provider
     plan["cancel_upcoming_vs_series_from"] = {"client": c5.username, "provider": p5.username, "occurrences": firsts}
+
+    # 6. a freed time offered to every workstation's waitlisted client: all accept at once
+    from datetime import time as time_of_day
+
+    from desktop.services import waitlist
+    from desktop.store.waitlist_models import WaitlistOffer
+
+    p6 = factories.add_provider(now, "dr.waitlist")
+    waiting = [factories.add_client(now, p6, f"waiting.client{i}") for i in range(WORKERS)]
+    for c in waiting:
+        waitlist.join_waitlist(c, list(range(7)), time_of_day(0), time_of_day(23, 59), now=now)
+    c6 = factories.add_client(now, p6, "freeing.client")
+    free = [s.start for s in client_portal.slots(c6, p6.provider_id, SESSION, now=now) if s.start > now + timedelta(days=2)]
+    offers = []
+    for start in free[:rounds]:
+        appt = book_appointment(c6, BookingRequest(provider_id=p6.provider_id, client_id=c6.client_id, start=start,
+                                                   duration=SESSION), now=now).value
+        cancellation.client_cancel_one(c6, appt, REASON, now=now)
+        offers.append([WaitlistOffer.get(WaitlistOffer.client == c.client_id, WaitlistOffer.starts_at == start).id
+                       for c in waiting])
+    assert len(offers) == rounds
+    plan["waitlist_accept"] = {"provider_id": p6.provider_id, "clients": [c.username for c in waiting],
+                               "offers": offers, "starts": free[:rounds]}
     return plan
 
 
@@ -119,6 +142,10 @@ def _call(worker: int, scenario: str, r: int, plan: dict, actors: dict):
         who = actors[step["supports"][worker % len(step["supports"])]]
         return adjustments.adjust_fee(who, step["requests"][r], Money(SUPPORT_AMOUNTS[worker], "USD"),
                                       f"decided at desk {worker}", expected_version=step["versions"][r], now=now)
+    if scenario == "waitlist_accept":
+        from desktop.services import waitlist
+
+        return waitlist.accept_offer(actors[step["clients"][worker]], step["offers"][r][worker], now=now)
     clicked_by_client, clicked_by_provider = step["occurrences"][r]
     if worker % 2 == 0:
         return cancellation.client_cancel_upcoming(actors[step["client"]], clicked_by_client, REASON, now=now)
@@ -187,11 +214,12 @@ def check_state(plan: dict) -> dict:
     from desktop.store.models import Cancellation, FeeAdjustment
 
     double_bookings = 0
-    step = plan["same_slot"]
-    for start in step["starts"]:
-        n = Appointment.select().where(Appointment.provider == step["provider_id"], Appointment.starts_at == start,
-                                       Appointment.status == AppointmentStatus.SCHEDULED).count()
-        double_bookings += max(0, n - 1)
+    for scenario in ("same_slot", "waitlist_accept"):
+        step = plan[scenario]
+        for start in step["starts"]:
+            n = Appointment.select().where(Appointment.provider == step["provider_id"], Appointment.starts_at == start,
+                                           Appointment.status == AppointmentStatus.SCHEDULED).count()
+            double_bookings += max(0, n - 1)
     double_fees = 0
     for appt in plan["no_show_vs_approval"]["appointments"]:
         double_fees += max(0, Charge.select().where(Charge.appointment == appt).count() - 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, timedelta
+
 from icalendar import Calendar
 
 from desktop.store.models import Appointment, AppointmentStatus, Client, User
@@ -28,6 +30,8 @@ def test_calendar_switch_shows_the_clients_own_appointments_and_edit_opens(qtbot
 
 
 def test_ics_export_has_every_upcoming_scheduled_appointment(qtbot, demo_db, now, tmp_path):
+    import recurring_ical_events
+
     controller = make_controller(qtbot, demo_db, now, tmp_path)
     portal = sign_in(qtbot, controller, "alex.morgan")
     page = show_page(portal, "appointments")
@@ -35,13 +39,14 @@ def test_ics_export_has_every_upcoming_scheduled_appointment(qtbot, demo_db, now
     page.save_ics(target)
     qtbot.waitUntil(portal.ctx.reads.is_idle)  # read off the GUI thread, then written
     cal = Calendar.from_ical(target.read_bytes())
-    events = list(cal.walk("VEVENT"))
     client_id = Client.select(Client.id).join(User).where(User.username == "alex.morgan").scalar()
-    expected = {a.id for a in Appointment.select().where(
-        Appointment.client == client_id, Appointment.starts_at > now,
-        Appointment.status == AppointmentStatus.SCHEDULED)}
-    assert {int(str(e["uid"]).split("-")[1].split("@")[0]) for e in events} == expected
-    first = min(events, key=lambda e: e.decoded("dtstart"))
+    until = now + timedelta(days=60)
+    expected = sorted(a.starts_at for a in Appointment.select().where(
+        Appointment.client == client_id, Appointment.starts_at > now, Appointment.starts_at < until,
+        Appointment.status == AppointmentStatus.SCHEDULED))
+    shown = [e for e in recurring_ical_events.of(cal).between(now, until) if str(e.get("status")) != "CANCELLED"]
+    assert sorted(e["dtstart"].dt.astimezone(UTC) for e in shown if e["dtstart"].dt > now) == expected
+    first = min(shown, key=lambda e: e["dtstart"].dt)
     assert "not covered by insurance" in str(first["description"])
     assert "Saved mine.ics" in portal.statusBar().currentMessage()
 

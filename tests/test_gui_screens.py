@@ -9,6 +9,7 @@ from scripts.screens import client as client_screens
 from scripts.screens import dark as dark_screens
 from scripts.screens import practice as practice_screens
 from scripts.screens import provider as provider_screens
+from scripts.screens import reports as reports_screens
 from scripts.screens import support as support_screens
 from tests.guikit import click, make_controller, sign_in, wait_ops
 
@@ -57,6 +58,22 @@ def test_practice_calendar_drivers(qtbot, demo_db, now, tmp_path):
     practice_screens.show_one_provider_month(window)
     assert [p.id for p in page.grid.providers] == [page.providers[1].id]
     assert page.rows and {r.provider_id for r in page.rows} == {page.providers[1].id}
+
+
+def test_reports_driver(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "dr.rivera")
+    assert reports_screens.show_reports(window) is window
+    page = window.pages["reports"]
+    assert window.current_page() is page and len(page.report.months) == reports_screens.MONTHS
+    assert sum(a.booked for a in page.report.attendance) > 0 and not window.grab().isNull()
+
+
+def test_waitlist_driver(qtbot, demo_db, now, tmp_path):
+    controller = make_controller(qtbot, demo_db, now, tmp_path)
+    window = sign_in(qtbot, controller, "alex.morgan")
+    assert client_screens.show_waitlist_offer(window) is window
+    assert window.pages["dashboard"].offers.isVisible() and window.pages["dashboard"].offers.offers
 
 
 def test_reminder_driver(qtbot, demo_db, now, tmp_path):

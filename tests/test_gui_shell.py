@@ -24,7 +24,7 @@ def test_each_role_gets_its_own_window_with_navigation(qtbot, demo_db: Opened, n
     cases = [
         ("alex.morgan", ClientPortal, ["Dashboard", "Appointments", "Book", "Messages", "Billing"]),
         ("dr.rivera", ProviderWorkspace, ["Calendar", "Urgent", "Requests", "Messages", "Disputes", "Booking page",
-                                         "Practice calendar", "People"]),
+                                         "Practice calendar", "People", "Reports"]),
         ("dr.chen", ProviderWorkspace, ["Calendar", "Urgent", "Requests", "Messages", "Disputes", "Booking page"]),
         ("support", SupportDesk, None),
     ]

@@ -74,6 +74,7 @@ def test_four_workstations_at_once(target):
     assert counts == {"double_bookings": 0, "double_fees": 0, "lost_updates": 0}
     # Exactly one workstation wins every round where only one can; the series race may let both
     # act (the provider's later half, then the client's earlier half).
-    for scenario in ("same_slot", "client_vs_provider_cancel", "no_show_vs_approval", "two_support_adjust"):
+    for scenario in ("same_slot", "client_vs_provider_cancel", "no_show_vs_approval", "two_support_adjust",
+                     "waitlist_accept"):
         assert wins[scenario] == ROUNDS, (scenario, wins)
     assert ROUNDS <= wins["cancel_upcoming_vs_series_from"] <= 2 * ROUNDS

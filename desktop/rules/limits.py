@@ -160,6 +160,8 @@ TEXTS: dict[str, Text] = {
     "backup": Text("backup file", 4096),
 }
 
+MAX_REPORT_MONTHS = 24  # a report's period: up to two years, month by month
+
 WHOLES: dict[str, Whole] = {
     "notice_hours": Whole("notice window", 0, MAX_NOTICE_HOURS, "hours"),
     "grace_minutes": Whole("grace period", 0, MAX_GRACE_MINUTES, "minutes"),
@@ -167,6 +169,8 @@ WHOLES: dict[str, Whole] = {
     "days": Whole("number of days", 1, BOOKING_DAYS),
     "limit": Whole("number of rows", 1, 1000),
     "lock_after_minutes": Whole("lock timeout", MIN_LOCK_MINUTES, MAX_LOCK_MINUTES, "minutes"),
+    "months": Whole("number of months", 1, MAX_REPORT_MONTHS),
+    "weekdays": Whole("day of the week", 0, 6),
     "before_start_minutes": Whole("reminder before the start", 1, MAX_REMINDER_BEFORE_START_MINUTES, "minutes"),
     "before_deadline_hours": Whole("reminder before free cancellation ends", 1, MAX_REMINDER_BEFORE_DEADLINE_HOURS,
                                    "hours"),

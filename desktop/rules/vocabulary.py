@@ -138,3 +138,22 @@ class UrgentKind(StrEnum):
     """Why an item waits in the provider's Urgent list until they mark it handled."""
 
     CONTACT_REQUESTED = "contact_requested"  # a cancellation's answer asked the provider to get in touch
+
+
+class OfferStatus(StrEnum):
+    """What became of a freed time offered from the waitlist (rules/waitlist.py)."""
+
+    OFFERED = "offered"
+    ACCEPTED = "accepted"  # this client booked it
+    TAKEN = "taken"  # another client accepted first, or it was booked another way
+    DECLINED = "declined"
+    EXPIRED = "expired"
+
+    @property
+    def label(self) -> str:
+        return _OFFER_LABELS[self]
+
+
+_OFFER_LABELS = {OfferStatus.OFFERED: "Offered to you", OfferStatus.ACCEPTED: "Booked",
+                 OfferStatus.TAKEN: "Taken by someone else", OfferStatus.DECLINED: "Declined",
+                 OfferStatus.EXPIRED: "Expired"}

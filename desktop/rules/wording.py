@@ -18,3 +18,6 @@ PROVIDER_CANCELLATION_RULE = "A cancellation by the provider never carries a fee
 
 # Rule 1: the way on once the notice window has closed.
 LATE_REQUEST_WAY_ON = "You can send your provider a late-cancellation request instead."
+
+# Where a telehealth appointment takes place, in a calendar file and on a day sheet.
+TELEHEALTH_PLACE = "Telehealth (video session)"

@@ -16,6 +16,7 @@ from ..store.models import (
     AppointmentStatus,
     AuditEvent,
     Client,
+    FeePolicy,
     Provider,
     Role,
     Series,
@@ -128,35 +129,43 @@ def require_offered_slot(provider_id: int, start: datetime, length: timedelta, o
 def book_appointment(actor: Actor, request: BookingRequest, *, now: datetime | None = None) -> OpResult:
     """A client books an open slot of their provider's; a provider books any free time of a
     declared length (limits: 5 minutes to 12 hours) for one of their clients."""
-    end = request.start + request.duration
     with write_transaction(actor):
         now = utc_now(now)  # the server's clock on PostgreSQL, read in the transaction
-        if request.start <= now:
-            raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
-        _check_booker(actor, request.provider_id, request.client_id)
-        if actor.is_client:
-            offered = _offered_length(request.provider_id, request.service_id)
-            require_offered_slot(request.provider_id, request.start, request.duration, offered, now)
-        elif request.service_id is not None and not Service.select().where(
-                Service.id == request.service_id, Service.provider == request.provider_id).exists():
-            raise NotFound("That service is not offered by this provider.")
-        clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
-        if clash is not None:
-            raise Conflict(TIME_TAKEN)
-        # On PostgreSQL the database refuses an overlap the check above could not yet see (another
-        # workstation's booking committing this instant): the guard makes it the same Conflict.
-        policy = current_policy(request.provider_id)
-        link = link_for_new(request.provider_id, request.telehealth, request.video_link, by_client=actor.is_client)
-        appt = Appointment.create(
-            provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
-            starts_at=request.start, ends_at=end, location=request.location, telehealth=request.telehealth,
-            video_link=link, notes=request.notes, created_at=now, updated_at=now,
-        )
-        audit(actor, "book_appointment", "appointment", appt.id, at=now,
-              start=request.start.isoformat(), policy_version=policy.version)
+        appt, policy = book_within(actor, request, now)
     # What cancelling it will mean, in the confirmation: never a free cancellation the rule refuses.
     terms = booking_terms(request.start, now, snapshot(policy))
     return OpResult(Change.APPOINTMENTS, "Appointment booked.", appt.id, notice=terms.sentence(actor.time_zone))
+
+
+def book_within(actor: Actor, request: BookingRequest, now: datetime) -> tuple[Appointment, FeePolicy]:
+    """The booking rules and the new row, inside the caller's write transaction (booking, and
+    accepting a waitlist offer): a client books an offered slot of their own provider's; a
+    provider any free time of one of their clients'."""
+    end = request.start + request.duration
+    if request.start <= now:
+        raise InvalidInput("That time has already passed; pick a time in the future.", field="start")
+    _check_booker(actor, request.provider_id, request.client_id)
+    if actor.is_client:
+        offered = _offered_length(request.provider_id, request.service_id)
+        require_offered_slot(request.provider_id, request.start, request.duration, offered, now)
+    elif request.service_id is not None and not Service.select().where(
+            Service.id == request.service_id, Service.provider == request.provider_id).exists():
+        raise NotFound("That service is not offered by this provider.")
+    clash = busy_overlap(request.provider_id, request.client_id, request.start, end)
+    if clash is not None:
+        raise Conflict(TIME_TAKEN)
+    # On PostgreSQL the database refuses an overlap the check above could not yet see (another
+    # workstation's booking committing this instant): the guard makes it the same Conflict.
+    policy = current_policy(request.provider_id)
+    link = link_for_new(request.provider_id, request.telehealth, request.video_link, by_client=actor.is_client)
+    appt = Appointment.create(
+        provider=request.provider_id, client=request.client_id, service=request.service_id, policy=policy,
+        starts_at=request.start, ends_at=end, location=request.location, telehealth=request.telehealth,
+        video_link=link, notes=request.notes, created_at=now, updated_at=now,
+    )
+    audit(actor, "book_appointment", "appointment", appt.id, at=now,
+          start=request.start.isoformat(), policy_version=policy.version)
+    return appt, policy
 
 
 @dataclass(frozen=True)
@@ -283,10 +292,8 @@ HORIZON_BATCH = 100  # series extended per write transaction
 
 
 def _next_start(series: Series) -> datetime | None:
-    """The first start of ``series``' rule at or after its ``materialised_until``; None when the
-    rule has none left (within the 400 days any of its frequencies reaches). Expands the stored
-    rule: the horizon job does this only for a series whose ``next_start`` is not known. An
-    unreadable rule raises :class:`~desktop.rules.series.UnreadableRule`."""
+    """The first start of the rule at or after ``materialised_until`` (None: none left within the
+    400 days any frequency reaches); raises UnreadableRule. Only for an unknown ``next_start``."""
     first_local = series_rules.read_stored(series.rrule, series.first_local, series.time_zone)
     lo = series.materialised_until
     following = series_rules.expand(series.rrule, first_local, series.time_zone,
@@ -297,13 +304,10 @@ def _next_start(series: Series) -> datetime | None:
 
 @entry_point
 def extend_horizons(*, now: datetime | None = None) -> OpResult:
-    """Background job: keep every open series materialised up to now + HORIZON.
-
-    The series that need it are found in SQL: those whose next start (``series.next_start``)
-    has come inside the horizon, and those whose next start is not known yet, which are worked
-    out here (and the ones with nothing due get it written, all in one transaction). Only those
-    are written, up to HORIZON_BATCH per transaction, in id order (the series row first, as
-    every series use case), each under its own savepoint: one that fails rolls back alone."""
+    """Background job: keep every open series materialised up to now + HORIZON. The due series are
+    found in SQL (``series.next_start`` inside the horizon, or not known: worked out here, and the
+    ones with nothing due get it written in one transaction). Only those are written, HORIZON_BATCH
+    per transaction, in id order, each under its own savepoint: one that fails rolls back alone."""
     now = utc_now(now)
     target = now + HORIZON
     # A deactivated client's series stop growing, and so does one whose client moved to another provider.

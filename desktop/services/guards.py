@@ -22,6 +22,7 @@ from .access import appointment_for
 from .actor import Actor
 from .errors import Conflict, InvalidInput, NotAllowed, RuleRefused, ServiceError
 from .tx import locked
+from .waitlist_offers import offer_freed
 
 
 class Outcome(enum.Enum):
@@ -109,9 +110,19 @@ def check_version(appt: Appointment, expected_version: int | None, outcome: Outc
         raise Conflict(f"This appointment was changed since you opened it; {outcome.nothing}. {outcome.look_again}")
 
 
+# A scheduled appointment leaving its time free for someone else: cancelled, late-cancelled, moved.
+_FREEING = {AppointmentStatus.CANCELLED_BY_CLIENT, AppointmentStatus.CANCELLED_BY_PROVIDER,
+            AppointmentStatus.LATE_CANCELLED}
+
+
+def _frees(fields: dict) -> bool:
+    return fields.get("status") in _FREEING or "starts_at" in fields
+
+
 def update_scheduled(appt: Appointment, now: datetime, outcome: Outcome = Outcome.CHANGED, **fields) -> None:
     """Write ``fields`` to a scheduled appointment only if nobody changed it since it was read
-    (its version moves on), else refuse (rule 10)."""
+    (its version moves on), else refuse (rule 10). A change that frees its time offers the time
+    to the waitlist, in the same transaction."""
     updated = (Appointment.update(version=Appointment.version + 1, updated_at=now, **fields)
                .where(Appointment.id == appt.id, Appointment.version == appt.version,
                       Appointment.status == AppointmentStatus.SCHEDULED)
@@ -119,6 +130,8 @@ def update_scheduled(appt: Appointment, now: datetime, outcome: Outcome = Outcom
     if updated != 1:
         raise Conflict(f"This appointment was changed on another workstation a moment ago; {outcome.nothing}. "
                        f"{outcome.look_again}")
+    if _frees(fields):
+        offer_freed([(appt.provider_id, appt.client_id, appt.service_id, appt.starts_at, appt.ends_at)], now)
 
 
 def update_all_scheduled(rows: list[Appointment] | list[int], now: datetime, outcome: Outcome = Outcome.CHANGED,
@@ -128,13 +141,18 @@ def update_all_scheduled(rows: list[Appointment] | list[int], now: datetime, out
     version read; if any is no longer scheduled the row count says so and nothing is kept."""
     if not rows:
         return
+    ids = [r if isinstance(r, int) else r.id for r in rows]
+    freed = (list(Appointment.select(Appointment.provider, Appointment.client, Appointment.service,
+                                     Appointment.starts_at, Appointment.ends_at)
+                  .where(Appointment.id.in_(ids)).tuples()) if _frees(fields) else [])
     updated = (Appointment.update(version=Appointment.version + 1, updated_at=now, **fields)
-               .where(Appointment.id.in_([r if isinstance(r, int) else r.id for r in rows]),
-                      Appointment.status == AppointmentStatus.SCHEDULED)
+               .where(Appointment.id.in_(ids), Appointment.status == AppointmentStatus.SCHEDULED)
                .execute())
     if updated != len(rows):
         raise Conflict(f"One of these appointments was changed on another workstation a moment ago; "
                        f"{outcome.nothing}. {outcome.look_again}")
+    if freed:
+        offer_freed(freed, now)
 
 
 # Someone acted first (Conflict), the person asked for something that is not a thing

@@ -390,10 +390,11 @@ class AuditChainHead(BaseModel):
 
 
 from .reminder_models import ReminderSetting, ReminderShown  # noqa: E402 (they build on the models above)
+from .waitlist_models import WaitlistEntry, WaitlistOffer  # noqa: E402
 
 ALL_MODELS = (
     Practice, User, Provider, Client, Service, WorkingHours, FeePolicy, Series, Appointment,
     Cancellation, Thread, Message, ThreadRead, LateCancellationRequest, Charge, Dispute,
     FeeAdjustmentRequest, FeeAdjustment, UrgentItem, SignInThrottle, WorkstationPolicy,
-    AuditEvent, AuditChainHead, ReminderSetting, ReminderShown,
+    AuditEvent, AuditChainHead, ReminderSetting, ReminderShown, WaitlistEntry, WaitlistOffer,
 )

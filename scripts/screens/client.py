@@ -117,6 +117,39 @@ def show_reminder(window) -> QWidget:
     return window
 
 
+def show_waitlist_offer(window) -> QWidget:
+    """Join the waitlist from the Book page (every weekday, all day, by the dialog's Save), then
+    another client of the same provider cancels a time three days on (their workstation): the
+    dashboard offers it."""
+    from datetime import timedelta
+
+    from desktop.services import cancellation, client_portal
+    from desktop.services.booking import BookingRequest, book_appointment
+    from desktop.store.models import Client, Service
+    from tests.factories import add_client
+
+    ctx = window.ctx
+    book = window.go_to("book")
+    settle(window)
+    book.open_waitlist()
+    settle(window)
+    book.waitlist_dialog.save()
+    settle(window)
+    now = ctx.service_now()
+    provider_id = Client.get_by_id(ctx.actor.client_id).provider_id
+    other = add_client(now, provider_id, "riley.other", display_name="Riley Other")
+    service = Service.select().where(Service.provider == provider_id, Service.active == True).first()  # noqa: E712
+    length = timedelta(minutes=service.duration_minutes)
+    start = next(s.start for s in client_portal.slots(other, provider_id, length, now=now) if s.start > now + timedelta(days=3))
+    appt = book_appointment(other, BookingRequest(provider_id, other.client_id, start, length, service_id=service.id),
+                            now=now).value
+    cancellation.client_cancel_one(other, appt, "schedule_conflict", now=now)
+    page = window.go_to("dashboard")
+    page.refresh_now()
+    settle(window)
+    return window
+
+
 def show_join_video(window) -> QWidget:
     """The dashboard five minutes before the client's next telehealth appointment (a fixed clock
     moved on to it, the page woken by its own timer): Join video on the next-appointment card."""

@@ -1,4 +1,5 @@
-"""A client's statement as PDF, drawn by Qt (QTextDocument on a QPdfWriter).
+"""A client's statement, drawn by Qt: as PDF (QTextDocument on a QPdfWriter) or printed through the
+print dialog (``gui/printing.py``), the same document either way.
 
 Every line is self-pay: the statement carries the "Not covered by insurance"
 wording and has no insurance-billable column or total.
@@ -10,11 +11,12 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from ...rules.timefmt import format_instant
 from ...rules.wording import FEES_ARE_SELF_PAY
 from ...services.exports import Statement
+from ..printing import document_for, print_html
 
 
 def statement_html(statement: Statement, issued: str) -> str:
@@ -39,15 +41,25 @@ def statement_html(statement: Statement, issued: str) -> str:
     )
 
 
+def statement_title(statement: Statement) -> str:
+    return f"Statement — {statement.client_name}"
+
+
+def print_statement_document(parent, statement: Statement, *, issued_at) -> str | None:
+    """The statement through the print dialog; what the status bar says, or None if cancelled."""
+    html = statement_html(statement, format_instant(issued_at, statement.time_zone, with_year=True))
+    return print_html(parent, html, statement_title(statement))
+
+
 def write_statement_pdf(statement: Statement, path: str | Path, *, issued_at) -> None:
     writer = QPdfWriter(str(path))
-    writer.setTitle(f"Statement — {statement.client_name}")
+    writer.setTitle(statement_title(statement))
     writer.setCreator("Practice Desk")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     writer.setResolution(96)
-    document = QTextDocument()
-    document.setHtml(statement_html(statement, format_instant(issued_at, statement.time_zone, with_year=True)))
+    document = document_for(statement_html(statement, format_instant(issued_at, statement.time_zone, with_year=True)),
+                            statement_title(statement))
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
     document.print_(writer)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSaveFile, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import (
 from ...rules import telehealth
 from ...services import client_portal, ical
 from ...services.result import Change
-from ..dialogs import show_error
-from ..paths import exports_dir
+from ..calendar_file import CalendarFileSaver
 from ..widgets.calendar import ClientCalendar
 from ..widgets.empty import PlaceholderTableView
 from ..widgets.page import Page, muted, page_layout
@@ -84,7 +82,10 @@ class AppointmentsPage(Page):
         self.ics_button = QPushButton("Add to my calendar (.&ics)…", self)
         self.ics_button.setAccessibleName("Add to my calendar (.ics file)")
         self.ics_button.setObjectName("icsButton")
-        self.ics_button.setToolTip("Save your upcoming appointments as a file your calendar app can import")
+        self.ics_button.setToolTip("Save your appointments as a file your calendar app can import; saving it again "
+                                   "updates the events there (moved and cancelled ones too)")
+        self.ics = CalendarFileSaver(self, self._ics_read, title="Add to my calendar", file_name="my-appointments.ics",
+                                     saved_text="import it into your calendar app.")
         self.ics_button.clicked.connect(self.choose_ics_file)
         bar.addSpacing(12)
         bar.addWidget(self.ics_button)
@@ -149,26 +150,16 @@ class AppointmentsPage(Page):
         self.calendar.reload()  # its own read, beside the lists'
 
     def choose_ics_file(self) -> None:
-        default = str(exports_dir() / "my-appointments.ics")
-        path, _ = QFileDialog.getSaveFileName(self, "Add to my calendar", default, "Calendar file (*.ics)")
-        if path:
-            self.save_ics(Path(path))
+        self.ics.choose()
 
     def save_ics(self, path: Path) -> None:
         """The seam tests use: read the calendar (on the reader), then write the file all or
         nothing (QSaveFile), without the file dialog; the status bar or a box says how it went."""
-        actor, practice, now = self.ctx.actor, self.ctx.practice_name, self.ctx.service_now()
-        self.read(lambda: ical.client_calendar_file(actor, practice_name=practice, now=now),
-                  lambda data: self._write_ics(path, data), slot="ics")
+        self.ics.save(path)
 
-    def _write_ics(self, path: Path, data: bytes) -> bool:
-        out = QSaveFile(str(path))
-        if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or out.write(data) != len(data) or not out.commit():
-            show_error(self, f"The calendar file could not be saved to {path}: {out.errorString()}",
-                       "Not saved")
-            return False
-        self.window().statusBar().showMessage(f"Saved {path.name}: import it into your calendar app.", 8000)
-        return True
+    def _ics_read(self):
+        actor, practice, now = self.ctx.actor, self.ctx.practice_name, self.ctx.service_now()
+        return lambda: ical.client_calendar_file(actor, practice_name=practice, now=now)
 
     def edit_button(self, row: int) -> QPushButton:
         """The Edit button of an upcoming row (what a person clicks)."""

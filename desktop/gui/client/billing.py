@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +20,7 @@ from ...services import exports, fees
 from ...services.errors import ServiceError
 from ...services.result import Change
 from ..billing.dialogs import DisputeDialog
-from ..billing.statement import write_statement_pdf
+from ..billing.statement import print_statement_document, write_statement_pdf
 from ..billing.views import history_html, open_save_dialog
 from ..dialogs import show_error, show_info
 from ..widgets.keys import extra_shortcut
@@ -74,6 +75,13 @@ class BillingPage(Page):
         buttons.addWidget(self.dispute_button)
         buttons.addStretch(1)
         buttons.addWidget(self.statement_button)
+        self.print_button = QPushButton("&Print statement…", self)
+        self.print_button.setObjectName("printStatementButton")
+        self.print_button.setAccessibleName("Print statement")
+        self.print_button.setToolTip("Print your statement (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_statement)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_statement)
+        buttons.addWidget(self.print_button)
 
         self.history = QTextBrowser(self)
         self.history.setObjectName("historyView")
@@ -162,6 +170,16 @@ class BillingPage(Page):
             show_error(self, exc)
             return
         show_info(self, "Statement saved", f"Your statement was saved to {path}.")
+
+    def print_statement(self) -> None:
+        """Read on the reader, then the print dialog over this page (Ctrl+P)."""
+        actor = self.ctx.actor
+        self.read(lambda: exports.client_statement(actor), self._print_statement, slot="statement")
+
+    def _print_statement(self, statement) -> None:
+        said = print_statement_document(self, statement, issued_at=self.ctx.now())
+        if said is not None:
+            self.window().statusBar().showMessage(said, 8000)
 
     def _dialog_done(self, dialog) -> None:
         if self.dialog is dialog:

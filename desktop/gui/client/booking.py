@@ -120,6 +120,10 @@ class BookingPage(Page):
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(self._book)
         line.addWidget(self.book_button)
+        self.waitlist_button = button("&Waitlist…", "waitlistButton", self)
+        self.waitlist_button.setToolTip("Be offered a time like the ones you could come for when one opens up")
+        self.waitlist_button.clicked.connect(self.open_waitlist)
+        line.addWidget(self.waitlist_button)
         line.addStretch(1)
         left.addLayout(line)
         self.result = label("", "bookingResult", self)
@@ -262,6 +266,21 @@ class BookingPage(Page):
     def selected_slot(self):
         index = self.slot_view.currentIndex()
         return self.slot_model.slots[index.row()] if index.isValid() else None
+
+    def open_waitlist(self) -> None:
+        """Read the client's place on the waitlist (on the reader), then open its dialog
+        (``self.waitlist_dialog``)."""
+        from ...services import waitlist
+        from .waitlist import WaitlistDialog
+
+        actor = self.ctx.actor
+        zone = self.data.zone if self.data is not None else actor.time_zone
+
+        def show(current) -> None:
+            self.waitlist_dialog = WaitlistDialog(self.ctx, current, zone, self)
+            self.waitlist_dialog.open()
+
+        self.read(lambda: waitlist.my_wish(actor), show, slot="waitlist")
 
     def _open_policy(self, _href: str = "") -> None:
         if self.data is not None:

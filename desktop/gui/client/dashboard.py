@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout
 
 from ...rules import telehealth
-from ...services import client_portal
+from ...services import client_portal, waitlist
 from ...services.result import Change
 from ..widgets.page import Page, muted, page_layout
 from ..widgets.page import card as titled_card
@@ -13,6 +13,7 @@ from .controls import button, label
 from .flows import ClientFlows
 from .rows import when
 from .video import JoinVideo
+from .waitlist import OffersCard
 
 
 class DashboardPage(Page):
@@ -53,6 +54,8 @@ class DashboardPage(Page):
         line.addStretch(1)
         box.addLayout(line)
         layout.addWidget(card)
+        self.offers = OffersCard(self.ctx, self, on_refused=self.refresh_now)
+        layout.addWidget(self.offers)
 
         more = QHBoxLayout()
         self.all_button = button("See all a&ppointments", "seeAllAppointmentsButton", self)
@@ -67,10 +70,12 @@ class DashboardPage(Page):
 
     def loader(self):
         actor, now = self.ctx.actor, self.ctx.service_now()
-        return lambda: client_portal.dashboard(actor, now=now)
+        return lambda: (client_portal.dashboard(actor, now=now), waitlist.my_offers(actor, now=now))
 
-    def show_loaded(self, data) -> None:
+    def show_loaded(self, loaded) -> None:
+        data, offers = loaded
         self.data = data
+        self.offers.show_offers(offers)
         zone = self.ctx.actor.time_zone
         unread = f"{data.unread_messages} unread message{'s' if data.unread_messages != 1 else ''}"
         self.summary.setText(f"{data.upcoming_count} upcoming appointment{'s' if data.upcoming_count != 1 else ''}"

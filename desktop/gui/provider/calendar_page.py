@@ -12,12 +12,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ...rules import series as series_rules
 from ...rules.telehealth import PLACE
-from ...rules.timefmt import format_range
+from ...rules.timefmt import format_instant, format_range
 from ...rules.vocabulary import AppointmentStatus
 from ...rules.wording import NOT_COVERED
-from ...services import booking, provider, telehealth
+from ...services import booking, day_sheet, provider, telehealth
+from ...services import ical as services_ical
 from ...services.errors import AccountChanged, ServiceError
 from ...services.result import Change
+from ..calendar_file import CalendarFileSaver
+from ..printing import print_html
 from ..widgets.calendar import CalendarMode, ProviderCalendar
 from ..widgets.page import Page, muted, page_layout
 from .appointment_dialogs import (
@@ -28,6 +31,7 @@ from .appointment_dialogs import (
     NewAppointmentDialog,
     NoShowDialog,
 )
+from .day_sheet import day_sheet_html, day_sheet_title
 from .video_link import VideoLinkDialog
 
 
@@ -53,15 +57,56 @@ class CalendarPage(Page):
         body = QHBoxLayout()
         self.calendar = ProviderCalendar(ctx, self)
         body.addWidget(self.calendar, 1)
-        body.addWidget(self._detail_panel())
+        side = QVBoxLayout()
+        side.addWidget(self._detail_panel(), 1)
+        side.addWidget(self._calendar_panel())
+        body.addLayout(side)
         layout.addLayout(body, 1)
         self.calendar.appointment_selected.connect(self.show_detail)
         self.calendar.appointment_activated.connect(self.show_detail)
         self.calendar.day_activated.connect(self._day_activated)
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_new())
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_day_sheet)
         self.detail: provider.AppointmentDetail | None = None
         self.dialog = None
         self._render_detail()
+
+    def print_day_sheet(self) -> None:
+        """The calendar's day (the one shown in Day view; else the day it is on), read on the
+        reader, then the print dialog (Ctrl+P)."""
+        actor, day = self.ctx.actor, self.calendar.anchor
+        self.read(lambda: day_sheet.provider_day_sheet(actor, day), self._print_day_sheet, slot="print")
+
+    def _print_day_sheet(self, sheet) -> None:
+        issued = format_instant(self.ctx.now(), self.ctx.actor.time_zone, with_year=True)
+        said = print_html(self, day_sheet_html(sheet, issued), day_sheet_title(sheet))
+        if said is not None:
+            self.window().statusBar().showMessage(said, 8000)
+
+    def _ics_read(self):
+        actor, practice, now = self.ctx.actor, self.ctx.practice_name, self.ctx.service_now()
+        return lambda: services_ical.provider_calendar_file(actor, practice_name=practice, now=now)
+
+    def _calendar_panel(self) -> QWidget:
+        """Under the detail panel: what concerns the whole calendar (its file, the day's sheet)."""
+        panel = QFrame(self)
+        panel.setObjectName("calendarActionsPanel")
+        panel.setProperty("card", True)
+        panel.setFixedWidth(280)
+        v = QVBoxLayout(panel)
+        self.ics_button = self._action(panel, "Save calendar &file…", "icsButton", lambda: self.ics.choose())
+        self.ics_button.setAccessibleName("Save calendar file (.ics)")
+        self.ics_button.setToolTip("Save your appointments as an .ics file another calendar program can import; "
+                                   "saving it again updates the events there (moved and cancelled ones too)")
+        self.ics = CalendarFileSaver(self, self._ics_read, title="Save calendar file",
+                                     file_name="my-practice-appointments.ics",
+                                     saved_text="import it into your calendar program.")
+        self.print_button = self._action(panel, "&Print day sheet…", "printDaySheetButton", self.print_day_sheet)
+        self.print_button.setToolTip("Print the day the calendar is on: times, clients, services, places and "
+                                     "statuses (Ctrl+P)")
+        for w in (self.ics_button, self.print_button):
+            v.addWidget(w)
+        return panel
 
     # ------------------------------------------------------------ detail panel
 

@@ -1,5 +1,5 @@
 """The provider workspace: calendar, urgent items, requests, messages, disputes, booking page; for the
-owner also the practice calendar and people."""
+owner also the practice calendar, people and reports."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ...services import urgent
 from ...services.result import Change
 from ..context import AppContext
 from ..practice.calendar_page import PracticeCalendarPage
+from ..reports.page import ReportsPage
 from ..widgets.calendar.layout import CalendarMode
 from ..widgets.navwindow import NavigationWindow
 from .calendar_page import CalendarPage
@@ -35,6 +36,7 @@ class ProviderWorkspace(NavigationWindow):
         if ctx.actor.is_owner:
             self.add_page("practice", PracticeCalendarPage(ctx))
             self.add_page("people", PeoplePage(ctx))
+            self.add_page("reports", ReportsPage(ctx))
         self._update_urgent_badge()
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find)  # Ctrl+F
 
