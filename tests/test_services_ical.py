@@ -204,3 +204,17 @@ def test_a_series_whose_rule_is_not_ours_is_written_as_its_rows(team, now):
     uids = {str(e["UID"]) for e in events(data)}
     assert uids == {plan.appointment_uid(i) for i in occurrence_ids(series_id)}
     assert all("RRULE" not in e for e in events(data))
+
+
+def test_a_telehealth_appointments_link_is_in_its_client_and_provider_files_only(team, now):
+    from desktop.services.telehealth import set_video_link
+
+    link = "https://video.example.org/room-7"
+    appt = book(team.owner, team.client, now + timedelta(days=3), now=now)
+    set_video_link(team.owner, appt, link, now=now)
+    for data in (ical.client_calendar_file(team.client, now=now), ical.provider_calendar_file(team.owner, now=now)):
+        (event,) = [e for e in events(data) if str(e["UID"]) == plan.appointment_uid(appt)]
+        assert str(event["URL"]) == link
+    for data in (ical.client_calendar_file(team.other_client, now=now),
+                 ical.provider_calendar_file(team.other_provider, now=now)):
+        assert link.encode() not in data

@@ -67,7 +67,7 @@ def _read(condition) -> list[dict]:
     query = (Appointment.select(
         Appointment.id, Appointment.series.alias("series_id"), Appointment.starts_at, Appointment.ends_at,
         Appointment.status, Appointment.version, Appointment.location, Appointment.telehealth,
-        Appointment.updated_at, Service.name.alias("service_name"), FeePolicy.notice_minutes,
+        Appointment.video_link, Appointment.updated_at, Service.name.alias("service_name"), FeePolicy.notice_minutes,
         _CLIENT_USER.display_name.alias("client_name"), _PROVIDER_USER.display_name.alias("provider_name"))
         .join(Service, join_type=JOIN.LEFT_OUTER, on=(Appointment.service == Service.id))
         .switch(Appointment).join(FeePolicy, on=(Appointment.policy == FeePolicy.id))
@@ -80,14 +80,14 @@ def _read(condition) -> list[dict]:
 
 
 _SERIES_COLUMNS = ("id", "series_id", "starts_at", "ends_at", "status", "version", "location", "telehealth",
-                   "updated_at")
+                   "video_link", "updated_at")
 
 
 def _series_rows(series_ids: list[int]) -> list[dict]:
     """Every occurrence row of these series (the unique (series_id, starts_at) index)."""
     query = (Appointment.select(Appointment.id, Appointment.series, Appointment.starts_at, Appointment.ends_at,
                                 Appointment.status, Appointment.version, Appointment.location,
-                                Appointment.telehealth, Appointment.updated_at)
+                                Appointment.telehealth, Appointment.video_link, Appointment.updated_at)
              .where(Appointment.series.in_(series_ids)).order_by(Appointment.starts_at, Appointment.id))
     return [dict(zip(_SERIES_COLUMNS, row, strict=True)) for row in query.tuples()]
 
@@ -161,6 +161,8 @@ def _event(uid: str, row: dict, words: _Words, zone: ZoneInfo, now: datetime, *,
     event.add("duration", row["ends_at"] - row["starts_at"])  # exact time, as the rows keep it
     event.add("summary", words.summary(row))
     event.add("location", TELEHEALTH_PLACE if row["telehealth"] else row["location"])
+    if row.get("video_link"):  # the file is the client's own or their provider's: the two who may see it
+        event.add("url", row["video_link"])
     event.add("description", words.description(row, repeating=repeating))
     event.add("sequence", sequence)
     event.add("last-modified", row["updated_at"])
