@@ -218,3 +218,35 @@ def test_a_telehealth_appointments_link_is_in_its_client_and_provider_files_only
     for data in (ical.client_calendar_file(team.other_client, now=now),
                  ical.provider_calendar_file(team.other_provider, now=now)):
         assert link.encode() not in data
+
+
+def test_a_series_begun_in_the_spring_gap_repeats_its_own_wall_clock(team, now):
+    """Weekly at 02:30 New York from 14 March 2027, a time that day does not have: the first
+    occurrence lands at 03:30, the rest at 02:30. The master's DTSTART is the rule's 02:30 (as a
+    wall clock with its TZID), so a calendar program repeats 02:30, not the first day's 03:30."""
+    series_id = weekly_series(team.owner, team.client, datetime(2027, 3, 14, 2, 30), now=now, count=4)
+    data = ical.client_calendar_file(team.client, now=now)
+    master = next(e for e in events(data) if str(e["UID"]) == plan.series_uid(series_id) and "RECURRENCE-ID" not in e)
+    assert master["DTSTART"].params["TZID"] == ZONE
+    assert (master["DTSTART"].dt.hour, master["DTSTART"].dt.minute) == (2, 30)
+    lo, hi = now - plan.HISTORY, now + HORIZON
+    shown = expanded(data, lo, hi)[plan.series_uid(series_id)]
+    assert [s.astimezone(NY).strftime("%H:%M") for s in shown[1:4]] == ["02:30"] * 3
+    assert shown == kept_in_database(Appointment.client == team.client.client_id, lo, hi)[plan.series_uid(series_id)]
+
+
+def test_an_occurrence_moved_into_the_second_of_a_repeated_hour_is_written_as_its_instant(team, now):
+    """4 April 2027, Sydney: 02:30 happens twice. An occurrence moved to the second 02:30
+    (16:30 UTC the day before) cannot be written as a wall clock with a TZID (read as the first,
+    15:30 UTC): its DTSTART is the UTC instant, and the file reads back as the database."""
+    sydney = ZoneInfo("Australia/Sydney")
+    series_id = weekly_series(team.owner, team.client, datetime(2027, 3, 28, 9, 0), now=now, count=3,
+                              zone="Australia/Sydney")
+    second = datetime(2027, 4, 3, 16, 30, tzinfo=UTC)
+    assert second.astimezone(sydney).fold == 1 and second.astimezone(sydney).hour == 2
+    move_occurrence(team.owner, occurrence_ids(series_id)[1], second, now=now)
+    data = ical.client_calendar_file(team.client, now=now)
+    override = next(e for e in events(data) if "RECURRENCE-ID" in e)
+    assert override["DTSTART"].dt == second and "TZID" not in override["DTSTART"].params
+    lo, hi = now - plan.HISTORY, datetime(2027, 4, 30, tzinfo=UTC)
+    assert expanded(data, lo, hi) == kept_in_database(Appointment.client == team.client.client_id, lo, hi)

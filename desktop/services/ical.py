@@ -15,7 +15,7 @@ other person's name, the place, the status. Reads only.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur
@@ -157,7 +157,10 @@ def _event(uid: str, row: dict, words: _Words, zone: ZoneInfo, now: datetime, *,
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", now)
-    event.add("dtstart", row["starts_at"].astimezone(zone))
+    local = row["starts_at"].astimezone(zone)
+    # The second of an autumn hour's two 02:45s cannot be told apart as a wall-clock time with a
+    # TZID (a calendar program reads the first): that one is written as its UTC instant.
+    event.add("dtstart", row["starts_at"].astimezone(UTC) if local.fold else local)
     event.add("duration", row["ends_at"] - row["starts_at"])  # exact time, as the rows keep it
     event.add("summary", words.summary(row))
     event.add("location", TELEHEALTH_PLACE if row["telehealth"] else row["location"])
@@ -203,6 +206,11 @@ def _series_events(series: Series, rows: list[dict], words: _Words, now: datetim
                     updated_at=max(r["updated_at"] for r in rows), location=series.location,
                     telehealth=series.telehealth)
     master = _event(uid, template, words, zone, now, sequence=laid_out.sequence, repeating=repeating)
+    # DTSTART as the rule's own wall clock, even when that first time does not exist (a series
+    # begun in a spring-forward gap): written as the instant it lands on (an hour later), a
+    # calendar program would repeat that later time all year, not the series' own.
+    master.pop("dtstart")
+    master.add("dtstart", first_local.replace(tzinfo=zone))
     master.add("rrule", vRecur.from_ical(laid_out.rule))
     if laid_out.exdates:
         master.add("exdate", [local.replace(tzinfo=zone) for local in laid_out.exdates])
