@@ -37,6 +37,20 @@ def make_real_db(path: Path, rows: int = 400) -> None:
         close_database()
 
 
+def make_damaged_inside(folder: Path) -> Path:
+    """practice.db in the folder, sound to its header and schema but with pages of its audit rows
+    overwritten: only the whole-file check finds it."""
+    folder.mkdir(exist_ok=True)
+    path = folder / "practice.db"
+    make_real_db(path, rows=2000)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(len(data) // 2, len(data) - page, 3 * page):
+        data[start + 300:start + 900] = b"\xa5" * 600
+    path.write_bytes(bytes(data))
+    return path
+
+
 def assert_refused_untouched(path: Path, opener, *words: str) -> DatabaseOpenError:
     before = snapshot(path.parent)
     with pytest.raises(DatabaseOpenError) as info:

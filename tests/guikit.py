@@ -27,6 +27,16 @@ def make_controller(qtbot, opened: Opened, now: datetime, tmp_path) -> SessionCo
     return controller
 
 
+def quitting_application(monkeypatch):
+    """The application with its exit and its critical message boxes recorded instead of done:
+    returns (app, shown, exits), shown holding (title, text) pairs and exits the codes."""
+    shown, exits = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
+    app = make_application()
+    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    return app, shown, exits
+
+
 def end_session(controller: SessionController) -> None:
     if controller.window is not None:
         controller.sign_out()

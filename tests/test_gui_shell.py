@@ -16,7 +16,7 @@ from desktop.gui.support.desk import SupportDesk
 from desktop.services.practice import close_practice_database, practice_details
 from desktop.store.db import Opened, open_database
 from desktop.store.models import AuditEvent, Practice, User
-from tests.guikit import click, make_controller, sign_in, type_credentials, wait_ops
+from tests.guikit import click, make_controller, quitting_application, sign_in, type_credentials, wait_ops
 
 
 def test_each_role_gets_its_own_window_with_navigation(qtbot, demo_db: Opened, now, tmp_path):
@@ -279,27 +279,15 @@ def test_a_file_damaged_past_its_header_is_found_after_the_first_paint_and_nothi
     painted, on the write runner, so that a sign-in waits behind the check; a damaged file is
     named, the application quits, and the file is left byte for byte as it was."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMessageBox
 
-    from desktop.gui.app import make_application
     from desktop.gui.session import SessionController
     from desktop.gui.settings import Settings
-    from tests.dbfiles import make_real_db, snapshot
+    from tests.dbfiles import make_damaged_inside, snapshot
 
     folder = tmp_path / "data"
-    folder.mkdir()
-    path = folder / "practice.db"
-    make_real_db(path, rows=2000)
-    data = bytearray(path.read_bytes())
-    page = 4096
-    for start in range(len(data) // 2, len(data) - page, 3 * page):  # pages of the audit rows
-        data[start + 300:start + 900] = b"\xa5" * 600
-    path.write_bytes(bytes(data))
+    path = make_damaged_inside(folder)
     before = snapshot(folder)
-    shown, exits = [], []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
-    app = make_application()
-    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    app, shown, exits = quitting_application(monkeypatch)
     clock = FixedClock(datetime(2026, 11, 24, 15, tzinfo=UTC))
     location = open_target(str(path), demo=False, clock=clock, check_pages=False)  # header and schema: fine
     try:

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.cli import parser
 from desktop.gui.app import Start, make_application
 from desktop.gui.settings import Settings
 from desktop.gui.signin import OPENING
 from desktop.store.db import close_database, open_database
-from tests.guikit import end_session
+from tests.guikit import end_session, quitting_application
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,10 +93,7 @@ def test_a_database_that_cannot_be_opened_is_named_after_the_window_and_the_appl
     path = tmp_path / "not-ours.db"
     path.write_bytes(b"This is a letter, not a practice.\n" * 200)
     before = path.read_bytes()
-    shown, exits = [], []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
-    app = make_application()
-    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    app, shown, exits = quitting_application(monkeypatch)
     start = Start(app, _args(path, now), _settings(tmp_path))
     start.begin()
     qtbot.addWidget(start.sign_in)
@@ -131,22 +127,12 @@ def test_a_sign_in_typed_while_opening_waits_behind_the_whole_file_check(qtbot, 
     """The file is sound to its header and schema but damaged further in: the sign-in typed while
     it opened never runs (nothing is written to the file), the damage is named and the
     application exits."""
-    from tests.dbfiles import make_real_db, snapshot
+    from tests.dbfiles import make_damaged_inside, snapshot
 
     folder = tmp_path / "data"
-    folder.mkdir()
-    path = folder / "practice.db"
-    make_real_db(path, rows=2000)
-    data = bytearray(path.read_bytes())
-    page = 4096
-    for start_at in range(len(data) // 2, len(data) - page, 3 * page):  # pages of the audit rows
-        data[start_at + 300:start_at + 900] = b"\xa5" * 600
-    path.write_bytes(bytes(data))
+    path = make_damaged_inside(folder)
     before = snapshot(folder)
-    shown, exits = [], []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
-    app = make_application()
-    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    app, shown, exits = quitting_application(monkeypatch)
     start = Start(app, _args(path, now), _settings(tmp_path))
     start.begin()
     window = start.sign_in
