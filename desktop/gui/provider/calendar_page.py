@@ -89,11 +89,7 @@ class CalendarPage(Page):
 
     def _calendar_panel(self) -> QWidget:
         """Under the detail panel: what concerns the whole calendar (its file, the day's sheet)."""
-        panel = QFrame(self)
-        panel.setObjectName("calendarActionsPanel")
-        panel.setProperty("card", True)
-        panel.setFixedWidth(280)
-        v = QVBoxLayout(panel)
+        panel, v = self._card("calendarActionsPanel")
         self.ics_button = self._action(panel, "Save calendar &file…", "icsButton", lambda: self.ics.choose())
         self.ics_button.setAccessibleName("Save calendar file (.ics)")
         self.ics_button.setToolTip("Save your appointments as an .ics file another calendar program can import; "
@@ -110,12 +106,16 @@ class CalendarPage(Page):
 
     # ------------------------------------------------------------ detail panel
 
-    def _detail_panel(self) -> QWidget:
+    def _card(self, name: str) -> tuple[QFrame, QVBoxLayout]:
+        """A card of the side column, 280 px wide, and its layout."""
         panel = QFrame(self)
-        panel.setObjectName("appointmentPanel")
+        panel.setObjectName(name)
         panel.setProperty("card", True)
         panel.setFixedWidth(280)
-        v = QVBoxLayout(panel)
+        return panel, QVBoxLayout(panel)
+
+    def _detail_panel(self) -> QWidget:
+        panel, v = self._card("appointmentPanel")
         self.detail_title = QLabel("", panel)
         self.detail_title.setObjectName("detailTitle")
         self.detail_title.setProperty("role", "subheading")
