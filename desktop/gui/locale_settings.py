@@ -10,10 +10,10 @@ from ..services import practice
 from ..services.result import OpResult
 from .context import AppContext
 from .forms.ui_localesettings import Ui_LocaleSettingsDialog
-from .owner_settings import OwnerSettingsDialog
+from .save_dialog import SaveFormDialog
 
 
-class LocaleSettingsDialog(OwnerSettingsDialog):
+class LocaleSettingsDialog(SaveFormDialog):
     def __init__(self, ctx: AppContext, current: str, parent: QWidget | None = None) -> None:
         """``current`` is the practice's locale as read (off the GUI thread) just before it opens."""
         super().__init__(parent)

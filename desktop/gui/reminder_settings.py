@@ -12,10 +12,10 @@ from ..rules.reminders import ReminderSettings, defaults_for
 from ..services import reminders
 from .context import AppContext
 from .forms.ui_remindersettings import Ui_ReminderSettingsDialog
-from .owner_settings import OwnerSettingsDialog
+from .save_dialog import SaveFormDialog
 
 
-class ReminderSettingsDialog(OwnerSettingsDialog):
+class ReminderSettingsDialog(SaveFormDialog):
     def __init__(self, ctx: AppContext, current: ReminderSettings, parent: QWidget | None = None) -> None:
         """``current`` is the person's settings as read (off the GUI thread) just before it opens."""
         super().__init__(parent)

@@ -8,10 +8,10 @@ from ..rules.session import MAX_LOCK_MINUTES, MIN_LOCK_MINUTES, SessionPolicy
 from ..services import session_policy
 from .context import AppContext
 from .forms.ui_sessionsettings import Ui_SessionSettingsDialog
-from .owner_settings import OwnerSettingsDialog
+from .save_dialog import SaveFormDialog
 
 
-class SessionSettingsDialog(OwnerSettingsDialog):
+class SessionSettingsDialog(SaveFormDialog):
     def __init__(self, ctx: AppContext, current: SessionPolicy, parent: QWidget | None = None) -> None:
         """``current`` is the policy as read (off the GUI thread) just before the dialog opens."""
         super().__init__(parent)

@@ -14,12 +14,12 @@ from ...services import waitlist
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..forms.ui_waitlist import Ui_WaitlistDialog
-from ..owner_settings import OwnerSettingsDialog
+from ..save_dialog import SaveFormDialog
 from ..widgets.page import card
 from .controls import button, label
 
 
-class WaitlistDialog(OwnerSettingsDialog):
+class WaitlistDialog(SaveFormDialog):
     """``current`` is the client's wish as read just before it opens (None: not on the waitlist)."""
 
     def __init__(self, ctx: AppContext, current: Wish | None, provider_zone: str, parent: QWidget | None = None):

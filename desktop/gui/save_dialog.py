@@ -1,5 +1,6 @@
-"""What the owner's settings dialogs (forms with a Save button) share: saving through the
-write runner, the button held while it runs, a refusal shown in the dialog's message line."""
+"""What the dialogs that are a form with a Save button share (the owner's settings, a person's
+reminders, a client's waitlist entry): saving through the write runner, the button held while
+it runs, a refusal shown in the dialog's message line."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..services.result import OpResult
 from .context import AppContext
 
 
-class OwnerSettingsDialog(QDialog):
+class SaveFormDialog(QDialog):
     """``self.ui`` has ``buttons`` (Save and Cancel) and ``message``; subclasses give
     :meth:`call`, the service call that saves what the form holds."""
 
