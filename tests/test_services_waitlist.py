@@ -6,6 +6,7 @@ through the booking rules and the others see it taken; offers expire; only one's
 from __future__ import annotations
 
 from datetime import time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -48,7 +49,8 @@ def test_a_freed_time_is_offered_in_order_to_those_it_suits_and_the_first_to_acc
     first, second = _waiting(team, now)
     mondays_only = factories.add_client(now, team.owner, "mondays.only")
     start = _later_slot(team.client, now)
-    other_day = [d for d in EVERY_DAY if d != start.astimezone().weekday()]
+    weekday = start.astimezone(ZoneInfo(factories.ZONE)).weekday()  # in the client's own zone
+    other_day = [d for d in EVERY_DAY if d != weekday]
     waitlist.join_waitlist(mondays_only, other_day[:1], time(0), time(1), now=now)  # a wish the time does not suit
     appt = _booked(team.client, start, now)
     waitlist.join_waitlist(team.client, EVERY_DAY, time(0), time(23, 59), now=now)  # the canceller is not offered it

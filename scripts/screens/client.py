@@ -119,14 +119,14 @@ def show_reminder(window) -> QWidget:
 
 def show_waitlist_offer(window) -> QWidget:
     """Join the waitlist from the Book page (every weekday, all day, by the dialog's Save), then
-    another client of the same provider cancels a time three days on (their workstation): the
-    dashboard offers it."""
+    another demo client of the same provider books and cancels a time three days on (their
+    workstation, through the same services): the dashboard offers it."""
     from datetime import timedelta
 
     from desktop.services import cancellation, client_portal
+    from desktop.services.auth import actor_for
     from desktop.services.booking import BookingRequest, book_appointment
     from desktop.store.models import Client, Service
-    from tests.factories import add_client
 
     ctx = window.ctx
     book = window.go_to("book")
@@ -137,7 +137,9 @@ def show_waitlist_offer(window) -> QWidget:
     settle(window)
     now = ctx.service_now()
     provider_id = Client.get_by_id(ctx.actor.client_id).provider_id
-    other = add_client(now, provider_id, "riley.other", display_name="Riley Other")
+    neighbour = (Client.select().where(Client.provider == provider_id, Client.id != ctx.actor.client_id)
+                 .order_by(Client.id).first())
+    other = actor_for(neighbour.user)
     service = Service.select().where(Service.provider == provider_id, Service.active == True).first()  # noqa: E712
     length = timedelta(minutes=service.duration_minutes)
     start = next(s.start for s in client_portal.slots(other, provider_id, length, now=now) if s.start > now + timedelta(days=3))
