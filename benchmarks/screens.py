@@ -44,7 +44,7 @@ def screen_reads(now: datetime) -> dict[str, tuple[int, Callable[[], object]]]:
     three = [p for (p,) in Provider.select(Provider.id).order_by(Provider.id).limit(3).tuples()]
     return {
         # client
-        "client dashboard": (5, lambda: client_portal.dashboard(client, now=now)),
+        "client dashboard": (4, lambda: client_portal.dashboard(client, now=now)),
         "client upcoming": (3, lambda: client_portal.upcoming(client, now=now, include_cancelled=True)),
         "client past": (3, lambda: client_portal.past(client, now=now)),
         "client appointment": (3, lambda: client_portal.appointment(client, client_appt, now=now)),

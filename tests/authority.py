@@ -488,6 +488,8 @@ ACTOR_STEPS: Mapping[Callable[..., Any], str] = MappingProxyType({
     urgent.raise_contact_request: STEP + " (the client's cancellation, on the appointment it locked as theirs)",
     provider_cancel.close_pending_requests: STEP + " (the provider's cancellation, on appointments it locked "
                                             "as the actor's)",
+    messaging.unread_total_checked: STEP + " (the client dashboard's unread count, after upcoming checked the "
+                                           "account)",
 })
 
 

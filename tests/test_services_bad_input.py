@@ -335,7 +335,7 @@ HELPERS = {
     "fees.queries.search_params",
     "guards.check_version", "guards.enforce", "guards.own_appointment", "guards.pending_late_request",
     "guards.refused", "guards.require_scheduled", "guards.update_scheduled", "guards.update_all_scheduled", "guards.lock_appointment_ids",
-    "messaging.notify", "messaging.thread_for",
+    "messaging.notify", "messaging.thread_for", "messaging.unread_total_checked",
     "passwords.hash_password", "passwords.needs_rehash", "passwords.password_problem", "passwords.verify_password",
     "policy.provider_zone", "policy.working_blocks",
     "provider.cancel.close_pending_requests", "provider.cancel.require_no_provider_fee",

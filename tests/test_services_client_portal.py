@@ -183,7 +183,7 @@ def test_upcoming_and_dashboard_read_a_fixed_number_of_queries(demo_db, now):
     assert len(past) >= 2 and counter.count == 3
     with count_queries() as counter:
         data = client_portal.dashboard(alex, now=now)
-    assert data.upcoming_count == len(rows) and counter.count == 5  # two reads, two checks
+    assert data.upcoming_count == len(rows) and counter.count == 4  # three reads, one check
 
 
 def test_can_reschedule_is_what_the_reschedule_service_allows(demo_db, now):

@@ -37,7 +37,7 @@ from .actor import Actor, current_actor, require_role
 from .calendar import MAX_LENGTH
 from .errors import NotAllowed, NotFound
 from .late_outcomes import client_late_request_outcomes
-from .messaging import unread_total
+from .messaging import unread_total_checked
 from .policy import provider_zone, working_blocks
 from .tx import utc_now
 from .validation import entry_point
@@ -255,9 +255,9 @@ class DashboardData:
 def dashboard(actor: Actor, *, now: datetime | None = None) -> DashboardData:
     now = utc_now(now)
     rows = upcoming(actor, now=now)
-    # unread_total checks the account again: tests/test_services_client_portal.py pins the
-    # dashboard at five statements (it could be four).
-    return DashboardData(rows[0] if rows else None, len(rows), unread_total(actor),
+    # upcoming checked the account: the unread count does not again (four statements, pinned by
+    # tests/test_services_client_portal.py).
+    return DashboardData(rows[0] if rows else None, len(rows), unread_total_checked(actor),
                          sum(1 for r in rows if r.pending_late_request))
 
 
