@@ -35,6 +35,10 @@ class ItemBox:
     lines: tuple[str, ...]  # the words, whole
     shown: tuple[str, ...] = ()  # what the box draws: the lines that fit, elided to its width
 
+    @property
+    def text(self) -> str:  # shown, one per line: drawn by one drawText
+        return "\n".join(self.shown)
+
 
 # The month grid's status words. Both sides read them (the provider's calendar and the
 # client's), so they name who cancelled rather than saying "me".
@@ -308,23 +312,21 @@ class CalendarGrid(QWidget):
 
     def _shown_lines(self, rect: QRectF, lines: tuple[str, ...]) -> tuple[str, ...]:
         """The lines a box draws, elided to its width (at layout, never on a paint)."""
-        metrics = self._style.metrics
-        text_rect = rect.adjusted(6, 0, -3, 0)
-        if len(lines) > 1 and text_rect.height() < 2 * metrics.height() - 2:
+        line_h, text_rect = self._style.metrics.height(), rect.adjusted(6, 0, -3, 0)
+        if len(lines) > 1 and text_rect.height() < 2 * line_h - 2:
             lines = (f"{lines[0]} · {lines[1]}",)  # too short for two lines: one, with the status
         out, y = [], text_rect.top()
         for line in lines:
-            if y + metrics.height() > text_rect.bottom() + 3 and y > text_rect.top():
+            if y + line_h > text_rect.bottom() + 3 and y > text_rect.top():
                 break
-            out.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(text_rect.width())))
-            y += metrics.height()
+            out.append(self._style.elided(line, int(text_rect.width())))
+            y += line_h
         return tuple(out)
 
     def _paint_items(self, painter: QPainter) -> None:
-        st = self._style
-        line_h = st.metrics.height()
+        st, line_h = self._style, self._style.metrics.height()
         month = self.mode is CalendarMode.MONTH
-        left, vcentre = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignVCenter
+        top_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # an int: no enum per call
         for box in self._boxes:
             brush, pen, border, ink = st.status.get(box.row.status, st.fallback)
             rect = box.rect
@@ -334,10 +336,8 @@ class CalendarGrid(QWidget):
             painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), border)
             painter.setFont(st.item_struck if month and box.row.status in CANCELLED else st.item)
             painter.setPen(ink)
-            x, y, w = rect.left() + 6, rect.top(), rect.width() - 9
-            for line in box.shown:
-                painter.drawText(QRectF(x, y, w, line_h), left | vcentre, line)
-                y += line_h
+            painter.drawText(QRectF(rect.left() + 6, rect.top(), rect.width() - 9, line_h * len(box.shown)),
+                             top_left, box.text)
             if box.row.urgent:  # a red frame and a filled mark: never only a colour
                 painter.setPen(st.urgent)
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -6,6 +6,7 @@ PaletteChange), never on a paint: ``grid.py`` keeps one and drops it when those 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPen
 
 from ....rules.vocabulary import AppointmentStatus
@@ -23,6 +24,7 @@ class GridStyle:
         self.item_struck = QFont(self.item)
         self.item_struck.setStrikeOut(True)
         self.metrics = QFontMetrics(self.item)
+        self._elided: dict[tuple[str, int], str] = {}
         # status -> (brush, border pen, border colour, ink pen)
         self.status = {}
         for s in AppointmentStatus:
@@ -46,3 +48,14 @@ class GridStyle:
         self.today = colour("grid_today")
         self.today_cell = colour("grid_today_cell")
         self.other_month = colour("grid_other_month")
+
+    def elided(self, line: str, width: int) -> str:
+        """``line`` elided to ``width`` pixels in the item font. Kept: week after week a calendar
+        shows the same names at the same widths (the cache lives as long as this style)."""
+        key = (line, width)
+        found = self._elided.get(key)
+        if found is None:
+            if len(self._elided) > 4096:
+                self._elided.clear()
+            found = self._elided[key] = self.metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+        return found
