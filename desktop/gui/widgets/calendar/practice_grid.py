@@ -318,14 +318,14 @@ class PracticeGrid(QWidget):
                 p.setFont(st.bold if day == self.today else st.small)
                 p.setPen(st.ink)
                 head = f"{day.day}" + (" · Today" if day == self.today else "")
-                text = counts.get(i, "")
-                first_line, _, more = text.partition("\n")
+                first_line, _, more = counts.get(i, "").partition("\n")
                 p.drawText(cell.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                            self._elide(f"{head}  {first_line}" if first_line else head, cw - 8))
-                if more:
+                if more:  # on the line under the boxes the cell shows (_place_month's per_cell - 1)
                     p.setFont(st.small)
                     p.setPen(st.muted)
-                    p.drawText(QRectF(cell.left() + 4, cell.bottom() - LINE - 1, cw - 8, LINE),
+                    y = cell.top() + LINE + 2 + max(int((ch - LINE - 4) // LINE) - 1, 0) * LINE
+                    p.drawText(QRectF(cell.left() + 4, min(y, cell.bottom() - LINE - 1), cw - 8, LINE),
                                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, more)
         p.end()
         return pixmap
