@@ -17,18 +17,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ....rules.datefmt import weekday, weekday_and_day
 from ....rules.timefmt import format_range
 from ....rules.vocabulary import AppointmentStatus, status_label_at
 from ....services.practice_calendar import PracticeProvider, PracticeRow
-from ...theme import colour, status_colours
+from ...theme import colour
 from .layout import SERIES_MARK, CalendarMode, side_by_side
+from .practice_style import PracticeStyle
 
 HEADER = 30  # day names / provider names (two lines of 11 px)
 GUTTER = 48  # hour labels (day view)
@@ -53,26 +55,6 @@ def describe(row: PracticeRow, provider: str, zone: str, now: datetime) -> str:
     if row.telehealth:
         text += " · telehealth"
     return text
-
-
-class _Style:
-    """Pens, brushes and fonts in the scheme shown, made once per font or palette (not on each paint)."""
-
-    def __init__(self, base: QFont) -> None:
-        self.small = QFont(base)
-        self.small.setPixelSize(11)
-        self.bold = QFont(self.small)
-        self.bold.setBold(True)
-        self.struck = QFont(self.small)
-        self.struck.setStrikeOut(True)
-        self.metrics = QFontMetrics(self.small)
-        self.status = {s: (QBrush(fill), QPen(border), QPen(ink))
-                       for s in AppointmentStatus for fill, border, ink in [status_colours(s)]}
-        self.selected = QPen(colour("box_selected"), 2)
-        self.cancelled = frozenset(s for s in AppointmentStatus if s.is_cancelled)  # struck through in a month
-        self.grid, self.ink, self.muted = QPen(colour("grid_line")), QPen(colour("grid_heading")), QPen(colour("grid_ink"))
-        self.background, self.today, self.other_month, self.grid_colour = (
-            colour(name) for name in ("grid", "grid_today", "grid_other_month", "grid_line"))
 
 
 class PracticeGrid(QWidget):
@@ -100,7 +82,7 @@ class PracticeGrid(QWidget):
         self._local: list[tuple[PracticeRow, int, int, int]] = []  # row, day index, start, end minute
         self._boxes: list[Box] = []
         self._pixmap: QPixmap | None = None
-        self._style: _Style | None = None
+        self._style: PracticeStyle | None = None
         self._counts: dict[int, str] = {}  # month: a day's count line (and "+n more")
         self.layouts = 0  # how often the boxes were placed (tests: not on a paint)
 
@@ -125,12 +107,15 @@ class PracticeGrid(QWidget):
             got = walls[instant] = (index.get(t.date()), t.hour * 60 + t.minute)
             return got
 
-        get = walls.get
+        get, month = walls.get, mode is CalendarMode.MONTH
         for row in rows:
             if row.provider_id not in shown:  # a provider filtered out, or no longer active
                 continue
             day, m0 = get(row.start) or wall(row.start)
             if day is None:
+                continue
+            if month:  # a month cell needs the day and the start only
+                local.append((row, day, m0, m0))
                 continue
             end_day, m1 = get(row.end) or wall(row.end)
             if end_day != day:
@@ -164,7 +149,7 @@ class PracticeGrid(QWidget):
         if not self.days or self.width() <= 0:
             return
         if self._style is None:
-            self._style = _Style(self.font())
+            self._style = PracticeStyle(self.font())
         self.layouts += 1
         if self.mode is CalendarMode.DAY:
             self._place_day()
@@ -227,12 +212,18 @@ class PracticeGrid(QWidget):
         ch = (self.height() - HEADER - 1) / 6
         per_cell = max(int((ch - LINE - 4) // LINE), 0)
         one = len(self.providers) == 1
-        by_day: dict[int, list[tuple[PracticeRow, int]]] = {}
+        # Each day's rows, the cancelled ones after the others, each part by start (the rows come
+        # in time order, so the sorts are a pass each), and how many were not held.
+        by_day: dict[int, tuple[list, list, list[int]]] = {}
+        struck, scheduled, start = self._style.cancelled, AppointmentStatus.SCHEDULED, itemgetter(1)
         for row, day, m0, _m1 in self._local:
-            by_day.setdefault(day, []).append((row, m0))
-        for day, items in by_day.items():
-            items.sort(key=lambda item: (item[0].status in self._style.cancelled, item[1]))  # scheduled first
-            n, cancelled = len(items), sum(1 for r, _ in items if r.status != AppointmentStatus.SCHEDULED)
+            parts = by_day.get(day) or by_day.setdefault(day, ([], [], [0]))
+            parts[row.status in struck].append((row, m0))
+            if row.status != scheduled:
+                parts[2][0] += 1
+        for day, (first, struck_out, (cancelled,)) in by_day.items():
+            items = sorted(first, key=start) + sorted(struck_out, key=start)
+            n = len(items)
             count = f"{n} appointment{'s' if n != 1 else ''}" + (f" · {cancelled} not held" if cancelled else "")
             self._counts[day] = count
             x, y = (day % 7) * cw, HEADER + (day // 7) * ch + LINE + 2
