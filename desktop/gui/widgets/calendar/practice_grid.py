@@ -84,6 +84,7 @@ class PracticeGrid(QWidget):
         self._pixmap: QPixmap | None = None
         self._style: PracticeStyle | None = None
         self._counts: dict[int, str] = {}  # month: a day's count line (and "+n more")
+        self._short_counts: dict[int, str] = {}  # the same count in fewer words, for a narrow cell
         self.layouts = 0  # how often the boxes were placed (tests: not on a paint)
 
     # ------------------------------------------------------------ data
@@ -144,7 +145,7 @@ class PracticeGrid(QWidget):
     # ------------------------------------------------------------ geometry (on change, never on paint)
 
     def _relayout(self) -> None:
-        self._boxes, self._counts = [], {}
+        self._boxes, self._counts, self._short_counts = [], {}, {}
         self._pixmap = None
         if not self.days or self.width() <= 0:
             return
@@ -226,6 +227,7 @@ class PracticeGrid(QWidget):
             n = len(items)
             count = f"{n} appointment{'s' if n != 1 else ''}" + (f" · {cancelled} not held" if cancelled else "")
             self._counts[day] = count
+            self._short_counts[day] = f"{n} booked" + (f" · {cancelled} not held" if cancelled else "")
             x, y = (day % 7) * cw, HEADER + (day // 7) * ch + LINE + 2
             shown = items if len(items) <= per_cell else items[:max(per_cell - 1, 0)]
             for i, (row, m0) in enumerate(shown):  # only the lines the cell draws become boxes
@@ -310,8 +312,11 @@ class PracticeGrid(QWidget):
                 p.setPen(st.ink)
                 head = f"{day.day}" + (" · Today" if day == self.today else "")
                 first_line, _, more = counts.get(i, "").partition("\n")
+                line, fm = f"{head}  {first_line}" if first_line else head, st.bold_metrics if day == self.today else st.metrics
+                if first_line and fm.horizontalAdvance(line) > cw - 8:  # "4 booked · 1 not held"
+                    line = f"{head}  {self._short_counts[i]}"
                 p.drawText(cell.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                           self._elide(f"{head}  {first_line}" if first_line else head, cw - 8))
+                           fm.elidedText(line, Qt.TextElideMode.ElideRight, max(int(cw - 8), 0)))
                 if more:  # on the line under the boxes the cell shows (_place_month's per_cell - 1)
                     p.setFont(st.small)
                     p.setPen(st.muted)

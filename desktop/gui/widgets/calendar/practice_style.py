@@ -20,6 +20,7 @@ class PracticeStyle:
         self.struck = QFont(self.small)
         self.struck.setStrikeOut(True)
         self.metrics = QFontMetrics(self.small)
+        self.bold_metrics = QFontMetrics(self.bold)  # today's cell heading
         self.status = {s: (QBrush(fill), QPen(border), QPen(ink))
                        for s in AppointmentStatus for fill, border, ink in [status_colours(s)]}
         self.selected = QPen(colour("box_selected"), 2)
