@@ -34,10 +34,7 @@ class ItemBox:
     row: CalendarRow
     lines: tuple[str, ...]  # the words, whole
     shown: tuple[str, ...] = ()  # what the box draws: the lines that fit, elided to its width
-
-    @property
-    def text(self) -> str:  # shown, one per line: drawn by one drawText
-        return "\n".join(self.shown)
+    text: str = ""  # shown, one per line: drawn by one drawText
 
 
 # The month grid's status words. Both sides read them (the provider's calendar and the
@@ -176,7 +173,7 @@ class CalendarGrid(QWidget):
             status = f"Urgent · {row.status_label}" if row.urgent else row.status_label
             lines = (f"{mark}{when} {row.who or row.client_name}", status)
             rect = QRectF(x, y1 + 1, max(w, 8), max(y2 - y1 - 2, 12))
-            self._boxes.append(ItemBox(rect, row, lines, self._shown_lines(rect, lines)))
+            self._boxes.append(ItemBox(rect, row, lines, *self._shown_lines(rect, lines)))
 
     def _relayout_month(self) -> None:
         cw = (self.width() - 1) / 7
@@ -203,7 +200,7 @@ class CalendarGrid(QWidget):
                 if row.urgent:
                     text = f"! {text}"
                 rect = QRectF(x + 2, y + i * MONTH_LINE, cw - 4, MONTH_LINE - 1)
-                self._boxes.append(ItemBox(rect, row, (text,), self._shown_lines(rect, (text,))))
+                self._boxes.append(ItemBox(rect, row, (text,), *self._shown_lines(rect, (text,))))
             if len(shown) < len(items):
                 self._more.append((QRectF(x + 4, y + len(shown) * MONTH_LINE, cw - 8, MONTH_LINE - 1),
                                    f"+{len(items) - len(shown)} more"))
@@ -310,8 +307,8 @@ class CalendarGrid(QWidget):
         for rect, text in self._more:
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _shown_lines(self, rect: QRectF, lines: tuple[str, ...]) -> tuple[str, ...]:
-        """The lines a box draws, elided to its width (at layout, never on a paint)."""
+    def _shown_lines(self, rect: QRectF, lines: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+        """The lines a box draws, elided to its width, and them as one text (at layout, never on a paint)."""
         line_h, text_rect = self._style.metrics.height(), rect.adjusted(6, 0, -3, 0)
         if len(lines) > 1 and text_rect.height() < 2 * line_h - 2:
             lines = (f"{lines[0]} · {lines[1]}",)  # too short for two lines: one, with the status
@@ -321,7 +318,7 @@ class CalendarGrid(QWidget):
                 break
             out.append(self._style.elided(line, int(text_rect.width())))
             y += line_h
-        return tuple(out)
+        return tuple(out), "\n".join(out)
 
     def _paint_items(self, painter: QPainter) -> None:
         st, line_h = self._style, self._style.metrics.height()
