@@ -183,3 +183,37 @@ def test_a_full_month_day_lists_its_scheduled_appointments_before_the_cancelled_
     shown = [box.row.status for box in grid.boxes()]
     assert shown and len(shown) < len(rows)  # the day is full: some are left to "+n more"
     assert all(s == AppointmentStatus.SCHEDULED for s in shown[:min(len(shown), 4)])
+
+
+def test_a_month_cells_count_and_more_line_fit_the_cell_they_are_in(qtbot):
+    """The count line says it in fewer words when the cell is narrow ("8 booked · 4 not held"),
+    today's bold heading is elided in its own font, and "+n more" sits right under the boxes."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from desktop.gui.widgets.calendar.layout import CalendarMode
+    from desktop.gui.widgets.calendar.practice_grid import LINE, PracticeGrid
+    from desktop.rules.vocabulary import AppointmentStatus
+    from desktop.services.practice_calendar import PracticeProvider, PracticeRow
+
+    grid = PracticeGrid()
+    qtbot.addWidget(grid)
+    days = [date(2026, 11, 30) + timedelta(days=i) for i in range(42)]
+    start = datetime(2026, 12, 2, 13, tzinfo=UTC)  # Wednesday 2 December, 08:00 in New York
+    statuses = [AppointmentStatus.CANCELLED_BY_CLIENT] * 4 + [AppointmentStatus.SCHEDULED] * 4
+    rows = [PracticeRow(i + 1, start + timedelta(hours=i), start + timedelta(hours=i, minutes=50), status, 1,
+                        f"Client {i}", False, False) for i, status in enumerate(statuses)]
+    wed = days.index(date(2026, 12, 2))
+    for width, words in ((1900, "2  8 appointments · 4 not held"), (1150, "2  8 booked · 4 not held")):
+        grid.resize(width, 700)
+        grid.set_content(CalendarMode.MONTH, days, date(2026, 12, 2), "America/New_York",
+                         [PracticeProvider(1, "Dr. One", True)], rows, start + timedelta(days=5))
+        heading = grid._headings[wed]
+        assert heading == words
+        rect, more = grid._more[wed]
+        boxes = [b.rect for b in grid.boxes() if b.row.start.date() == date(2026, 12, 2)]
+        assert more == f"+{len(rows) - len(boxes)} more" and abs(rect.top() - (boxes[-1].top() + LINE)) < 1
+    grid.set_content(CalendarMode.MONTH, days, date(2026, 12, 2), "America/New_York",
+                     [PracticeProvider(1, "Dr. One", True)], rows, start)  # today is the full day
+    heading = grid._headings[wed]
+    metrics = grid._style.bold_metrics
+    assert heading.startswith("2 · Today") and metrics.horizontalAdvance(heading) <= (grid.width() - 1) / 7 - 8

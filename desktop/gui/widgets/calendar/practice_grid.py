@@ -83,8 +83,8 @@ class PracticeGrid(QWidget):
         self._boxes: list[Box] = []
         self._pixmap: QPixmap | None = None
         self._style: PracticeStyle | None = None
-        self._counts: dict[int, str] = {}  # month: a day's count line (and "+n more")
-        self._short_counts: dict[int, str] = {}  # the same count in fewer words, for a narrow cell
+        self._headings: dict[int, str] = {}  # month: a day's number and count, as its cell draws it
+        self._more: dict[int, tuple[QRectF, str]] = {}  # month: "+n more", under the day's boxes
         self.layouts = 0  # how often the boxes were placed (tests: not on a paint)
 
     # ------------------------------------------------------------ data
@@ -145,7 +145,7 @@ class PracticeGrid(QWidget):
     # ------------------------------------------------------------ geometry (on change, never on paint)
 
     def _relayout(self) -> None:
-        self._boxes, self._counts, self._short_counts = [], {}, {}
+        self._boxes, self._headings, self._more = [], {}, {}
         self._pixmap = None
         if not self.days or self.width() <= 0:
             return
@@ -225,9 +225,9 @@ class PracticeGrid(QWidget):
         for day, (first, struck_out, (cancelled,)) in by_day.items():
             items = sorted(first, key=start) + sorted(struck_out, key=start)
             n = len(items)
-            count = f"{n} appointment{'s' if n != 1 else ''}" + (f" · {cancelled} not held" if cancelled else "")
-            self._counts[day] = count
-            self._short_counts[day] = f"{n} booked" + (f" · {cancelled} not held" if cancelled else "")
+            not_held = f" · {cancelled} not held" if cancelled else ""
+            self._headings[day] = self._heading(day, f"{n} appointment{'s' if n != 1 else ''}{not_held}",
+                                                f"{n} booked{not_held}", cw - 8)
             x, y = (day % 7) * cw, HEADER + (day // 7) * ch + LINE + 2
             shown = items if len(items) <= per_cell else items[:max(per_cell - 1, 0)]
             for i, (row, m0) in enumerate(shown):  # only the lines the cell draws become boxes
@@ -235,8 +235,19 @@ class PracticeGrid(QWidget):
                 text = f"{m0 // 60:02d}:{m0 % 60:02d} {who}"
                 self._boxes.append(Box(QRectF(x + 2, y + i * LINE, cw - 4, LINE - 1), row,
                                        (self._elide(text, cw - 10),)))
-            if len(shown) < len(items):
-                self._counts[day] += f"\n+{len(items) - len(shown)} more"
+            if len(shown) < len(items):  # on the line under the boxes (inside the cell when it is short)
+                top = min(y + len(shown) * LINE, HEADER + (day // 7 + 1) * ch - LINE - 1)
+                self._more[day] = (QRectF(x + 4, top, cw - 8, LINE), f"+{len(items) - len(shown)} more")
+
+    def _heading(self, day: int, count: str, short: str, width: float) -> str:
+        """A month cell's first line: its number and count (``short`` where that does not fit), elided in its font."""
+        today = self.days[day] == self.today
+        head = f"{self.days[day].day}" + (" · Today" if today else "")
+        fm = self._style.bold_metrics if today else self._style.metrics
+        line = f"{head}  {count}" if count else head
+        if count and fm.horizontalAdvance(line) > width:
+            line = f"{head}  {short}"
+        return fm.elidedText(line, Qt.TextElideMode.ElideRight, max(int(width), 0))
 
     # ------------------------------------------------------------ painting
 
@@ -299,7 +310,6 @@ class PracticeGrid(QWidget):
             for col in range(7):
                 p.setPen(st.ink)
                 p.drawText(QRectF(col * cw, 0, cw, HEADER), Qt.AlignmentFlag.AlignCenter, weekday(self.days[col]))
-            counts = self._counts
             for i, day in enumerate(self.days):
                 cell = QRectF((i % 7) * cw, HEADER + (i // 7) * ch, cw, ch)
                 if self.anchor is not None and day.month != self.anchor.month:
@@ -310,19 +320,13 @@ class PracticeGrid(QWidget):
                 p.drawRect(cell)
                 p.setFont(st.bold if day == self.today else st.small)
                 p.setPen(st.ink)
-                head = f"{day.day}" + (" · Today" if day == self.today else "")
-                first_line, _, more = counts.get(i, "").partition("\n")
-                line, fm = f"{head}  {first_line}" if first_line else head, st.bold_metrics if day == self.today else st.metrics
-                if first_line and fm.horizontalAdvance(line) > cw - 8:  # "4 booked · 1 not held"
-                    line = f"{head}  {self._short_counts[i]}"
                 p.drawText(cell.adjusted(4, 1, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                           fm.elidedText(line, Qt.TextElideMode.ElideRight, max(int(cw - 8), 0)))
-                if more:  # on the line under the boxes the cell shows (_place_month's per_cell - 1)
+                           self._headings.get(i) or self._heading(i, "", "", cw - 8))
+                if i in self._more:
                     p.setFont(st.small)
                     p.setPen(st.muted)
-                    y = cell.top() + LINE + 2 + max(int((ch - LINE - 4) // LINE) - 1, 0) * LINE
-                    p.drawText(QRectF(cell.left() + 4, min(y, cell.bottom() - LINE - 1), cw - 8, LINE),
-                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, more)
+                    rect, more = self._more[i]
+                    p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, more)
         p.end()
         return pixmap
 
